@@ -1,0 +1,97 @@
+import type { ScopeRegistry } from './scopes.ts';
+import type { NodeKind, Passage, PlanMeta, PlanNode } from './types.ts';
+
+/**
+ * The plans held in memory for answering: a few thousand nodes, read once from the store.
+ * Answer latency stays in microseconds because nothing here touches the disk.
+ */
+export class PlanLibrary {
+  readonly plans: PlanMeta[];
+  readonly nodes: PlanNode[];
+  readonly passages: Passage[];
+  readonly scopes: ScopeRegistry;
+  private readonly byId = new Map<string, PlanNode>();
+  private readonly childrenOf = new Map<string, PlanNode[]>();
+  private readonly planById = new Map<string, PlanMeta>();
+  private readonly passageById = new Map<string, Passage>();
+
+  constructor(plans: PlanMeta[], nodes: PlanNode[], passages: Passage[], scopes: ScopeRegistry) {
+    this.plans = plans;
+    this.nodes = nodes;
+    this.passages = passages;
+    this.scopes = scopes;
+    for (const plan of plans) this.planById.set(plan.id, plan);
+    for (const node of nodes) this.byId.set(node.id, node);
+    for (const passage of passages) this.passageById.set(passage.id, passage);
+    for (const node of nodes) {
+      if (!node.parentId) continue;
+      const list = this.childrenOf.get(node.parentId) ?? [];
+      list.push(node);
+      this.childrenOf.set(node.parentId, list);
+    }
+    for (const list of this.childrenOf.values()) list.sort((a, b) => a.ord - b.ord);
+  }
+
+  node(id: string): PlanNode | undefined {
+    return this.byId.get(id);
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.passageById.get(id);
+  }
+
+  plan(id: string): PlanMeta | undefined {
+    return this.planById.get(id);
+  }
+
+  children(id: string, kind?: NodeKind): PlanNode[] {
+    const list = this.childrenOf.get(id) ?? [];
+    return kind ? list.filter((node) => node.kind === kind) : list;
+  }
+
+  /** Ancestors from the plan down to the node's parent. */
+  ancestors(node: PlanNode): PlanNode[] {
+    const out: PlanNode[] = [];
+    let current = node.parentId ? this.byId.get(node.parentId) : undefined;
+    while (current) {
+      out.unshift(current);
+      current = current.parentId ? this.byId.get(current.parentId) : undefined;
+    }
+    return out;
+  }
+
+  /** The nearest ancestor (or the node itself) of a kind. */
+  ancestorOfKind(node: PlanNode, kind: NodeKind): PlanNode | undefined {
+    if (node.kind === kind) return node;
+    return this.ancestors(node).find((ancestor) => ancestor.kind === kind);
+  }
+
+  /** All descendants in document order. */
+  descendants(id: string, kind?: NodeKind): PlanNode[] {
+    const out: PlanNode[] = [];
+    const walk = (parent: string) => {
+      for (const child of this.children(parent)) {
+        if (!kind || child.kind === kind) out.push(child);
+        walk(child.id);
+      }
+    };
+    walk(id);
+    return out;
+  }
+
+  /** Section path shown in citations: the titles of the axis and objective above the node. */
+  path(node: PlanNode): string[] {
+    return this.ancestors(node)
+      .filter((ancestor) => ancestor.kind !== 'plan')
+      .map((ancestor) => sectionTitle(ancestor));
+  }
+}
+
+/** A short printable title for an axis or objective ("Axe 2 — Faire société", "Objectif 1.3 — …"). */
+export function sectionTitle(node: PlanNode, max = 110): string {
+  const firstLine = node.text.split('\n')[0] ?? node.text;
+  const title = firstLine.length > max ? `${firstLine.slice(0, max - 1).trimEnd()}…` : firstLine;
+  if (!node.label) return title;
+  const label = /^\d+\.$/u.test(node.label) ? node.label.slice(0, -1) : node.label;
+  return /^\d+$/u.test(label) ? `${label}. ${title}` : `${label} — ${title}`;
+}

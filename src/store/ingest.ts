@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import {
+  loadPlanSource,
+  loadScopes,
+  loadShippedSources,
+  type PlanSource,
+  parseSource,
+  vocabularyOf,
+} from '../core/plans/catalog.ts';
+import type { ParsedPlan } from '../core/plans/types.ts';
+import type { Db } from './db.ts';
+import { listPlans, writePlan } from './plan-store.ts';
+
+/** Bump when the parser's output changes, so databases re-ingest on upgrade. */
+export const PARSER_VERSION = 1;
+
+export interface IngestReport {
+  planId: string;
+  title: string;
+  counts: Record<string, number>;
+  status: 'ingested' | 'unchanged';
+  /** Indicators that disappeared although measurements or deadlines point at them. */
+  orphans: string[];
+}
+
+function signatureOf(source: PlanSource, corpus: string): string {
+  return createHash('sha1')
+    .update(
+      `${PARSER_VERSION}\n${corpus}\n${JSON.stringify(source.meta)}\n${JSON.stringify(source.profile)}\n`,
+    )
+    .update(source.text)
+    .digest('hex');
+}
+
+function corpusHash(sources: PlanSource[]): string {
+  const hash = createHash('sha1');
+  for (const source of sources) hash.update(source.text);
+  return hash.digest('hex');
+}
+
+function countKinds(plan: ParsedPlan): Record<string, number> {
+  const counts: Record<string, number> = { axis: 0, objective: 0, action: 0, indicator: 0 };
+  for (const node of plan.nodes) if (node.kind !== 'plan') counts[node.kind] = (counts[node.kind] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * Ingests plan files (the shipped ones when `files` is empty). Every file is read and parsed
+ * before anything is written, so one bad file leaves the database untouched. Unchanged plans
+ * (same text, metadata, profile, parser) are skipped: ingesting twice is a no-op.
+ */
+export function ingestPlans(
+  db: Db,
+  dataDir: string,
+  files: string[] = [],
+  options: { force?: boolean; referencedIds?: (db: Db) => Set<string> } = {},
+): IngestReport[] {
+  const shipped = loadShippedSources(dataDir);
+  const extra = files.map((file) => loadPlanSource(dataDir, file));
+  const targets = files.length ? extra : shipped;
+  const all = [...shipped, ...extra.filter((source) => !shipped.some((s) => s.path === source.path))];
+  const seen = new Set<string>();
+  for (const source of targets) {
+    if (seen.has(source.meta.id)) throw new Error(`deux plans portent l'id ${source.meta.id}`);
+    seen.add(source.meta.id);
+  }
+  const vocabulary = vocabularyOf(all);
+  const scopes = loadScopes(dataDir);
+  const corpus = corpusHash(all);
+  const existing = new Map(listPlans(db).map((plan) => [plan.id, plan.signature]));
+  const parsed = targets.map((source) => ({
+    source,
+    signature: signatureOf(source, corpus),
+    plan: parseSource(source, vocabulary, scopes),
+  }));
+  const referenced = options.referencedIds?.(db) ?? new Set<string>();
+  const reports: IngestReport[] = [];
+  db.transaction(() => {
+    for (const { source, signature, plan } of parsed) {
+      const unchanged = !options.force && existing.get(source.meta.id) === signature;
+      const newIds = new Set(plan.nodes.map((node) => node.id));
+      const oldIds = (
+        db.prepare('SELECT id FROM nodes WHERE plan_id = ?').all(source.meta.id) as { id: string }[]
+      ).map((row) => row.id);
+      const orphans = oldIds.filter((id) => referenced.has(id) && !newIds.has(id));
+      if (!unchanged) writePlan(db, plan, signature);
+      reports.push({
+        planId: source.meta.id,
+        title: source.meta.shortTitle,
+        counts: countKinds(plan),
+        status: unchanged ? 'unchanged' : 'ingested',
+        orphans,
+      });
+    }
+  })();
+  return reports;
+}
+
+/** True when the database lacks a shipped plan or holds an outdated version of one. */
+export function needsSeeding(db: Db, dataDir: string): boolean {
+  const shipped = loadShippedSources(dataDir);
+  const corpus = corpusHash(shipped);
+  const stored = new Map(listPlans(db).map((plan) => [plan.id, plan.signature]));
+  return shipped.some((source) => stored.get(source.meta.id) !== signatureOf(source, corpus));
+}

@@ -1,0 +1,197 @@
+import type { NodeKind, ParsedPlan, Passage, PlanMeta, PlanNode } from '../core/plans/types.ts';
+import { contentStems } from '../core/text/stem.ts';
+import type { Db } from './db.ts';
+
+interface NodeRow {
+  id: string;
+  plan_id: string;
+  parent_id: string | null;
+  kind: NodeKind;
+  ord: number;
+  label: string | null;
+  text: string;
+  summary: string | null;
+  scope: string;
+  file: string;
+  line_first: number;
+  line_last: number;
+  page: number | null;
+  heading: string | null;
+}
+
+interface PlanRow {
+  id: string;
+  title: string;
+  short_title: string;
+  academie: string;
+  period: string;
+  kind: string;
+  file: string;
+  aliases: string;
+  profile: string;
+  signature: string;
+}
+
+export interface StoredPlan extends PlanMeta {
+  signature: string;
+}
+
+const toNode = (row: NodeRow): PlanNode => ({
+  id: row.id,
+  planId: row.plan_id,
+  parentId: row.parent_id,
+  kind: row.kind,
+  ord: row.ord,
+  label: row.label,
+  text: row.text,
+  summary: row.summary ? JSON.parse(row.summary) : null,
+  scope: row.scope,
+  source: { file: row.file, lines: [row.line_first, row.line_last], page: row.page },
+  heading: row.heading,
+});
+
+const toPlan = (row: PlanRow): StoredPlan => ({
+  id: row.id,
+  title: row.title,
+  shortTitle: row.short_title,
+  academie: row.academie,
+  period: row.period,
+  kind: row.kind,
+  file: row.file,
+  aliases: JSON.parse(row.aliases),
+  profile: row.profile,
+  signature: row.signature,
+});
+
+/** Replaces one plan's tree, passages and index in a single transaction. */
+export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
+  const { meta } = plan;
+  const insertNode = db.prepare(
+    `INSERT INTO nodes (id, plan_id, parent_id, kind, ord, label, text, summary, scope, file, line_first, line_last, page, heading)
+     VALUES (@id, @plan_id, @parent_id, @kind, @ord, @label, @text, @summary, @scope, @file, @line_first, @line_last, @page, @heading)`,
+  );
+  const insertPassage = db.prepare(
+    `INSERT INTO passages (id, plan_id, node_id, text, scope, file, line_first, line_last, page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFts = db.prepare(
+    'INSERT INTO search_fts (ref, plan, kind, text, stems) VALUES (?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    db.prepare('DELETE FROM search_fts WHERE plan = ?').run(meta.id);
+    db.prepare('DELETE FROM plans WHERE id = ?').run(meta.id);
+    db.prepare(
+      `INSERT INTO plans (id, title, short_title, academie, period, kind, file, aliases, profile, signature, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      meta.id,
+      meta.title,
+      meta.shortTitle,
+      meta.academie,
+      meta.period,
+      meta.kind,
+      meta.file,
+      JSON.stringify(meta.aliases),
+      meta.profile,
+      signature,
+      new Date().toISOString(),
+    );
+    for (const node of plan.nodes) {
+      insertNode.run({
+        id: node.id,
+        plan_id: node.planId,
+        parent_id: node.parentId,
+        kind: node.kind,
+        ord: node.ord,
+        label: node.label,
+        text: node.text,
+        summary: node.summary ? JSON.stringify(node.summary) : null,
+        scope: node.scope,
+        file: node.source.file,
+        line_first: node.source.lines[0],
+        line_last: node.source.lines[1],
+        page: node.source.page,
+        heading: node.heading,
+      });
+      const indexed = node.summary ? `${node.text}\n${node.summary.text}` : node.text;
+      if (node.kind !== 'plan')
+        insertFts.run(node.id, node.planId, node.kind, indexed, contentStems(indexed).join(' '));
+    }
+    for (const passage of plan.passages) {
+      insertPassage.run(
+        passage.id,
+        passage.planId,
+        passage.nodeId,
+        passage.text,
+        passage.scope,
+        passage.source.file,
+        passage.source.lines[0],
+        passage.source.lines[1],
+        passage.source.page,
+      );
+      insertFts.run(
+        passage.id,
+        passage.planId,
+        'passage',
+        passage.text,
+        contentStems(passage.text).join(' '),
+      );
+    }
+  })();
+}
+
+export function listPlans(db: Db): StoredPlan[] {
+  return (db.prepare('SELECT * FROM plans ORDER BY file').all() as PlanRow[]).map(toPlan);
+}
+
+export function listNodes(db: Db, planId?: string): PlanNode[] {
+  const rows = planId
+    ? db.prepare('SELECT * FROM nodes WHERE plan_id = ? ORDER BY ord').all(planId)
+    : db.prepare('SELECT n.* FROM nodes n JOIN plans p ON p.id = n.plan_id ORDER BY p.file, n.ord').all();
+  return (rows as NodeRow[]).map(toNode);
+}
+
+export function getNode(db: Db, id: string): PlanNode | undefined {
+  const row = db.prepare('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow | undefined;
+  return row ? toNode(row) : undefined;
+}
+
+export function listPassages(db: Db): Passage[] {
+  const rows = db.prepare('SELECT * FROM passages ORDER BY plan_id, line_first').all() as {
+    id: string;
+    plan_id: string;
+    node_id: string;
+    text: string;
+    scope: string;
+    file: string;
+    line_first: number;
+    line_last: number;
+    page: number | null;
+  }[];
+  return rows.map((row) => ({
+    id: row.id,
+    planId: row.plan_id,
+    nodeId: row.node_id,
+    text: row.text,
+    scope: row.scope,
+    source: { file: row.file, lines: [row.line_first, row.line_last], page: row.page },
+  }));
+}
+
+export interface FtsHit {
+  ref: string;
+  plan: string;
+  kind: string;
+  /** bm25 score, lower is better (SQLite's convention). */
+  rank: number;
+}
+
+/** Runs an FTS5 MATCH expression (already built from sanitised terms) and returns hits best first. */
+export function searchFts(db: Db, match: string, limit = 200): FtsHit[] {
+  return db
+    .prepare(
+      `SELECT ref, plan, kind, bm25(search_fts, 0, 0, 0, 1.0, 1.5) AS rank
+       FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
+    )
+    .all(match, limit) as FtsHit[];
+}

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../src/paths.ts';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const PLATFORM =
+  /from ['"](?:@slack\/[^'"]+|botbuilder[^'"]*|botframework-[^'"]+|openai[^'"]*|node-cron|pino)['"]/u;
+
+describe('architecture boundaries', () => {
+  it('keeps src/core free of platform, LLM, scheduler and logging libraries', () => {
+    const offenders = files(path.join(ROOT_DIR, 'src', 'core')).filter((file) =>
+      PLATFORM.test(readFileSync(file, 'utf8')),
+    );
+    expect(offenders.map((f) => path.relative(ROOT_DIR, f))).toEqual([]);
+  });
+
+  it('keeps src/core independent of the store and the adapters', () => {
+    const offenders = files(path.join(ROOT_DIR, 'src', 'core')).filter((file) =>
+      /from ['"][./]+\/(?:store|adapters|llm|reminders)\//u.test(readFileSync(file, 'utf8')),
+    );
+    expect(offenders.map((f) => path.relative(ROOT_DIR, f))).toEqual([]);
+  });
+});
