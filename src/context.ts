@@ -1,10 +1,12 @@
 import type { Config } from './config.ts';
 import { loadScopes } from './core/plans/catalog.ts';
 import { PlanLibrary } from './core/plans/library.ts';
+import { Answerer } from './core/query/answerer.ts';
+import { loadGlossary } from './core/query/glossary.ts';
 import type { Logger } from './log.ts';
 import { type Db, openDatabase } from './store/db.ts';
 import { ingestPlans, needsSeeding } from './store/ingest.ts';
-import { listNodes, listPassages, listPlans } from './store/plan-store.ts';
+import { listNodes, listPassages, listPlans, listStems } from './store/plan-store.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
 export interface AppContext {
@@ -13,6 +15,8 @@ export interface AppContext {
   log: Logger;
   /** The plans in memory; built on first use. */
   library(): PlanLibrary;
+  /** The offline answerer over the library; built on first use. */
+  answerer(): Answerer;
   /** Node ids that measurements or deadlines point at (kept in view when re-ingesting). */
   referencedIds(db: Db): Set<string>;
   /** Drops the in-memory plans after an ingest. */
@@ -31,6 +35,7 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
     log.info({ plans: reports.map((r) => r.planId) }, 'shipped plans ingested');
   }
   let library: PlanLibrary | null = null;
+  let answerer: Answerer | null = null;
   return {
     config,
     db,
@@ -41,9 +46,14 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
       }
       return library;
     },
+    answerer() {
+      if (!answerer) answerer = new Answerer(this.library(), loadGlossary(config.dataDir), listStems(db));
+      return answerer;
+    },
     referencedIds: referencedNodeIds,
     reloadLibrary() {
       library = null;
+      answerer = null;
     },
     close() {
       if (db.open) db.close();

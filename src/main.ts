@@ -1,8 +1,61 @@
+import os from 'node:os';
+import path from 'node:path';
+import { runConsoleChat } from './adapters/console/chat.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openContext } from './context.ts';
+import { createRouter } from './core/router/router.ts';
+import { createLogger } from './log.ts';
+import { MigrationError } from './store/migrate.ts';
+
 /**
- * Composition root: config → database → core → adapters → scheduler.
- * Filled in as the adapters land; for now `npm start` opens the console chat.
+ * Composition root: config → database → core → adapters. Starts the Slack and Teams adapters
+ * when their credentials are set, and the console chat when neither is.
  */
-export async function startAssistant(_env: NodeJS.ProcessEnv): Promise<number> {
-  process.stderr.write('Le chat console arrive avec la prochaine étape.\n');
-  return 0;
+export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const platforms = Boolean(config.slack.botToken) || Boolean(config.teams.appId) || config.teams.devMode;
+  // The console chat owns the terminal: only warnings go to stderr there.
+  const log = createLogger(platforms ? config.logLevel : 'warn');
+  let ctx: ReturnType<typeof openContext>;
+  try {
+    ctx = openContext(config, log);
+  } catch (error) {
+    if (error instanceof MigrationError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const router = createRouter({
+    library: () => ctx.library(),
+    answerer: () => ctx.answerer(),
+    onError: (error, context) => log.error({ err: error, ...context }, 'router failure'),
+  });
+  if (!platforms) {
+    await runConsoleChat({
+      router,
+      input: process.stdin,
+      output: process.stdout,
+      user: os.userInfo().username || 'console',
+      terminal: Boolean(process.stdin.isTTY),
+      historyFile:
+        config.dbFile === ':memory:'
+          ? undefined
+          : path.join(path.dirname(config.dbFile), '.boussole-history'),
+    });
+    ctx.close();
+    return 0;
+  }
+  log.error('Slack and Teams adapters are not wired yet');
+  ctx.close();
+  return 1;
 }

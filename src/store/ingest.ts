@@ -12,7 +12,7 @@ import type { Db } from './db.ts';
 import { listPlans, writePlan } from './plan-store.ts';
 
 /** Bump when the parser's output changes, so databases re-ingest on upgrade. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 3;
 
 export interface IngestReport {
   planId: string;

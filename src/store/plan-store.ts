@@ -10,6 +10,7 @@ interface NodeRow {
   ord: number;
   label: string | null;
   text: string;
+  title: string | null;
   summary: string | null;
   scope: string;
   file: string;
@@ -44,6 +45,7 @@ const toNode = (row: NodeRow): PlanNode => ({
   ord: row.ord,
   label: row.label,
   text: row.text,
+  title: row.title,
   summary: row.summary ? JSON.parse(row.summary) : null,
   scope: row.scope,
   source: { file: row.file, lines: [row.line_first, row.line_last], page: row.page },
@@ -67,8 +69,8 @@ const toPlan = (row: PlanRow): StoredPlan => ({
 export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
   const { meta } = plan;
   const insertNode = db.prepare(
-    `INSERT INTO nodes (id, plan_id, parent_id, kind, ord, label, text, summary, scope, file, line_first, line_last, page, heading)
-     VALUES (@id, @plan_id, @parent_id, @kind, @ord, @label, @text, @summary, @scope, @file, @line_first, @line_last, @page, @heading)`,
+    `INSERT INTO nodes (id, plan_id, parent_id, kind, ord, label, text, title, summary, scope, file, line_first, line_last, page, heading)
+     VALUES (@id, @plan_id, @parent_id, @kind, @ord, @label, @text, @title, @summary, @scope, @file, @line_first, @line_last, @page, @heading)`,
   );
   const insertPassage = db.prepare(
     `INSERT INTO passages (id, plan_id, node_id, text, scope, file, line_first, line_last, page)
@@ -105,6 +107,7 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
         ord: node.ord,
         label: node.label,
         text: node.text,
+        title: node.title,
         summary: node.summary ? JSON.stringify(node.summary) : null,
         scope: node.scope,
         file: node.source.file,
@@ -154,6 +157,12 @@ export function listNodes(db: Db, planId?: string): PlanNode[] {
 export function getNode(db: Db, id: string): PlanNode | undefined {
   const row = db.prepare('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow | undefined;
   return row ? toNode(row) : undefined;
+}
+
+/** The French stems stored with each indexed node and passage, so start-up needn't stem again. */
+export function listStems(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT ref, stems FROM search_fts').all() as { ref: string; stems: string }[];
+  return new Map(rows.map((row) => [row.ref, row.stems]));
 }
 
 export function listPassages(db: Db): Passage[] {

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../../config.ts';
 import { type AppContext, openContext } from '../../context.ts';
 import { createLogger } from '../../log.ts';
 import { MigrationError } from '../../store/migrate.ts';
+import { runAsk } from './commands/ask.ts';
 import { runIngest } from './commands/ingest.ts';
 import { runPlans } from './commands/plans.ts';
 import { runSearch } from './commands/search.ts';
@@ -18,12 +19,28 @@ Usage : boussole <commande> [options]
   plans [--json]                liste les plans et leur contenu
   show ID [--json]              affiche un plan ou un élément et ses descendants
   search MOTS… [--json]         recherche plein texte dans les plans
+  ask [--json] "QUESTION"       répond à une question, avec citations
+  ask --batch FICHIER           une question par ligne, une réponse JSON par ligne
 
 Variables d'environnement : voir le README (BOUSSOLE_DB choisit le fichier de base).`;
 
 type Command = (ctx: AppContext, args: string[], io: CommandIO) => Promise<number> | number;
 
 const COMMANDS: Record<string, Command> = {
+  ask: (ctx, args, io) => {
+    const { values, positionals } = parse(args, { batch: { type: 'string' } });
+    const answerer = ctx.answerer();
+    return runAsk(
+      ctx,
+      io,
+      {
+        question: positionals.join(' '),
+        json: Boolean(values.json),
+        batch: values.batch as string | undefined,
+      },
+      async (question) => answerer.ask(question).reply,
+    );
+  },
   ingest: (ctx, args, io) => {
     const { values, positionals } = parse(args, { force: { type: 'boolean' } });
     return runIngest(ctx, io, positionals, Boolean(values.force));

@@ -103,6 +103,7 @@ export function parsePlan(input: ParseInput): ParsedPlan {
     ord: ord++,
     label: null,
     text: meta.title,
+    title: meta.title,
     summary: null,
     scope: planScope,
     source: { file: meta.file, lines: [1, Math.max(1, lines.length)], page: lines[0]?.page ?? null },
@@ -125,6 +126,7 @@ export function parsePlan(input: ParseInput): ParsedPlan {
       ord: ord++,
       label: null,
       text,
+      title: kind === 'axis' || kind === 'objective' ? text || null : null,
       summary: null,
       scope,
       source,
@@ -242,6 +244,7 @@ export function parsePlan(input: ParseInput): ParsedPlan {
       expectAxisTitle = null;
       if (!target.text) {
         target.text = textOf(unit).replace(/\s*\.$/u, '');
+        target.title = target.text;
         target.source = { ...target.source, lines: [target.source.lines[0], unit.last] };
         return;
       }
@@ -295,6 +298,7 @@ export function parsePlan(input: ParseInput): ParsedPlan {
         const generic = genericObjectiveBlock?.test(head) ?? false;
         const node = startObjective(generic ? '' : textOf(unit), unit, null);
         node.heading = textOf(unit);
+        node.title = generic ? null : node.text;
         collectingObjective = true;
         return;
       }
@@ -321,6 +325,8 @@ export function parsePlan(input: ParseInput): ParsedPlan {
     if (collectingObjective && objective) {
       const part = textOf(unit);
       const current: PlanNode = objective;
+      // "→ Accompagner les professeurs…" is the objective's title; "- …" bullets are a bare list.
+      if (!current.text && (unit.bullet === '→' || unit.bullet === '➔')) current.title = part;
       current.text = current.text ? `${current.text}\n${part}` : part;
       current.source = { ...current.source, lines: [current.source.lines[0], unit.last] };
       return;

@@ -22,6 +22,8 @@ export interface PlanNode {
   label: string | null;
   /** Full normalised text (export defects repaired). */
   text: string;
+  /** The section's own title (axes, titled objectives); null for items and bare lists. */
+  title: string | null;
   /** A description of the node found elsewhere in the plan (e.g. an axis announced in the preamble). */
   summary: { text: string; source: SourceRef } | null;
   /** Scope key from data/scopes.json: an académie or a département. */

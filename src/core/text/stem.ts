@@ -15,7 +15,10 @@ const cache = new Map<string, string>();
 export function stemToken(token: string): string {
   let stem = cache.get(token);
   if (stem === undefined) {
+    // Folding after stemming can leave a final "e" where the stemmer kept an "é" ("lycée" -> "lyce"
+    // but "lycées" -> "lyc"): dropping it makes both forms meet.
     stem = fold(/^\d/.test(token) ? token : french.stem(token));
+    if (stem.length > 3) stem = stem.replace(/e+$/u, '');
     if (cache.size < 50_000) cache.set(token, stem);
   }
   return stem;

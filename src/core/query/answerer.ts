@@ -1,0 +1,44 @@
+import type { PlanLibrary } from '../plans/library.ts';
+import type { Reply } from '../router/types.ts';
+import { composeAnswer } from './answer.ts';
+import type { Glossary } from './glossary.ts';
+import { RetrievalIndex } from './index.ts';
+import { type Retrieval, retrieve } from './retrieve.ts';
+import { type QueryIntent, QuestionReader } from './understand.ts';
+
+export interface Answer {
+  reply: Reply;
+  intent: QueryIntent;
+  retrieval: Retrieval;
+}
+
+/**
+ * The offline answerer: understands a question, retrieves from the plans in memory and writes a
+ * cited answer. No network, no LLM: this is the default and the fallback of every other path.
+ */
+export class Answerer {
+  readonly index: RetrievalIndex;
+  readonly reader: QuestionReader;
+
+  constructor(
+    readonly library: PlanLibrary,
+    glossary: Glossary,
+    storedStems?: Map<string, string>,
+  ) {
+    this.index = new RetrievalIndex(library, storedStems);
+    this.reader = new QuestionReader(library, glossary);
+  }
+
+  understand(question: string): QueryIntent {
+    return this.reader.read(question);
+  }
+
+  answerIntent(intent: QueryIntent): Answer {
+    const retrieval = retrieve(intent, this.index);
+    return { reply: composeAnswer(this.library, intent, retrieval), intent, retrieval };
+  }
+
+  ask(question: string): Answer {
+    return this.answerIntent(this.understand(question));
+  }
+}

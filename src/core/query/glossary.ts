@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { fold, wordTokens } from '../text/fold.ts';
+import { contentStems } from '../text/stem.ts';
+
+const glossarySchema = z.object({
+  equivalences: z.array(z.array(z.string().min(1)).min(2)),
+  translations: z.record(z.string(), z.array(z.string())),
+  acronyms: z.record(z.string(), z.array(z.string().min(2)).min(1)),
+});
+
+/** A term as matched in plan text: the French stems of its words, all required. */
+export interface Phrase {
+  stems: string[];
+  /** The term as written ("faits numériques"). */
+  text: string;
+}
+
+/** One entry that a question's words can match: its words, and the concept group it belongs to. */
+export interface GlossaryEntry {
+  /** Folded words of the term as it may appear in a question ("lecture a haute voix"). */
+  words: string[];
+  group: number;
+  /** Acronyms ("PAS", "TER") only count when written in capitals: "pas" is also a plain word. */
+  acronym: boolean;
+}
+
+export interface Glossary {
+  /** Phrases of each equivalence group. */
+  groups: Phrase[][];
+  /** Entries by their first folded word, longest first. */
+  entriesByFirstWord: Map<string, GlossaryEntry[]>;
+  /** English (or other) word or phrase -> French terms. */
+  translations: Map<string, string[]>;
+}
+
+/** Words of a term, folded, as they appear in a question (stopwords kept for phrase matching). */
+export function termWords(term: string): string[] {
+  return wordTokens(term).map((token) => fold(token));
+}
+
+/** Stems a term the same way plan text is indexed (stopwords dropped), so phrases and nodes meet. */
+export function phraseOf(term: string): Phrase {
+  return { text: term, stems: [...new Set(contentStems(term))] };
+}
+
+export function loadGlossary(dataDir: string): Glossary {
+  const raw = glossarySchema.parse(JSON.parse(readFileSync(path.join(dataDir, 'glossary.json'), 'utf8')));
+  return buildGlossary(raw);
+}
+
+export function buildGlossary(raw: z.infer<typeof glossarySchema>): Glossary {
+  const groups: Phrase[][] = [];
+  const entries: GlossaryEntry[] = [];
+  const addGroup = (terms: string[]) => {
+    const group = groups.length;
+    groups.push(terms.map(phraseOf).filter((phrase) => phrase.stems.length > 0));
+    for (const term of terms)
+      entries.push({
+        words: termWords(term),
+        group,
+        acronym: /^[A-Z][A-Za-z0-9+]{1,5}$/u.test(term) && /[A-Z].*[A-Z]/u.test(term),
+      });
+  };
+  for (const terms of raw.equivalences) addGroup(terms);
+  // An acronym and its expansions mean the same thing, both ways.
+  for (const [acronym, expansions] of Object.entries(raw.acronyms)) addGroup([acronym, ...expansions]);
+  const entriesByFirstWord = new Map<string, GlossaryEntry[]>();
+  for (const entry of entries) {
+    const first = entry.words[0];
+    if (!first) continue;
+    const list = entriesByFirstWord.get(first) ?? [];
+    list.push(entry);
+    entriesByFirstWord.set(first, list);
+  }
+  for (const list of entriesByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const translations = new Map<string, string[]>();
+  for (const [word, french] of Object.entries(raw.translations))
+    translations.set(termWords(word).join(' '), french);
+  return { groups, entriesByFirstWord, translations };
+}

@@ -1,0 +1,96 @@
+import type { PlanLibrary } from '../plans/library.ts';
+import { citationOf } from '../query/answer.ts';
+import type { Answerer } from '../query/answerer.ts';
+import { detectLanguage } from '../query/vocabulary.ts';
+import { EMPTY, FAILURE, HELP, UNKNOWN_ID } from './texts.ts';
+import type { Actor, ConversationRef, InboundMessage, Lang, Reply, Router } from './types.ts';
+
+export interface RouterDeps {
+  library(): PlanLibrary;
+  answerer(): Answerer;
+  /** Reports unexpected failures; the user still gets a polite reply. */
+  onError?(error: unknown, context: Record<string, unknown>): void;
+}
+
+const MAX_TEXT = 4000;
+
+/**
+ * The one conversation router shared by Slack, Teams and the console. "Ask" is the default
+ * intent; help, the list of plans and showing an item by id are recognised first.
+ */
+export function createRouter(deps: RouterDeps): Router {
+  const handle = async (message: InboundMessage): Promise<Reply> => {
+    const text = cleanText(message.text);
+    const lang = detectLanguage(text);
+    if (!text) return { status: 'info', lang, text: EMPTY[lang] };
+    const command = text.toLowerCase();
+    if (/^(?:aide|help|\?|bonjour|salut|hello|hi|menu)[\s!.?]*$/u.test(command)) {
+      const helpLang: Lang = /^(?:help|hello|hi)/u.test(command) ? 'en' : 'fr';
+      return { status: 'info', lang: helpLang, text: HELP[helpLang] };
+    }
+    if (/^(?:plans|liste des plans|quels plans[\s?]*|list plans|which plans[\s?]*)$/u.test(command)) {
+      return listPlans(deps.library(), /^(?:list|which)/u.test(command) ? 'en' : 'fr');
+    }
+    const show =
+      /^(?:montre|montrer|affiche|afficher|voir|show)\s+(\S+)$/u.exec(text) ??
+      /^([a-z0-9-]+:[a-z0-9-]+)$/u.exec(text);
+    if (show?.[1]) return showItem(deps.library(), show[1], /^show/u.test(command) ? 'en' : 'fr');
+    return deps.answerer().ask(text).reply;
+  };
+  return {
+    async handleMessage(message) {
+      try {
+        return await handle(message);
+      } catch (error) {
+        deps.onError?.(error, { where: 'handleMessage', platform: message.actor.platform });
+        const lang = detectLanguage(message.text ?? '');
+        return { status: 'error', lang, text: FAILURE[lang] };
+      }
+    },
+    async handleClick(actor: Actor, _conversation: ConversationRef, buttonId: string) {
+      deps.onError?.(new Error(`unknown button ${buttonId}`), {
+        where: 'handleClick',
+        platform: actor.platform,
+      });
+      return {
+        status: 'invalid',
+        lang: 'fr',
+        text: 'Ce bouton n’est plus valide. Reformulez votre demande.',
+      };
+    },
+    async homeView() {
+      return listPlans(deps.library(), 'fr');
+    },
+  };
+}
+
+/** Strips control characters and caps length: whatever a platform delivers, the core reads text. */
+export function cleanText(text: string | undefined): string {
+  return (text ?? '')
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .slice(0, MAX_TEXT);
+}
+
+function listPlans(library: PlanLibrary, lang: Lang): Reply {
+  const lines = [lang === 'fr' ? '**Plans disponibles**' : '**Available plans**', ''];
+  for (const plan of library.plans) {
+    const academie = library.scopes.get(plan.academie)?.shortName ?? plan.academie;
+    lines.push(`• ${plan.shortTitle} — ${academie}, ${plan.period} (\`${plan.id}\`)`);
+  }
+  return { status: 'info', lang, text: lines.join('\n') };
+}
+
+function showItem(library: PlanLibrary, id: string, lang: Lang): Reply {
+  const node = library.node(id);
+  if (!node) return { status: 'not_found', lang, text: UNKNOWN_ID[lang](id), citations: [] };
+  const children = library.children(node.id);
+  const lines = [`${node.label ? `${node.label} — ` : ''}${node.text} [1]`];
+  for (const child of children.slice(0, 30))
+    lines.push(`• ${child.kind === 'indicator' ? '📊 ' : ''}${child.text.split('\n')[0]}`);
+  if (children.length > 30)
+    lines.push(lang === 'fr' ? `… et ${children.length - 30} autres` : `… and ${children.length - 30} more`);
+  return { status: 'answered', lang, text: lines.join('\n'), citations: [citationOf(library, node, 1)] };
+}

@@ -1,0 +1,38 @@
+import type { Lang } from './types.ts';
+
+/** Fixed replies of the router, in both languages. */
+export const HELP: Record<Lang, string> = {
+  fr: [
+    '**Boussole** répond à vos questions sur les plans stratégiques de l’académie, avec les sources.',
+    '',
+    '• Posez une question : « Quelles actions visent les faits numériques dans le Cantal ? »',
+    '• « Quels indicateurs pour le harcèlement dans le projet stratégique 2023-2027 ? »',
+    '• « Quels sont les critères d’évaluation de l’objectif 1.3 ? »',
+    '• `plans` : la liste des plans connus',
+    '• `montre ID` : un élément d’un plan (l’id figure dans les sources)',
+  ].join('\n'),
+  en: [
+    '**Boussole** answers your questions about the académie’s strategic plans, with sources.',
+    '',
+    '• Ask a question: “Which actions target faits numériques in Cantal?”',
+    '• “What indicators does the 2023-2027 strategic project use for bullying?”',
+    '• `plans`: the list of known plans',
+    '• `show ID`: one item of a plan (ids appear in the sources)',
+  ].join('\n'),
+};
+
+export const UNKNOWN_ID: Record<Lang, (id: string) => string> = {
+  fr: (id) =>
+    `Je ne connais pas l’élément « ${id} ». Les identifiants figurent dans les sources de mes réponses.`,
+  en: (id) => `I don’t know the item “${id}”. Ids appear in the sources of my answers.`,
+};
+
+export const FAILURE: Record<Lang, string> = {
+  fr: 'Désolé, je n’ai pas pu traiter votre message. Réessayez dans un instant.',
+  en: 'Sorry, I could not process your message. Please try again in a moment.',
+};
+
+export const EMPTY: Record<Lang, string> = {
+  fr: 'Je n’ai pas reçu de texte. Posez une question sur les plans, ou tapez « aide ».',
+  en: 'I received no text. Ask a question about the plans, or type “help”.',
+};
