@@ -198,7 +198,8 @@ function validateCombinations(config: Config): void {
       `  BOUSSOLE_HTTP_HOST : BOUSSOLE_TEAMS_DEV=1 désactive l'authentification Teams et n'écoute que sur 127.0.0.1 ; retirez BOUSSOLE_HTTP_HOST=${config.httpHost} ou BOUSSOLE_TEAMS_DEV`,
     );
   }
-  if (!isValidTimezone(config.timezone)) {
+  // Loading the time-zone database costs ~20 ms: only check a zone someone actually set.
+  if (config.timezone !== 'Europe/Paris' && !isValidTimezone(config.timezone)) {
     problems.push(`  BOUSSOLE_TIMEZONE : fuseau horaire inconnu (exemple : Europe/Paris)`);
   }
   if (problems.length) throw new ConfigError(`Configuration invalide :\n${problems.join('\n')}`);

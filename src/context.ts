@@ -3,6 +3,10 @@ import { loadScopes } from './core/plans/catalog.ts';
 import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
 import { loadGlossary } from './core/query/glossary.ts';
+import type { AnswerWriter } from './core/query/writer.ts';
+import { createLlmClient } from './llm/client.ts';
+import { loadPrompts } from './llm/prompts.ts';
+import { createAnswerWriter } from './llm/writer.ts';
 import type { Logger } from './log.ts';
 import { type Db, openDatabase } from './store/db.ts';
 import { ingestPlans, needsSeeding } from './store/ingest.ts';
@@ -17,6 +21,8 @@ export interface AppContext {
   library(): PlanLibrary;
   /** The offline answerer over the library; built on first use. */
   answerer(): Answerer;
+  /** The LLM answer writer when OPENAI_API_KEY is set, else undefined (offline answers). */
+  writer(): AnswerWriter | undefined;
   /** Node ids that measurements or deadlines point at (kept in view when re-ingesting). */
   referencedIds(db: Db): Set<string>;
   /** Drops the in-memory plans after an ingest. */
@@ -36,6 +42,7 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
   }
   let library: PlanLibrary | null = null;
   let answerer: Answerer | null = null;
+  let writer: AnswerWriter | undefined | null = null;
   return {
     config,
     db,
@@ -49,6 +56,18 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
     answerer() {
       if (!answerer) answerer = new Answerer(this.library(), loadGlossary(config.dataDir), listStems(db));
       return answerer;
+    },
+    writer() {
+      if (writer === null) {
+        const llm = createLlmClient(config, log);
+        writer = llm
+          ? createAnswerWriter(llm, loadPrompts(config.promptsDir), {
+              maxPromptChars: config.llm.maxPromptChars,
+              maxOutputTokens: config.llm.maxOutputTokens,
+            })
+          : undefined;
+      }
+      return writer;
     },
     referencedIds: referencedNodeIds,
     reloadLibrary() {

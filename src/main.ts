@@ -4,7 +4,9 @@ import { runConsoleChat } from './adapters/console/chat.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openContext } from './context.ts';
 import { createRouter } from './core/router/router.ts';
+import { loadPrompts } from './llm/prompts.ts';
 import { createLogger } from './log.ts';
+import { createConversationStore } from './store/conversation-store.ts';
 import { MigrationError } from './store/migrate.ts';
 
 /**
@@ -35,9 +37,19 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     }
     throw error;
   }
+  try {
+    // Prompts are checked at start-up even without an LLM: a broken file shows now, not at 2 a.m.
+    loadPrompts(config.promptsDir);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    ctx.close();
+    return 1;
+  }
   const router = createRouter({
     library: () => ctx.library(),
     answerer: () => ctx.answerer(),
+    memory: createConversationStore(ctx.db, config.memoryMinutes),
+    writer: ctx.writer(),
     onError: (error, context) => log.error({ err: error, ...context }, 'router failure'),
   });
   if (!platforms) {

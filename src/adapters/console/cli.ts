@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { type AppContext, openContext } from '../../context.ts';
+import { PromptError } from '../../llm/prompts.ts';
 import { createLogger } from '../../log.ts';
 import { MigrationError } from '../../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   ask: (ctx, args, io) => {
     const { values, positionals } = parse(args, { batch: { type: 'string' } });
     const answerer = ctx.answerer();
+    const writer = ctx.writer();
     return runAsk(
       ctx,
       io,
@@ -38,7 +40,10 @@ const COMMANDS: Record<string, Command> = {
         json: Boolean(values.json),
         batch: values.batch as string | undefined,
       },
-      async (question) => answerer.ask(question).reply,
+      async (question) => {
+        const offline = answerer.ask(question);
+        return writer ? writer.write(question, offline) : offline.reply;
+      },
     );
   },
   ingest: (ctx, args, io) => {
@@ -97,7 +102,7 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof MigrationError) {
+    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof PromptError) {
       io.err(error.message);
       return 1;
     }

@@ -26,7 +26,11 @@ export class Answerer {
     storedStems?: Map<string, string>,
   ) {
     this.index = new RetrievalIndex(library, storedStems);
-    this.reader = new QuestionReader(library, glossary);
+    this.reader = new QuestionReader(
+      library,
+      glossary,
+      this.index.nodes.map((node) => this.index.stems(node)),
+    );
   }
 
   understand(question: string): QueryIntent {

@@ -27,8 +27,8 @@ export interface GlossaryEntry {
 }
 
 export interface Glossary {
-  /** Phrases of each equivalence group. */
-  groups: Phrase[][];
+  /** Phrases of an equivalence group (stemmed on first use: most groups never serve). */
+  phrases(group: number): Phrase[];
   /** Entries by their first folded word, longest first. */
   entriesByFirstWord: Map<string, GlossaryEntry[]>;
   /** English (or other) word or phrase -> French terms. */
@@ -51,17 +51,16 @@ export function loadGlossary(dataDir: string): Glossary {
 }
 
 export function buildGlossary(raw: z.infer<typeof glossarySchema>): Glossary {
-  const groups: Phrase[][] = [];
+  const groups: string[][] = [];
+  const stemmed = new Map<number, Phrase[]>();
   const entries: GlossaryEntry[] = [];
   const addGroup = (terms: string[]) => {
     const group = groups.length;
-    groups.push(terms.map(phraseOf).filter((phrase) => phrase.stems.length > 0));
-    for (const term of terms)
-      entries.push({
-        words: termWords(term),
-        group,
-        acronym: /^[A-Z][A-Za-z0-9+]{1,5}$/u.test(term) && /[A-Z].*[A-Z]/u.test(term),
-      });
+    groups.push(terms);
+    for (const term of terms) {
+      const acronym = /^[A-Z][A-Za-z0-9+]{1,5}$/u.test(term) && /[A-Z].*[A-Z]/u.test(term);
+      entries.push({ words: termWords(term), group, acronym });
+    }
   };
   for (const terms of raw.equivalences) addGroup(terms);
   // An acronym and its expansions mean the same thing, both ways.
@@ -78,5 +77,16 @@ export function buildGlossary(raw: z.infer<typeof glossarySchema>): Glossary {
   const translations = new Map<string, string[]>();
   for (const [word, french] of Object.entries(raw.translations))
     translations.set(termWords(word).join(' '), french);
-  return { groups, entriesByFirstWord, translations };
+  return {
+    phrases(group) {
+      let phrases = stemmed.get(group);
+      if (!phrases) {
+        phrases = (groups[group] ?? []).map(phraseOf).filter((phrase) => phrase.stems.length > 0);
+        stemmed.set(group, phrases);
+      }
+      return phrases;
+    },
+    entriesByFirstWord,
+    translations,
+  };
 }

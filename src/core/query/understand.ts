@@ -54,12 +54,15 @@ interface Token {
 export class QuestionReader {
   private readonly scopeForms: { words: string[]; key: string }[];
   private readonly planForms: { words: string[]; planIds: string[] }[];
-  private readonly corpusWords: Map<string, string>;
+  private corpusWordsCache: Map<string, string> | null = null;
+  /** Corpus words by first letter: typos rarely touch the first letter, and it keeps lookups fast. */
+  private readonly wordsByInitial = new Map<string, [string, string][]>();
   private readonly corpusStems: Set<string>;
 
   constructor(
     private readonly library: PlanLibrary,
     private readonly glossary: Glossary,
+    stems?: Iterable<Set<string>>,
   ) {
     this.scopeForms = library.scopes
       .forms()
@@ -81,16 +84,31 @@ export class QuestionReader {
     this.planForms = [...byAlias.entries()]
       .map(([alias, ids]) => ({ words: alias.split(' '), planIds: [...ids] }))
       .sort((a, b) => b.words.length - a.words.length);
-    this.corpusWords = new Map();
     this.corpusStems = new Set();
-    for (const node of library.nodes) {
+    if (stems) for (const set of stems) for (const stem of set) this.corpusStems.add(stem);
+    else
+      for (const node of library.nodes)
+        for (const stem of contentStems(node.text)) this.corpusStems.add(stem);
+  }
+
+  /** The plans' words (folded -> as written), built on first need: most questions have no typo. */
+  private get corpusWords(): Map<string, string> {
+    if (this.corpusWordsCache) return this.corpusWordsCache;
+    const words = new Map<string, string>();
+    for (const node of this.library.nodes) {
       for (const word of node.text.split(/[^\p{L}\p{N}]+/u)) {
         if (word.length < 4) continue;
         const folded = fold(word);
-        if (!this.corpusWords.has(folded)) this.corpusWords.set(folded, word.toLowerCase());
+        if (words.has(folded)) continue;
+        words.set(folded, word.toLowerCase());
+        const initial = folded[0] as string;
+        const bucket = this.wordsByInitial.get(initial) ?? [];
+        bucket.push([folded, word.toLowerCase()]);
+        this.wordsByInitial.set(initial, bucket);
       }
-      for (const stem of contentStems(node.text)) this.corpusStems.add(stem);
     }
+    this.corpusWordsCache = words;
+    return words;
   }
 
   read(question: string): QueryIntent {
@@ -121,7 +139,8 @@ export class QuestionReader {
     }
     // Small typos in a single-word département name ("Cantall", "Alier").
     for (const token of tokens) {
-      if (token.used || token.folded.length < 5 || this.corpusWords.has(token.folded)) continue;
+      if (token.used || token.folded.length < 5 || this.corpusStems.has(stemToken(token.folded))) continue;
+      if (this.corpusWords.has(token.folded)) continue;
       for (const form of this.scopeForms) {
         if (form.words.length !== 1) continue;
         const word = form.words[0] as string;
@@ -188,7 +207,7 @@ export class QuestionReader {
         const words = tokens.slice(i, i + entry.length).map((t) => t.original);
         for (let k = 0; k < entry.length; k++) (tokens[i + k] as Token).used = true;
         const own = phraseOf(words.join(' '));
-        const phrases = [own, ...(this.glossary.groups[entry.group] ?? [])].filter((p) => p.stems.length);
+        const phrases = [own, ...this.glossary.phrases(entry.group)].filter((p) => p.stems.length);
         addConcept({ label: words.join(' '), phrases: dedupePhrases(phrases), group: entry.group });
         i += entry.length - 1;
         continue;
@@ -238,11 +257,11 @@ export class QuestionReader {
 
   /** A word the plans never use, close to one they do: the asker's typo ("télétravial"). */
   private correctTypo(word: string): string {
-    if (word.length < 5 || this.corpusWords.has(word) || this.corpusStems.has(stemToken(word))) return word;
+    if (word.length < 5 || this.corpusStems.has(stemToken(word)) || this.corpusWords.has(word)) return word;
     const budget = word.length >= 8 ? 2 : 1;
     let best: string | null = null;
     let bestDistance = budget + 1;
-    for (const [candidate, original] of this.corpusWords) {
+    for (const [candidate, original] of this.wordsByInitial.get(word[0] as string) ?? []) {
       if (Math.abs(candidate.length - word.length) > budget) continue;
       const distance = boundedEditDistance(word, candidate, budget);
       if (distance < bestDistance) {

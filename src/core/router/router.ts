@@ -1,13 +1,30 @@
 import type { PlanLibrary } from '../plans/library.ts';
 import { citationOf } from '../query/answer.ts';
 import type { Answerer } from '../query/answerer.ts';
+import { carryOver, looksLikeFollowUp } from '../query/followup.ts';
+import type { QueryIntent } from '../query/understand.ts';
 import { detectLanguage } from '../query/vocabulary.ts';
-import { EMPTY, FAILURE, HELP, UNKNOWN_ID } from './texts.ts';
-import type { Actor, ConversationRef, InboundMessage, Lang, Reply, Router } from './types.ts';
+import type { AnswerWriter } from '../query/writer.ts';
+import type { ConversationMemory } from './memory.ts';
+import { EMPTY, FAILURE, HELP, THANKS, UNKNOWN_BUTTON, UNKNOWN_ID } from './texts.ts';
+import {
+  type Actor,
+  actorKey,
+  type ConversationRef,
+  conversationKey,
+  type InboundMessage,
+  type Lang,
+  type Reply,
+  type Router,
+} from './types.ts';
 
 export interface RouterDeps {
   library(): PlanLibrary;
   answerer(): Answerer;
+  /** Conversation memory (follow-ups) and answer log (feedback); optional in tests. */
+  memory?: ConversationMemory;
+  /** The LLM writer, when one is configured. */
+  writer?: AnswerWriter;
   /** Reports unexpected failures; the user still gets a polite reply. */
   onError?(error: unknown, context: Record<string, unknown>): void;
 }
@@ -35,7 +52,45 @@ export function createRouter(deps: RouterDeps): Router {
       /^(?:montre|montrer|affiche|afficher|voir|show)\s+(\S+)$/u.exec(text) ??
       /^([a-z0-9-]+:[a-z0-9-]+)$/u.exec(text);
     if (show?.[1]) return showItem(deps.library(), show[1], /^show/u.test(command) ? 'en' : 'fr');
-    return deps.answerer().ask(text).reply;
+    return ask(message, text);
+  };
+
+  /** Answers a question, first making a follow-up standalone from the conversation's memory. */
+  const ask = async (message: InboundMessage, text: string): Promise<Reply> => {
+    const answerer = deps.answerer();
+    const conversation = conversationKey(message.conversation);
+    const previous = deps.memory?.recent(conversation, 3) ?? [];
+    let standalone = text;
+    let intent: QueryIntent = answerer.understand(text);
+    const last = previous[0];
+    if (last?.intent && looksLikeFollowUp(text, intent)) {
+      if (deps.writer) {
+        try {
+          const history = [...previous]
+            .reverse()
+            .map((turn) => ({ question: turn.standalone, answer: turn.answer }));
+          standalone = await deps.writer.rewriteFollowUp(history, text, intent.lang);
+        } catch (error) {
+          deps.onError?.(error, { where: 'rewriteFollowUp' });
+          standalone = text;
+        }
+      }
+      intent = standalone === text ? carryOver(intent, last.intent) : answerer.understand(standalone);
+    }
+    const offline = answerer.answerIntent(intent);
+    const reply = deps.writer ? await deps.writer.write(standalone, offline) : offline.reply;
+    if (!deps.memory) return reply;
+    const answerId = deps.memory.record({
+      conversation,
+      actor: actorKey(message.actor),
+      question: text,
+      standalone,
+      intent: offline.intent,
+      answer: reply.text,
+      status: reply.status,
+      citations: (reply.citations ?? []).map((c) => c.id),
+    });
+    return { ...reply, answerId };
   };
   return {
     async handleMessage(message) {
@@ -48,15 +103,14 @@ export function createRouter(deps: RouterDeps): Router {
       }
     },
     async handleClick(actor: Actor, _conversation: ConversationRef, buttonId: string) {
-      deps.onError?.(new Error(`unknown button ${buttonId}`), {
-        where: 'handleClick',
-        platform: actor.platform,
-      });
-      return {
-        status: 'invalid',
-        lang: 'fr',
-        text: 'Ce bouton n’est plus valide. Reformulez votre demande.',
-      };
+      const feedback = /^feedback:(up|down):([\w-]{1,64})$/u.exec(buttonId);
+      if (
+        feedback &&
+        deps.memory?.feedback(feedback[2] as string, actorKey(actor), feedback[1] as 'up' | 'down')
+      ) {
+        return { status: 'info', lang: 'fr', text: THANKS.fr, private: true };
+      }
+      return { status: 'invalid', lang: 'fr', text: UNKNOWN_BUTTON.fr, private: true };
     },
     async homeView() {
       return listPlans(deps.library(), 'fr');

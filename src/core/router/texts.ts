@@ -36,3 +36,13 @@ export const EMPTY: Record<Lang, string> = {
   fr: 'Je n’ai pas reçu de texte. Posez une question sur les plans, ou tapez « aide ».',
   en: 'I received no text. Ask a question about the plans, or type “help”.',
 };
+
+export const THANKS: Record<Lang, string> = {
+  fr: 'Merci pour votre retour : il aide à améliorer les réponses.',
+  en: 'Thanks for your feedback: it helps improve the answers.',
+};
+
+export const UNKNOWN_BUTTON: Record<Lang, string> = {
+  fr: 'Ce bouton n’est plus valide (demande expirée ou déjà traitée). Reformulez votre demande.',
+  en: 'This button is no longer valid (expired or already handled). Please ask again.',
+};

@@ -1,0 +1,23 @@
+import type { QueryIntent } from '../query/understand.ts';
+
+export interface TurnRecord {
+  id: string;
+  conversation: string;
+  actor: string;
+  question: string;
+  /** The question as answered, after a follow-up was made standalone. */
+  standalone: string;
+  intent: QueryIntent | null;
+  answer: string;
+  status: string;
+  createdAt: string;
+}
+
+/** Conversation memory and the answer log: the router's port to the store. */
+export interface ConversationMemory {
+  /** The last turns of a conversation still within the memory window, newest first. */
+  recent(conversation: string, limit: number): TurnRecord[];
+  record(turn: Omit<TurnRecord, 'id' | 'createdAt'> & { citations: unknown[] }): string;
+  /** Stores 👍/👎 for an answer; false when the answer is unknown. */
+  feedback(answerId: string, actor: string, rating: 'up' | 'down'): boolean;
+}
