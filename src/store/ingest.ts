@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   loadPlanSource,
   loadScopes,
@@ -74,6 +76,7 @@ export function ingestPlans(
     plan: parseSource(source, vocabulary, scopes),
   }));
   const referenced = options.referencedIds?.(db) ?? new Set<string>();
+  const fingerprint = files.length ? null : shippedFingerprint(dataDir);
   const reports: IngestReport[] = [];
   db.transaction(() => {
     for (const { source, signature, plan } of parsed) {
@@ -92,14 +95,43 @@ export function ingestPlans(
         orphans,
       });
     }
+    if (fingerprint) rememberFingerprint(db, fingerprint);
   })();
   return reports;
 }
 
+/**
+ * Fingerprint of the shipped data as raw bytes: cheap enough for every start-up, so plans are only
+ * read, validated and compared in depth when something actually changed.
+ */
+export function shippedFingerprint(dataDir: string): string {
+  const hash = createHash('sha1').update(`parser ${PARSER_VERSION}\n`);
+  for (const dir of ['plans', 'profiles']) {
+    for (const name of readdirSync(path.join(dataDir, dir)).sort()) {
+      if (!/\.(txt|json)$/u.test(name)) continue;
+      hash.update(name).update(readFileSync(path.join(dataDir, dir, name)));
+    }
+  }
+  return hash.update(readFileSync(path.join(dataDir, 'scopes.json'))).digest('hex');
+}
+
 /** True when the database lacks a shipped plan or holds an outdated version of one. */
 export function needsSeeding(db: Db, dataDir: string): boolean {
+  const fingerprint = shippedFingerprint(dataDir);
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'shipped_fingerprint'").get() as
+    | { value: string }
+    | undefined;
+  if (row?.value === fingerprint) return false;
   const shipped = loadShippedSources(dataDir);
   const corpus = corpusHash(shipped);
   const stored = new Map(listPlans(db).map((plan) => [plan.id, plan.signature]));
-  return shipped.some((source) => stored.get(source.meta.id) !== signatureOf(source, corpus));
+  const outdated = shipped.some((source) => stored.get(source.meta.id) !== signatureOf(source, corpus));
+  if (!outdated) rememberFingerprint(db, fingerprint);
+  return outdated;
+}
+
+export function rememberFingerprint(db: Db, fingerprint: string): void {
+  db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('shipped_fingerprint', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  ).run(fingerprint);
 }
