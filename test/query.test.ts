@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../src/core/query/answerer.ts';
+import { looseKey } from '../src/core/text/fold.ts';
+import { ROOT_DIR } from '../src/paths.ts';
 import { testContext } from './helpers/plans.ts';
 
 let ctx: ReturnType<typeof testContext>;
@@ -157,6 +161,37 @@ describe('structure-aware retrieval', () => {
     expect(retrieval.academieFallback).toBe('clermont-ferrand');
     expect(reply.text).toMatch(/rien de propre à Cantal/u);
     expect((reply.citations ?? []).every((c) => c.scope === 'Académie de Clermont-Ferrand')).toBe(true);
+  });
+});
+
+describe('kind fallback', () => {
+  it('offers the indicator that names the theme when no action does, and says so', () => {
+    const { reply, retrieval } = ask('Quelles actions contre le harcèlement à Orléans-Tours ?');
+    expect(retrieval.kindFallback).toEqual(['action']);
+    expect(reply.text).toMatch(/ne porte explicitement sur ce thème/u);
+    expect(reply.citations?.map((c) => c.kind)).toEqual(['indicator']);
+  });
+});
+
+describe('the question samples', () => {
+  it.each(['questions-extra.json', 'questions-extra-2.json'])('answers %s strictly', (file) => {
+    const questions = JSON.parse(readFileSync(path.join(ROOT_DIR, 'test', 'fixtures', file), 'utf8')) as {
+      q: string;
+      expect?: string[];
+      forbid?: string[];
+      unanswerable?: boolean;
+    }[];
+    const norm = (text: string) => looseKey(text);
+    for (const question of questions) {
+      const { reply } = ask(question.q);
+      const cited = norm((reply.citations ?? []).map((c) => c.text).join(' \n '));
+      if (question.unanswerable) {
+        expect(reply.status, question.q).toBe('not_found');
+        continue;
+      }
+      for (const expected of question.expect ?? []) expect(cited, question.q).toContain(norm(expected));
+      for (const forbidden of question.forbid ?? []) expect(cited, question.q).not.toContain(norm(forbidden));
+    }
   });
 });
 

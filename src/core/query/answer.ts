@@ -74,6 +74,14 @@ export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retriev
   lines.push(
     lang === 'fr' ? `**${count} ${what}${about}**${where} :` : `**${count} ${what}${about}**${where}:`,
   );
+  if (retrieval.kindFallback?.length) {
+    const asked = noun(lang, retrieval.kindFallback, 2);
+    lines.push(
+      lang === 'fr'
+        ? `Aucun·e ${asked} ne porte explicitement sur ce thème ; voici les éléments des plans qui en parlent.`
+        : `No ${asked} address this theme explicitly; here is what the plans say about it.`,
+    );
+  }
   if (retrieval.academieFallback) {
     const name = library.scopes.get(retrieval.academieFallback)?.name ?? retrieval.academieFallback;
     lines.push(

@@ -15,6 +15,7 @@ const SELECT_FALLBACK = 0.85;
 /** Share of a section's items matching on their own for the whole section to count. */
 const MAJORITY = 0.5;
 const MAX_ITEMS = 40;
+const FALLBACK_MAX = 8;
 
 export interface Hit {
   node: PlanNode;
@@ -38,6 +39,8 @@ export interface Retrieval {
   reason?: 'no_match' | 'too_broad' | 'unknown_section' | 'empty_scope';
   /** Sections the question named (objective or axis) that were found. */
   sections: PlanNode[];
+  /** Nothing of the kind asked: these are items of other kinds on the theme. */
+  kindFallback?: AnswerKind[] | null;
 }
 
 /**
@@ -114,14 +117,36 @@ export function retrieve(intent: QueryIntent, index: RetrievalIndex): Retrieval 
     );
     const fallback = attempt(parents, SELECT_FALLBACK) ?? [];
     if (fallback.length) {
-      hits = fallback;
+      // Stepping outside the scope asked: keep only the closest few, not the académie's whole plan.
+      hits = [...fallback].sort((a, b) => b.own - a.own || b.context - a.context).slice(0, FALLBACK_MAX);
       academieFallback = [...parents][0] ?? null;
+    }
+  }
+  let kindFallback = false;
+  if (!hits.length && concepts.length && intent.kinds.length) {
+    // No action names the theme, but an indicator or objective may: say so rather than nothing.
+    const others = (['objective', 'action', 'indicator'] as AnswerKind[]).filter(
+      (kind) => !kinds.includes(kind),
+    );
+    const relaxed = select(candidatesFor(others, departementScopes), concepts, index, others, SELECT);
+    if (relaxed.length) {
+      hits = relaxed;
+      kindFallback = true;
     }
   }
   hits = dedupe(hits);
   if (!hits.length) return empty(kinds, concepts.length ? 'no_match' : 'empty_scope', sections);
   const truncated = Math.max(0, hits.length - MAX_ITEMS);
-  return { status: 'answered', hits: hits.slice(0, MAX_ITEMS), kinds, academieFallback, truncated, sections };
+  const answered = kindFallback ? [...new Set(hits.map((hit) => hit.node.kind as AnswerKind))] : kinds;
+  return {
+    status: 'answered',
+    hits: hits.slice(0, MAX_ITEMS),
+    kinds: answered,
+    academieFallback,
+    truncated,
+    sections,
+    kindFallback: kindFallback ? intent.kinds : null,
+  };
 }
 
 function empty(kinds: AnswerKind[], reason: Retrieval['reason'], sections: PlanNode[] = []): Retrieval {

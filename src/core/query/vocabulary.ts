@@ -66,6 +66,7 @@ ont plan plans document documents texte textes propose proposent propose-t-il en
 what which who how does do did is are was were there list show tell give me please about regarding
 concerning related target targets targeting address addresses cover covers include includes planned
 plan plans track tracks tracking measure measured measuring monitor kind kinds any all main key
+support supports help helps improve improves strengthen strengthens promote promotes foster fosters encourage encourages boost
 `;
 const SCAFFOLDING_WORDS = new Set(SCAFFOLDING.split(/\s+/u).filter(Boolean));
 
