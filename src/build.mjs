@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BUNDLE = path.join(root, 'dist', 'boussole.mjs');
+export const BUNDLE = path.join(root, 'dist', 'cli.mjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -30,7 +30,12 @@ export async function buildBundle() {
   const esbuild = await import('esbuild');
   await esbuild.build({
     entryPoints: [path.join(root, 'src', 'adapters', 'console', 'cli.ts')],
-    outfile: BUNDLE,
+    outdir: path.join(root, 'dist'),
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    // Code splitting keeps the chat adapters (Bolt, botbuilder) out of one-shot commands' start-up.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',

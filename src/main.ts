@@ -67,7 +67,32 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     ctx.close();
     return 0;
   }
-  log.error('Slack and Teams adapters are not wired yet');
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    if (config.teams.appId || config.teams.devMode) {
+      const { startTeams } = await import('./adapters/teams/index.ts');
+      const teams = await startTeams({ config, router, log, db: ctx.db });
+      stops.push(() => teams.stop());
+      log.info({ port: teams.port, host: config.httpHost }, 'Teams adapter listening on /api/messages');
+    }
+    if (config.slack.botToken) {
+      const { startSlack } = await import('./adapters/slack/index.ts');
+      const slack = await startSlack({ config, router, log, db: ctx.db });
+      stops.push(() => slack.stop());
+      log.info({ port: slack.port, socketMode: Boolean(config.slack.appToken) }, 'Slack adapter started');
+    }
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    for (const stop of stops) await stop();
+    ctx.close();
+    return 1;
+  }
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  log.info({ signal }, 'shutting down');
+  for (const stop of stops) await stop();
   ctx.close();
-  return 1;
+  return 0;
 }

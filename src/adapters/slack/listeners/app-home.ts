@@ -1,0 +1,30 @@
+import type { App } from '@slack/bolt';
+import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import { describeError } from '../errors.ts';
+import { labels } from '../labels.ts';
+import { renderHome } from '../render.ts';
+import type { ListenerDeps } from './deps.ts';
+
+/**
+ * The App Home tab: the router's personal overview (my indicators, upcoming deadlines, recent
+ * measurements), published each time it is opened. Its buttons answer in the user's DM with the
+ * app, which the event names as `channel`.
+ */
+export function registerAppHome(app: App, deps: ListenerDeps): void {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    const conversation: ConversationRef = { platform: 'slack', conversationId: event.channel, direct: true };
+    let reply: Reply;
+    try {
+      reply = await deps.router.homeView(await deps.actorOf(event.user));
+    } catch (error) {
+      deps.log.error({ err: describeError(error) }, 'slack: homeView failed');
+      reply = { status: 'error', lang: 'fr', text: labels('fr').failure };
+    }
+    try {
+      await client.views.publish({ user_id: event.user, view: renderHome(reply, conversation) });
+    } catch (error) {
+      deps.log.error({ err: describeError(error) }, 'slack: views.publish failed');
+    }
+  });
+}

@@ -1,0 +1,100 @@
+import type { App, ViewStateValue } from '@slack/bolt';
+import { decodeTarget, FORM_CALLBACK_ID } from '../actions.ts';
+import type { Destination } from '../post.ts';
+import { renderFormModal } from '../render.ts';
+import { respondVia } from '../respond-url.ts';
+import { answer } from './answer.ts';
+import type { ListenerDeps } from './deps.ts';
+
+/** Slack closes a modal with an error after 3 s without ack; the router gets most of that budget. */
+const ACK_BUDGET_MS = 2000;
+
+/**
+ * The measurement modal is submitted: its values go to router.handleClick with the form's
+ * submitId. When the router answers in time with the form again (invalid input), the modal is
+ * updated in place; otherwise the modal closes and the result replaces the preview (through the
+ * response_url kept in private_metadata) or is posted in the conversation.
+ */
+export function registerFormSubmit(app: App, deps: ListenerDeps): void {
+  app.view(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
+    const target = decodeTarget(view.private_metadata);
+    if (!target) {
+      await ack();
+      deps.log.warn('slack: modal submitted without metadata');
+      return;
+    }
+    const values = readValues(view.state.values);
+    const pending = (async () =>
+      deps.router.handleClick(
+        await deps.actorOf(body.user.id),
+        target.conversation,
+        target.buttonId,
+        values,
+      ))();
+    const early = await settleWithin(pending, ACK_BUDGET_MS);
+    if (early.state === 'done' && early.value.form && early.value.status === 'invalid') {
+      await ack({
+        response_action: 'update',
+        view: renderFormModal(early.value.form, early.value, view.private_metadata),
+      });
+      return;
+    }
+    await ack();
+    const { conversation } = target;
+    let destination: Destination;
+    if (target.responseUrl) {
+      destination = {
+        kind: 'respond',
+        respond: respondVia(target.responseUrl),
+        replaceOriginal: target.replacesPreview,
+      };
+    } else {
+      destination = {
+        kind: 'channel',
+        channel: conversation.conversationId,
+        ...(conversation.threadId ? { threadTs: conversation.threadId } : {}),
+        ...(conversation.direct ? { direct: true } : {}),
+      };
+    }
+    await answer(deps, {
+      surface: 'form_submit',
+      destination,
+      conversation,
+      asker: body.user.id,
+      langHint: Object.values(values).join(' '),
+      produce: () => pending,
+      extras: () => ({ ephemeral: target.ephemeral }),
+    });
+  });
+}
+
+/** Field id → typed or chosen value; empty optional fields are left out. */
+export function readValues(state: Record<string, Record<string, ViewStateValue>>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries(state)) {
+    const input = actions.value;
+    const value = input?.selected_option?.value ?? input?.value;
+    if (typeof value === 'string' && value !== '') values[blockId] = value;
+  }
+  return values;
+}
+
+type Settled<T> = { state: 'done'; value: T } | { state: 'failed' } | { state: 'pending' };
+
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Settled<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ state: 'pending' }), ms);
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        (value): Settled<T> => ({ state: 'done', value }),
+        (): Settled<T> => ({ state: 'failed' }),
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

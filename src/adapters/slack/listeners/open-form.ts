@@ -1,0 +1,31 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { ACTION } from '../actions.ts';
+import { labels } from '../labels.ts';
+import { escapeMrkdwn } from '../render-text.ts';
+import type { FormStash } from './answer.ts';
+import type { ListenerDeps } from './deps.ts';
+import { openFormModal } from './open-modal.ts';
+
+/** "Ouvrir le formulaire": a form that came with a message (no trigger_id then) opens on this click. */
+export function registerOpenForm(app: App, deps: ListenerDeps): void {
+  app.action<BlockButtonAction>(
+    { type: 'block_actions', action_id: ACTION.openForm },
+    async ({ ack, body, action, respond }) => {
+      await ack();
+      const stashed = deps.state.unstash<FormStash>('form', action.value ?? '');
+      const opened =
+        stashed !== undefined &&
+        (await openFormModal(deps, body.trigger_id, stashed.reply, {
+          conversation: stashed.conversation,
+          replacesPreview: false,
+          ephemeral: stashed.ephemeral,
+          ...(body.response_url ? { responseUrl: body.response_url } : {}),
+        }));
+      if (opened) return;
+      const text = escapeMrkdwn(labels(stashed?.reply.lang ?? 'fr').formExpired);
+      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((error: unknown) =>
+        deps.log.warn({ err: String(error) }, 'slack: could not say the form expired'),
+      );
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { ACTION } from '../actions.ts';
+import { describeError } from '../errors.ts';
+import { labels } from '../labels.ts';
+import { appendContext } from '../render.ts';
+import { escapeMrkdwn } from '../render-text.ts';
+import type { ListenerDeps } from './deps.ts';
+import type { ShareStash } from './slash-command.ts';
+
+/**
+ * "Partager dans le canal" under an ephemeral slash-command answer: reposts it for everyone
+ * through the response_url (which works even where the bot is not a member) and removes the
+ * ephemeral copy.
+ */
+export function registerShare(app: App, deps: ListenerDeps): void {
+  app.action<BlockButtonAction>(
+    { type: 'block_actions', action_id: ACTION.share },
+    async ({ ack, body, action, respond }) => {
+      await ack();
+      const stashed = deps.state.unstash<ShareStash>('share', action.value ?? '');
+      try {
+        if (!stashed) {
+          const text = escapeMrkdwn(labels('fr').shareExpired);
+          await respond({ response_type: 'ephemeral', replace_original: false, text });
+          return;
+        }
+        const l = labels(stashed.lang);
+        // The user id comes from Slack's signed payload: a real mention, not text to escape.
+        const messages = appendContext(stashed.messages, `_${escapeMrkdwn(l.sharedBy)} <@${body.user.id}>_`);
+        for (const message of messages) {
+          await respond({
+            response_type: 'in_channel',
+            replace_original: false,
+            text: message.text,
+            blocks: message.blocks,
+          });
+        }
+        await respond({ delete_original: true });
+      } catch (error) {
+        deps.log.error({ err: describeError(error) }, 'slack: share failed');
+        await deps.poster.postFailure(
+          { kind: 'respond', respond, replaceOriginal: false },
+          stashed?.lang ?? 'fr',
+        );
+      }
+    },
+  );
+}

@@ -1,0 +1,68 @@
+import type { App } from '@slack/bolt';
+import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import { slashToText, toPlainText } from '../inbound.ts';
+import { renderReply, type SlackMessage } from '../render.ts';
+import { answer } from './answer.ts';
+import type { ListenerDeps } from './deps.ts';
+import { openFormModal } from './open-modal.ts';
+
+export const SLASH_COMMAND = '/boussole';
+
+/** Answers worth showing to the whole channel; flows with buttons (a preview) are not. */
+const SHAREABLE = new Set<Reply['status']>(['answered', 'not_found', 'info']);
+
+/** What "Partager dans le canal" reposts. */
+export interface ShareStash {
+  messages: SlackMessage[];
+  lang: Reply['lang'];
+}
+
+/**
+ * /boussole aide | question … | saisir … | indicateur … | échéances | export. Acknowledged at once,
+ * answered through the response_url, ephemeral, with a button to share the answer in the channel.
+ */
+export function registerSlashCommand(app: App, deps: ListenerDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const direct = command.channel_id.startsWith('D');
+    const conversation: ConversationRef = {
+      platform: 'slack',
+      conversationId: command.channel_id,
+      ...(direct ? { direct: true } : {}),
+    };
+    const text = slashToText(toPlainText(command.text, deps.botUserId));
+    let modalOpened = false;
+    await answer(deps, {
+      surface: 'slash_command',
+      destination: { kind: 'respond', respond, replaceOriginal: false },
+      conversation,
+      langHint: text,
+      produce: async () => {
+        const reply = await deps.router.handleMessage({
+          actor: await deps.actorOf(command.user_id),
+          conversation,
+          text,
+        });
+        // A form straight away ("saisir …" with nothing to preview): the command's trigger_id opens it.
+        if (reply.form) {
+          modalOpened = await openFormModal(deps, command.trigger_id, reply, {
+            conversation,
+            replacesPreview: false,
+            ephemeral: true,
+            responseUrl: command.response_url,
+          });
+        }
+        return reply;
+      },
+      extras: (reply) => {
+        const extras: { ephemeral: true; shareToken?: string } = { ephemeral: true };
+        if (SHAREABLE.has(reply.status) && !reply.form && !reply.buttons?.length) {
+          const share: ShareStash = { messages: renderReply(reply, { conversation }), lang: reply.lang };
+          extras.shareToken = deps.state.stash('share', share);
+        }
+        return extras;
+      },
+      formOpened: () => modalOpened,
+    });
+  });
+}

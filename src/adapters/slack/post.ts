@@ -1,0 +1,94 @@
+import type { webApi } from '@slack/bolt';
+import type { Lang, Reply } from '../../core/router/types.ts';
+import type { Logger } from '../../log.ts';
+import { describeError } from './errors.ts';
+import { labels } from './labels.ts';
+import { appendContext, type RenderOptions, renderReply, type SlackMessage } from './render.ts';
+import { escapeMrkdwn } from './render-text.ts';
+import type { Respond } from './respond-url.ts';
+import type { SlackState } from './state.ts';
+
+/** Where a reply goes. */
+export type Destination =
+  /** A channel or DM, in a thread when threadTs is set. */
+  | { kind: 'channel'; channel: string; threadTs?: string; direct?: boolean }
+  /** Only `user` sees it (chat.postEphemeral). */
+  | { kind: 'ephemeral'; channel: string; user: string; threadTs?: string }
+  /** Through the response_url of a slash command or a click; ephemeral unless it replaces the original. */
+  | { kind: 'respond'; respond: Respond; replaceOriginal: boolean };
+
+export interface Poster {
+  post(destination: Destination, reply: Reply, options: RenderOptions): Promise<void>;
+  /** The short apology that replaces silence; never throws. */
+  postFailure(destination: Destination, lang: Lang): Promise<void>;
+}
+
+export function createPoster(deps: { client: webApi.WebClient; state: SlackState; log: Logger }): Poster {
+  const { client, state, log } = deps;
+
+  async function postMessages(destination: Destination, messages: SlackMessage[]): Promise<void> {
+    for (const [i, message] of messages.entries()) {
+      if (destination.kind === 'channel') {
+        await client.chat.postMessage({
+          channel: destination.channel,
+          ...(destination.threadTs ? { thread_ts: destination.threadTs } : {}),
+          text: message.text,
+          blocks: message.blocks,
+          // Plans cite web pages; a preview card per link would drown the answer.
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      } else if (destination.kind === 'ephemeral') {
+        await client.chat.postEphemeral({
+          channel: destination.channel,
+          user: destination.user,
+          ...(destination.threadTs ? { thread_ts: destination.threadTs } : {}),
+          text: message.text,
+          blocks: message.blocks,
+        });
+      } else {
+        await destination.respond({
+          response_type: 'ephemeral',
+          replace_original: destination.replaceOriginal && i === 0,
+          text: message.text,
+          blocks: message.blocks,
+        });
+      }
+    }
+    // Follow-ups in this thread are answered without a new mention from now on.
+    if (destination.kind === 'channel' && destination.threadTs && !destination.direct) {
+      state.rememberThread(destination.channel, destination.threadTs);
+    }
+  }
+
+  async function post(destination: Destination, reply: Reply, options: RenderOptions): Promise<void> {
+    let messages = renderReply(reply, options);
+    if (reply.image && destination.kind !== 'channel') {
+      // Files cannot be ephemeral: say where the chart can be had instead of posting it publicly.
+      messages = appendContext(messages, `_${escapeMrkdwn(labels(reply.lang).imageInDm)}_`);
+    }
+    await postMessages(destination, messages);
+    if (reply.image && destination.kind === 'channel') {
+      const file = { file: reply.image.png, filename: reply.image.filename, title: reply.image.title };
+      // files.uploadV2: getUploadURLExternal, the upload itself, then completeUploadExternal.
+      await client.files.uploadV2(
+        destination.threadTs
+          ? { ...file, channel_id: destination.channel, thread_ts: destination.threadTs }
+          : { ...file, channel_id: destination.channel },
+      );
+    }
+  }
+
+  async function postFailure(destination: Destination, lang: Lang): Promise<void> {
+    const text = escapeMrkdwn(labels(lang).failure);
+    try {
+      await postMessages(destination, [
+        { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
+      ]);
+    } catch (error) {
+      log.error({ err: describeError(error) }, 'slack: could not even post the failure message');
+    }
+  }
+
+  return { post, postFailure };
+}

@@ -1,0 +1,57 @@
+import { type Activity, TeamsActivityHandler } from 'botbuilder';
+import type { Router } from '../../core/router/types.ts';
+import type { Logger } from '../../log.ts';
+import type { Db } from '../../store/db.ts';
+import { handleConversationUpdate, handleInstallationUpdate } from './handlers/install.ts';
+import { handleTextMessage } from './handlers/message.ts';
+import { answerSafely, type HandlerDeps } from './handlers/shared.ts';
+import { handleCardSubmit } from './handlers/submit.ts';
+import { submitOf } from './inbound.ts';
+import { saveConversationReference } from './references.ts';
+
+/**
+ * Routes Teams activities to the handlers. Transport only: every decision about what to answer
+ * belongs to the core router.
+ */
+export class BoussoleTeamsBot extends TeamsActivityHandler {
+  /** Conversations whose reference was saved since start-up ("first contact"). */
+  private readonly known = new Set<string>();
+
+  constructor(options: { router: Router; db: Db; log: Logger }) {
+    super();
+    const { log } = options;
+    const deps: HandlerDeps = {
+      ...options,
+      remember: (activity) => this.remember(activity, options.db, log),
+    };
+
+    this.onMessage(async (context, next) => {
+      deps.remember(context.activity);
+      const submit = submitOf(context.activity);
+      await answerSafely(context, log, () =>
+        submit ? handleCardSubmit(context, submit, deps) : handleTextMessage(context, deps),
+      );
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      await answerSafely(context, log, () => handleInstallationUpdate(context, deps));
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await answerSafely(context, log, () => handleConversationUpdate(context, deps));
+      await next();
+    });
+  }
+
+  private remember(activity: Activity, db: Db, log: Logger): void {
+    const id = activity.conversation?.id;
+    if (!id || this.known.has(id)) return;
+    try {
+      saveConversationReference(db, activity);
+      this.known.add(id);
+    } catch (error) {
+      // Losing a reference only delays reminders; the user still gets the answer.
+      log.error({ err: error }, 'Teams conversation reference not saved');
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { type Activity, TurnContext } from 'botbuilder';
+import type { Actor, ConversationRef } from '../../core/router/types.ts';
+import { FIELD_PREFIX } from './render.ts';
+
+/**
+ * The user as the core knows them: their Entra ID object id when Teams sends it (stable across
+ * apps, and what an administrator can look up), else the Teams user id ("29:…").
+ */
+export function actorOf(activity: Activity): Actor {
+  const from = activity.from;
+  return {
+    platform: 'teams',
+    userId: from.aadObjectId || from.id,
+    ...(from.name ? { displayName: from.name } : {}),
+  };
+}
+
+/**
+ * Memory is per chat: a personal chat, a group chat, or a channel reply chain (Teams puts
+ * ";messageid=…" in the conversation id of a channel thread, so each thread is its own).
+ */
+export function conversationOf(activity: Activity): ConversationRef {
+  return {
+    platform: 'teams',
+    conversationId: activity.conversation.id,
+    direct: activity.conversation.conversationType === 'personal',
+  };
+}
+
+/** A channel's id without the reply chain suffix: where a new post (a reminder) goes. */
+export function channelKey(conversationId: string): string {
+  return conversationId.split(';')[0] ?? conversationId;
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * The message text with the bot's own mention removed (channels and group chats) and the other
+ * mentions reduced to the person's name. Teams may also send a few HTML entities (&nbsp; after a
+ * mention), which are decoded.
+ */
+export function messageTextOf(activity: Activity): string {
+  if (typeof activity.text !== 'string') return '';
+  // Mutates activity.text, which nothing reads after this point.
+  const withoutBot = activity.recipient ? TurnContext.removeRecipientMention(activity) : activity.text;
+  return (withoutBot ?? '')
+    .replace(/<at>([^<]*)<\/at>/giu, '$1')
+    .replace(
+      /&(nbsp|amp|lt|gt|quot|apos|#39);/gu,
+      (_, name: string) => (name === '#39' ? "'" : ENTITIES[name]) ?? '',
+    )
+    .replace(/[ \t\u00A0]+/gu, ' ')
+    .replace(/ *\n */gu, '\n')
+    .trim();
+}
+
+export interface Submit {
+  buttonId: string;
+  values: Record<string, string>;
+}
+
+/** An Action.Submit arrives as a message whose `value` holds the card data and the inputs. */
+export function submitOf(activity: Activity): Submit | null {
+  const value = activity.value as unknown;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const data = value as Record<string, unknown>;
+  if (typeof data.buttonId !== 'string' || data.buttonId === '') return null;
+  const values: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(data)) {
+    if (!key.startsWith(FIELD_PREFIX) || raw === undefined || raw === null) continue;
+    values[key.slice(FIELD_PREFIX.length)] = String(raw);
+  }
+  return { buttonId: data.buttonId, values };
+}

@@ -1,0 +1,110 @@
+import { once } from 'node:events';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter } from 'botbuilder';
+import type { Config } from '../../config.ts';
+import type { DeliveryPort, Router } from '../../core/router/types.ts';
+import type { Logger } from '../../log.ts';
+import type { Db } from '../../store/db.ts';
+import { createAuthentication, TeamsStartError } from './auth.ts';
+import { BoussoleTeamsBot } from './bot.ts';
+import { createTeamsDelivery } from './delivery.ts';
+import { createTeamsHttpServer } from './http-server.ts';
+import { pruneHandledSubmits } from './submits.ts';
+
+export { TeamsStartError } from './auth.ts';
+
+export interface TeamsDeps {
+  config: Config;
+  router: Router;
+  log: Logger;
+  db: Db;
+  /** A botframework-connector ServiceClientCredentialsFactory replacing Entra ID tokens (tests). */
+  credentialsFactory?: unknown;
+  /** Upper bound of one reminder delivery (tests use a short one). */
+  deliveryTimeoutMs?: number;
+}
+
+export interface TeamsAdapter {
+  delivery: DeliveryPort;
+  /** The port actually bound (useful with TEAMS_PORT=0). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Card submit claims older than this protect against nothing: Teams retries within minutes. */
+const SUBMIT_RETENTION_DAYS = 30;
+/** How long stop() lets in-flight turns finish before cutting connections. */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * Starts the Microsoft Teams endpoint: POST /api/messages through the botbuilder CloudAdapter and
+ * GET /healthz, on TEAMS_PORT. Bot Framework authentication is on unless BOUSSOLE_TEAMS_DEV=1,
+ * which turns it off and listens on 127.0.0.1 only (for the Agents Playground).
+ */
+export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
+  const { config, router, db } = deps;
+  const log = deps.log.child({ adapter: 'teams' });
+  const teams = config.teams;
+  const { authentication, appId, enabled } = createAuthentication(teams, deps.credentialsFactory);
+  const host = teams.devMode ? '127.0.0.1' : config.httpHost;
+  if (teams.devMode) {
+    log.warn(
+      { host, ignoredAppId: teams.appId ?? null },
+      '⚠️  MODE DÉVELOPPEMENT TEAMS (BOUSSOLE_TEAMS_DEV=1) : authentification Bot Framework DÉSACTIVÉE, ' +
+        'écoute sur 127.0.0.1 uniquement. Toute requête locale est acceptée sans signature : ne jamais utiliser en production.',
+    );
+  }
+
+  const adapter = new CloudAdapter(authentication);
+  adapter.onTurnError = async (context, error) => {
+    // Reached only when something fails outside the handlers' own error handling.
+    log.error({ err: error, activityType: context.activity?.type }, 'Teams turn error');
+  };
+  const pruned = pruneHandledSubmits(db, SUBMIT_RETENTION_DAYS);
+  if (pruned) log.debug({ pruned }, 'old Teams card submits pruned');
+
+  const bot = new BoussoleTeamsBot({ router, db, log });
+  const server = createTeamsHttpServer({ adapter, bot, log });
+  await listen(server, teams.port, host);
+  const port = (server.address() as AddressInfo).port;
+  log.info(
+    { host, port, authentication: enabled ? 'on' : 'off', appId: appId || null },
+    'Teams endpoint ready',
+  );
+
+  return {
+    delivery: createTeamsDelivery({
+      adapter,
+      appId,
+      db,
+      log,
+      ...(deps.deliveryTimeoutMs ? { timeoutMs: deps.deliveryTimeoutMs } : {}),
+    }),
+    port,
+    stop: () => close(server),
+  };
+}
+
+async function listen(server: http.Server, port: number, host: string): Promise<void> {
+  server.listen(port, host);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new TeamsStartError(
+      code === 'EADDRINUSE'
+        ? `TEAMS_PORT : le port ${port} est déjà utilisé sur ${host}`
+        : `Teams : impossible d'écouter sur ${host}:${port} (${code ?? String(error)})`,
+    );
+  }
+}
+
+async function close(server: http.Server): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+  await closed;
+  clearTimeout(timer);
+}

@@ -1,0 +1,184 @@
+import type { Button, FormSpec, Reply } from '../../core/router/types.ts';
+import { type Labels, labelsFor } from './labels.ts';
+import { citationLine, neutralise, paragraphsOf, plainSummary, truncateText } from './render-text.ts';
+
+export type CardElement = { type: string; [key: string]: unknown };
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  fallbackText: string;
+  msteams: { width: 'Full' };
+}
+
+/** Teams drops bot messages above about 28 KB; keep the card under it with room for the envelope. */
+export const CARD_BYTES_BUDGET = 26_000;
+export const MAX_TEXT_CHARS = 6_000;
+export const MAX_CITATIONS = 12;
+/** Teams shows at most six actions on a card; more go to action sets in the body. */
+const MAX_CARD_ACTIONS = 6;
+/** Form inputs are prefixed so a field named "buttonId" cannot clobber the submit data. */
+export const FIELD_PREFIX = 'field.';
+
+/**
+ * Renders the core's portable Reply as an Adaptive Card 1.5 (the highest version Teams renders):
+ * text as wrapped TextBlocks, sources in small subtle text, buttons and forms as Action.Submit
+ * whose data carries `{ buttonId }`, a chart as a data: URI image, and 👍/👎 when the answer was
+ * logged. Pure: the same Reply always gives the same card.
+ */
+export function renderCard(reply: Reply): AdaptiveCard {
+  const labels = labelsFor(reply.lang);
+  // Characters are a proxy for bytes: text made of many short lines costs more per character, so
+  // the text is cut shorter until the card fits (a few rounds at most).
+  let maxChars = MAX_TEXT_CHARS;
+  let parts = cardParts(reply, labels, maxChars);
+  while (maxChars > 500 && Buffer.byteLength(JSON.stringify(parts.card)) > CARD_BYTES_BUDGET) {
+    maxChars = Math.floor(maxChars / 2);
+    parts = cardParts(reply, labels, maxChars);
+  }
+  const { card, head, tail } = parts;
+  if (reply.image) card.body = [...head, ...imageBlocks(card, reply.image, labels), ...tail];
+  return card;
+}
+
+function cardParts(reply: Reply, labels: Labels, maxChars: number) {
+  const { text, truncated } = truncateText(neutralise(reply.text), maxChars);
+  const head: CardElement[] = [
+    ...(reply.notice ? [subtle(neutralise(reply.notice))] : []),
+    ...textBlocks(text),
+    ...(truncated ? [subtle(labels.truncated)] : []),
+  ];
+  const tail: CardElement[] = [
+    ...(reply.form ? [formContainer(reply.form, labels)] : []),
+    ...(reply.citations?.length ? [citationsContainer(reply, labels)] : []),
+    ...(reply.answerId ? [feedbackActions(reply.answerId, labels)] : []),
+  ];
+  const actions = [
+    ...(reply.form ? [submitAction(reply.form.submitLabel, reply.form.submitId, 'primary')] : []),
+    ...(reply.buttons ?? []).map((button) => buttonAction(button, Boolean(reply.form))),
+  ];
+  if (actions.length > MAX_CARD_ACTIONS) {
+    for (let i = 0; i < actions.length; i += MAX_CARD_ACTIONS) {
+      tail.push({ type: 'ActionSet', actions: actions.slice(i, i + MAX_CARD_ACTIONS) });
+    }
+  }
+  const card: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [...head, ...tail],
+    ...(actions.length && actions.length <= MAX_CARD_ACTIONS ? { actions } : {}),
+    fallbackText: plainSummary(text, 1000),
+    msteams: { width: 'Full' },
+  };
+  return { card, head, tail };
+}
+
+function textBlocks(text: string): CardElement[] {
+  return paragraphsOf(text).flatMap((lines, p) =>
+    lines.map((line, i) => ({
+      type: 'TextBlock',
+      text: line,
+      wrap: true,
+      // Lines of one paragraph (bullets) sit close together; paragraphs get the default gap.
+      ...(i > 0 ? { spacing: 'Small' } : p === 0 ? {} : { spacing: 'Medium' }),
+    })),
+  );
+}
+
+function subtle(text: string): CardElement {
+  return { type: 'TextBlock', text, wrap: true, isSubtle: true, size: 'Small' };
+}
+
+function citationsContainer(reply: Reply, labels: Labels): CardElement {
+  const citations = reply.citations ?? [];
+  const shown = citations.slice(0, MAX_CITATIONS);
+  const items: CardElement[] = [
+    { type: 'TextBlock', text: labels.sources, wrap: true, weight: 'Bolder', size: 'Small', isSubtle: true },
+    ...shown.map((citation) => ({ ...subtle(neutralise(citationLine(citation))), spacing: 'None' })),
+  ];
+  if (citations.length > shown.length) {
+    items.push({ ...subtle(labels.moreSources(citations.length - shown.length)), spacing: 'None' });
+  }
+  return { type: 'Container', separator: true, spacing: 'Medium', items };
+}
+
+function formContainer(form: FormSpec, labels: Labels): CardElement {
+  const inputs = form.fields.map((field): CardElement => {
+    const common = {
+      id: `${FIELD_PREFIX}${field.id}`,
+      label: neutralise(field.label),
+      isRequired: !field.optional,
+      ...(field.optional ? {} : { errorMessage: labels.required }),
+    };
+    if (field.options?.length) {
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: 'compact',
+        choices: field.options.map((option) => ({ title: neutralise(option.label), value: option.value })),
+        ...(field.value === undefined ? {} : { value: field.value }),
+      };
+    }
+    return {
+      type: 'Input.Text',
+      ...common,
+      isMultiline: Boolean(field.multiline),
+      ...(field.value === undefined ? {} : { value: field.value }),
+      ...(field.placeholder ? { placeholder: neutralise(field.placeholder) } : {}),
+    };
+  });
+  return {
+    type: 'Container',
+    spacing: 'Medium',
+    items: [{ type: 'TextBlock', text: neutralise(form.title), weight: 'Bolder', wrap: true }, ...inputs],
+  };
+}
+
+function submitAction(title: string, buttonId: string, style?: Button['style']): CardElement {
+  return {
+    type: 'Action.Submit',
+    title: neutralise(title),
+    data: { buttonId },
+    ...(style === 'primary' ? { style: 'positive' } : style === 'danger' ? { style: 'destructive' } : {}),
+  };
+}
+
+/** With a form on the card, plain buttons (Cancel…) must not be blocked by its required fields. */
+function buttonAction(button: Button, besideForm: boolean): CardElement {
+  const action = submitAction(button.label, button.id, button.style);
+  return besideForm ? { ...action, associatedInputs: 'none' } : action;
+}
+
+function feedbackActions(answerId: string, labels: Labels): CardElement {
+  return {
+    type: 'ActionSet',
+    spacing: 'Medium',
+    actions: [
+      submitAction(labels.feedbackUp, `feedback:up:${answerId}`),
+      submitAction(labels.feedbackDown, `feedback:down:${answerId}`),
+    ],
+  };
+}
+
+/**
+ * The chart goes right after the text as a data: URI (Teams has no public URL for our files).
+ * A PNG too big for the message budget is left out with a note rather than failing the send.
+ */
+function imageBlocks(card: AdaptiveCard, image: NonNullable<Reply['image']>, labels: Labels): CardElement[] {
+  const title = neutralise(image.title);
+  const blocks: CardElement[] = [
+    { type: 'TextBlock', text: `**${title}**`, wrap: true, spacing: 'Medium' },
+    {
+      type: 'Image',
+      url: `data:image/png;base64,${image.png.toString('base64')}`,
+      altText: title,
+      size: 'Stretch',
+    },
+  ];
+  const bytes = Buffer.byteLength(JSON.stringify(card)) + Buffer.byteLength(JSON.stringify(blocks));
+  return bytes <= CARD_BYTES_BUDGET ? blocks : [subtle(labels.imageTooLarge)];
+}

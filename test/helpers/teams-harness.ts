@@ -1,0 +1,81 @@
+import { Writable } from 'node:stream';
+import { startTeams, type TeamsAdapter } from '../../src/adapters/teams/index.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Router } from '../../src/core/router/types.ts';
+import { createLogger } from '../../src/log.ts';
+import { type Db, openDatabase } from '../../src/store/db.ts';
+import { type FakeConnector, startFakeConnector } from './teams-connector.ts';
+import { createScriptedRouter, type ScriptedRouter } from './teams-router.ts';
+
+export interface TeamsHarness<R extends Router> {
+  teams: TeamsAdapter;
+  connector: FakeConnector;
+  router: R;
+  db: Db;
+  /** http://127.0.0.1:<port>/api/messages */
+  endpoint: string;
+  /** Every log line the adapter wrote, parsed. */
+  logs: { level: number; msg: string; [key: string]: unknown }[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real Teams adapter (startTeams, CloudAdapter, SQLite in memory) on 127.0.0.1 with an
+ * ephemeral port, a fake Bot Connector and, unless given another, the scripted router.
+ * Dev mode (no authentication) unless `env` says otherwise; `dbFile` lets a test restart on the
+ * same database.
+ */
+export async function startTeamsHarness<R extends Router = ScriptedRouter>(
+  options: {
+    router?: R;
+    env?: Record<string, string>;
+    credentialsFactory?: unknown;
+    dbFile?: string;
+    deliveryTimeoutMs?: number;
+  } = {},
+): Promise<TeamsHarness<R>> {
+  const router = (options.router ?? createScriptedRouter()) as R;
+  const config = loadConfig({
+    BOUSSOLE_DB: ':memory:',
+    TEAMS_PORT: '0',
+    BOUSSOLE_HTTP_HOST: '127.0.0.1',
+    ...(options.env ?? { BOUSSOLE_TEAMS_DEV: '1' }),
+  });
+  const logs: TeamsHarness<R>['logs'] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const db = openDatabase(options.dbFile ?? ':memory:');
+  const connector = await startFakeConnector();
+  let teams: TeamsAdapter;
+  try {
+    teams = await startTeams({
+      config,
+      router,
+      db,
+      log: createLogger('debug', sink),
+      ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
+      deliveryTimeoutMs: options.deliveryTimeoutMs ?? 15_000,
+    });
+  } catch (error) {
+    await connector.close();
+    db.close();
+    throw error;
+  }
+  return {
+    teams,
+    connector,
+    router,
+    db,
+    endpoint: `http://127.0.0.1:${teams.port}/api/messages`,
+    logs,
+    async close() {
+      await teams.stop();
+      await connector.close();
+      db.close();
+    },
+  };
+}
