@@ -1,0 +1,190 @@
+import type { ScopeRegistry } from '../plans/scopes.ts';
+import { detectLanguage } from '../query/vocabulary.ts';
+import { fold } from '../text/fold.ts';
+import {
+  findQuote,
+  readsAsQuestion,
+  takeComments,
+  takeIndicatorId,
+  takeMention,
+  takeScope,
+  takeVerb,
+} from './parse-pieces.ts';
+import { MessageText, onlySeparators } from './parse-text.ts';
+import { chooseValue, findNumberCandidates, type NumberCandidate, takePeriod } from './parse-value.ts';
+
+/** The pieces of an indicator measurement read from a chat message, before any lookup. */
+export interface ParsedMeasurement {
+  /** 'structured' for the command form "saisir <indicateur> <périmètre> <période> <valeur> [commentaire]" / "record …"; 'free' otherwise. */
+  form: 'structured' | 'free';
+  lang: 'fr' | 'en';
+  /** Scope key from the ScopeRegistry ("cantal", "clermont-ferrand"). */
+  scope?: string;
+  /** The scope as typed. */
+  scopeText?: string;
+  /** Normalised period (see periods.ts). */
+  period?: string;
+  /** The numeric value when one was found. */
+  value?: number;
+  /** The value as typed ("62,5 %"). */
+  valueText?: string;
+  /** A percent marker was attached to the value. */
+  percent?: boolean;
+  /** Candidate text value for qualitative indicators: the text after ':' or between quotes. */
+  textValue?: string;
+  /** The words left to describe the indicator, scaffolding removed. */
+  indicatorText: string;
+  /** An indicator id named in the message ("cf-casf-2025:i0ab56d1" or "i0ab56d1"). */
+  indicatorId?: string;
+  /** "commentaire : …", "// …", "(source : …)", or what follows the value in the command form. */
+  comment?: string;
+  problems: { code: 'bad_number' | 'ambiguous_value' | 'bad_period'; text: string }[];
+}
+
+/**
+ * True when a message reads as a measurement to record rather than a question: it opens with a
+ * command verb ("saisir", "enregistrer", "record"…), or it is a statement carrying a number (or a
+ * quoted text) plus a scope or a period. A verb followed by a question with no value is a question
+ * about recording ("saisir une valeur ?").
+ */
+export function looksLikeMeasurement(text: string, scopes: ScopeRegistry): boolean {
+  const { parsed, verb, question, quoted } = analyse(text, scopes);
+  const hasNumber = parsed.value !== undefined || parsed.problems.some((p) => p.code !== 'bad_period');
+  if (verb) return !question || hasNumber || quoted;
+  if (question || (!parsed.scope && !parsed.period)) return false;
+  return hasNumber || quoted;
+}
+
+/** Reads the pieces of a measurement from a chat message, French or English. Never throws. */
+export function parseMeasurement(text: string, scopes: ScopeRegistry): ParsedMeasurement {
+  return analyse(text, scopes).parsed;
+}
+
+function analyse(
+  text: string,
+  scopes: ScopeRegistry,
+  allowWeak = true,
+): { parsed: ParsedMeasurement; verb: boolean; question: boolean; quoted: boolean } {
+  const msg = new MessageText(text);
+  const problems: ParsedMeasurement['problems'] = [];
+  const mentionEnd = takeMention(msg);
+  const verb = takeVerb(msg, allowWeak);
+  const bodyStart = verb?.end ?? mentionEnd;
+  const comments = takeComments(msg, bodyStart);
+  const quote = findQuote(msg);
+  const question = readsAsQuestion(msg, verb !== undefined);
+  const id = takeIndicatorId(msg);
+  const scope = takeScope(msg, scopes);
+  const period = takePeriod(msg, problems);
+  const protect = quote ? [...period.protect, quote] : period.protect;
+  const candidates = findNumberCandidates(msg, protect);
+  const anchors = [scope, period.piece].filter((p): p is NonNullable<typeof p> => p !== undefined);
+
+  // The command form: verb, indicator, scope, period, then the value right after; what follows is
+  // a comment. Anchors out of order mean a free sentence ("record 38 % reading for Haute-Loire").
+  let form: ParsedMeasurement['form'] = 'free';
+  let chosen: NumberCandidate | undefined;
+  let ambiguous: NumberCandidate[] | undefined;
+  let textValue = quote?.text;
+  const last = Math.max(0, ...anchors.map((a) => a.end));
+  const first = Math.min(msg.folded.length, ...anchors.map((a) => a.start));
+  const ordered = !scope || !period.piece || scope.start < period.piece.start;
+  const named = (id !== undefined && id.start < first) || hasLetters(msg.freeParts(bodyStart, first));
+  if (verb && anchors.length > 0 && ordered && named) {
+    const next = candidates.find((c) => c.start >= last);
+    const residual = msg.residual();
+    if (next && onlySeparators(residual.slice(last, next.start))) {
+      form = 'structured';
+      chosen = next;
+      const tail = msg.freeParts(next.end);
+      if (hasLetters(tail) && !/^[\s,;:.\-–—]*(?:d'|(?:de|des|du|of)(?!\p{L}))/u.test(fold(tail.join(' ')))) {
+        comments.push(tidy(tail.join(' ')));
+        msg.consume(next.end, residual.length);
+      }
+    } else if (candidates.length === 0 && hasLetters(msg.freeParts(last))) {
+      form = 'structured';
+      textValue ??= tidy(msg.freeParts(last).join(' '));
+      msg.consume(last, residual.length);
+    }
+  }
+  if (form === 'free') ({ chosen, ambiguous } = chooseValue(msg, candidates, anchors, bodyStart));
+
+  // Text after the first free ':' is a text-value candidate, read before the number is taken out
+  // so that "CEC : trois réunions, 12 participants" keeps its number.
+  const colon = msg.residual().indexOf(':', bodyStart);
+  if (colon >= 0 && textValue === undefined) {
+    const after = tidy(msg.freeParts(colon + 1).join(' '));
+    if (/\p{L}/u.test(after)) textValue = after;
+  }
+  if (verb?.weak && candidates.length === 0 && textValue === undefined) return analyse(text, scopes, false);
+  if (chosen) {
+    msg.consume(chosen.start, chosen.end);
+    if (chosen.value === null)
+      problems.push({ code: 'bad_number', text: msg.slice(chosen.start, chosen.end).trim() });
+  }
+  if (ambiguous) {
+    problems.push({
+      code: 'ambiguous_value',
+      text: ambiguous.map((c) => msg.slice(c.start, c.end).trim()).join(' / '),
+    });
+  }
+  if (!chosen && !ambiguous && textValue !== undefined) {
+    // A text value: the indicator is named before the ':' or the quote when anything is left there.
+    const valueStart = quote && textValue === quote.text ? quote.start : colon;
+    if (valueStart >= 0 && hasLetters(msg.freeParts(bodyStart, valueStart))) {
+      msg.consume(valueStart, quote && valueStart === quote.start ? quote.end : msg.folded.length);
+    }
+  }
+
+  const parsed: ParsedMeasurement = {
+    form,
+    lang: verb?.lang ?? detectLanguage(text),
+    indicatorText: indicatorWords(msg.freeParts(bodyStart)),
+    problems,
+  };
+  if (scope) Object.assign(parsed, { scope: scope.scope.key, scopeText: scope.text });
+  if (period.period) parsed.period = period.period;
+  if (chosen) {
+    if (chosen.value !== null) parsed.value = chosen.value;
+    parsed.valueText = msg.slice(chosen.start, chosen.end).trim();
+    parsed.percent = chosen.percent;
+  }
+  if (textValue) parsed.textValue = textValue;
+  if (id) parsed.indicatorId = id.id;
+  if (comments.length > 0) parsed.comment = comments.join(' ; ');
+  return { parsed, verb: verb !== undefined, question, quoted: quote !== undefined };
+}
+
+function hasLetters(parts: string[]): boolean {
+  return parts.some((p) => /\p{L}/u.test(p));
+}
+
+/** Trims separators a piece was cut with: "  : trois réunions ." -> "trois réunions". */
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/gu, '')
+    .trim();
+}
+
+/** Little words that only glue the indicator's words to the rest of the sentence. */
+const FILLERS = new Set(
+  "de des du d' le la les l' en pour dans au aux a sur et ou avec par for in of the at on to with by and or an valeur valeurs value values %".split(
+    ' ',
+  ),
+);
+
+/** The words describing the indicator: punctuation and the glue at both ends removed. */
+function indicatorWords(parts: string[]): string {
+  const words = parts
+    .join(' ')
+    .replace(/[«»“”„"()[\]{}:;,!?…=]/gu, ' ')
+    .split(/\s+/u)
+    .map((w) => w.replace(/^[.\-–—/]+|[.\-–—/]+$/gu, ''))
+    .filter(Boolean);
+  const isFiller = (w: string | undefined) => w !== undefined && FILLERS.has(fold(w));
+  while (isFiller(words[0])) words.shift();
+  if (words[0]) words[0] = words[0].replace(/^(?:d|l|qu)['’](?=\p{L})/iu, '');
+  while (isFiller(words.at(-1))) words.pop();
+  return words.join(' ');
+}
