@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Config } from './config.ts';
+import type { DeadlineRepository } from './core/deadlines/ports.ts';
+import { createDeadlineRoutes, type DeadlineRoutes } from './core/deadlines/routes.ts';
+import type { DeadlineContext, DeadlineDefault } from './core/deadlines/service.ts';
+import type { MeasurementDeps } from './core/measurements/deps.ts';
+import { IndicatorCatalog } from './core/measurements/indicators.ts';
+import type { MeasurementRepository } from './core/measurements/ports.ts';
+import { createMeasurementRoutes, type MeasurementRoutes } from './core/measurements/routes.ts';
 import { loadScopes } from './core/plans/catalog.ts';
 import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
@@ -9,7 +18,9 @@ import { loadPrompts } from './llm/prompts.ts';
 import { createAnswerWriter } from './llm/writer.ts';
 import type { Logger } from './log.ts';
 import { type Db, openDatabase } from './store/db.ts';
+import { createDeadlineStore } from './store/deadline-store.ts';
 import { ingestPlans, needsSeeding } from './store/ingest.ts';
+import { createMeasurementStore } from './store/measurement-store.ts';
 import { listNodes, listPassages, listPlans, listStems } from './store/plan-store.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
@@ -23,6 +34,15 @@ export interface AppContext {
   answerer(): Answerer;
   /** The LLM answer writer when OPENAI_API_KEY is set, else undefined (offline answers). */
   writer(): AnswerWriter | undefined;
+  /** Measurements: store, indicator catalog and the router's measurement routes; built on first use. */
+  measurements(): {
+    repo: MeasurementRepository;
+    catalog: IndicatorCatalog;
+    deps: MeasurementDeps;
+    routes: MeasurementRoutes;
+  };
+  /** Deadlines: store, validation context (with the defaults of data/deadlines.json) and routes. */
+  deadlines(): { repo: DeadlineRepository; context: DeadlineContext; routes: DeadlineRoutes };
   /** Node ids that measurements or deadlines point at (kept in view when re-ingesting). */
   referencedIds(db: Db): Set<string>;
   /** Drops the in-memory plans after an ingest. */
@@ -43,6 +63,9 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
   let library: PlanLibrary | null = null;
   let answerer: Answerer | null = null;
   let writer: AnswerWriter | undefined | null = null;
+  let catalog: IndicatorCatalog | null = null;
+  let measurements: ReturnType<AppContext['measurements']> | null = null;
+  let deadlines: ReturnType<AppContext['deadlines']> | null = null;
   return {
     config,
     db,
@@ -69,10 +92,58 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
       }
       return writer;
     },
+    measurements() {
+      if (!measurements) {
+        const repo = createMeasurementStore(db);
+        const deps: MeasurementDeps = {
+          repo,
+          library: () => this.library(),
+          catalog: () => {
+            if (!catalog) catalog = new IndicatorCatalog(this.library(), this.answerer());
+            return catalog;
+          },
+          admins: config.admins,
+          now: () => new Date(),
+          // The renderer loads a native module and fonts: only when a chart is asked for.
+          renderChart: async (spec) => (await import('./render/chart.ts')).renderTrendChart(spec),
+          log: (event, data) => log.warn(data, event),
+        };
+        measurements = { repo, catalog: deps.catalog(), deps, routes: createMeasurementRoutes(deps) };
+      }
+      return measurements;
+    },
+    deadlines() {
+      if (!deadlines) {
+        const repo = createDeadlineStore(db);
+        const self = this;
+        const context: DeadlineContext = {
+          repo,
+          get catalog() {
+            return self.measurements().deps.catalog();
+          },
+          get scopes() {
+            return self.library().scopes;
+          },
+          defaults: loadDeadlineDefaults(config.dataDir),
+        };
+        const routes = createDeadlineRoutes({
+          context: () => context,
+          measurements: this.measurements().repo,
+          catalog: () => this.measurements().deps.catalog(),
+          admins: config.admins,
+          now: () => new Date(),
+        });
+        deadlines = { repo, context, routes };
+      }
+      return deadlines;
+    },
     referencedIds: referencedNodeIds,
     reloadLibrary() {
       library = null;
       answerer = null;
+      catalog = null;
+      measurements = null;
+      deadlines = null;
     },
     close() {
       if (db.open) db.close();
@@ -95,4 +166,16 @@ function referencedNodeIds(db: Db): Set<string> {
       ids.add(row.id);
   }
   return ids;
+}
+
+/** Default deadline rules per plan; a missing file means no defaults. */
+function loadDeadlineDefaults(dataDir: string): DeadlineDefault[] {
+  try {
+    const raw = JSON.parse(readFileSync(path.join(dataDir, 'deadlines.json'), 'utf8')) as {
+      defaults?: DeadlineDefault[];
+    };
+    return raw.defaults ?? [];
+  } catch {
+    return [];
+  }
 }

@@ -1,12 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { runConsoleChat } from './adapters/console/chat.ts';
+import { createAppRouter } from './app-router.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openContext } from './context.ts';
-import { createRouter } from './core/router/router.ts';
 import { loadPrompts } from './llm/prompts.ts';
 import { createLogger } from './log.ts';
-import { createConversationStore } from './store/conversation-store.ts';
 import { MigrationError } from './store/migrate.ts';
 
 /**
@@ -45,13 +44,7 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     ctx.close();
     return 1;
   }
-  const router = createRouter({
-    library: () => ctx.library(),
-    answerer: () => ctx.answerer(),
-    memory: createConversationStore(ctx.db, config.memoryMinutes),
-    writer: ctx.writer(),
-    onError: (error, context) => log.error({ err: error, ...context }, 'router failure'),
-  });
+  const router = createAppRouter(ctx);
   if (!platforms) {
     await runConsoleChat({
       router,

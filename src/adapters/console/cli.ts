@@ -5,8 +5,18 @@ import { PromptError } from '../../llm/prompts.ts';
 import { createLogger } from '../../log.ts';
 import { MigrationError } from '../../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
+import { runDeadline, runDeadlines, runRemind } from './commands/deadlines.ts';
 import { runIngest } from './commands/ingest.ts';
+import {
+  runChart,
+  runExport,
+  runGrant,
+  runImport,
+  runMeasurements,
+  runTarget,
+} from './commands/measurements.ts';
 import { runPlans } from './commands/plans.ts';
+import { runSay } from './commands/say.ts';
 import { runSearch } from './commands/search.ts';
 import { runShow } from './commands/show.ts';
 import { type CommandIO, processIO, UsageError } from './io.ts';
@@ -22,6 +32,20 @@ Usage : boussole <commande> [options]
   search MOTS… [--json]         recherche plein texte dans les plans
   ask [--json] "QUESTION"       répond à une question, avec citations
   ask --batch FICHIER           une question par ligne, une réponse JSON par ligne
+  say --as NOM [--json] "MESSAGE"        un message au routeur, comme dans Slack ou Teams
+  say --as NOM [--json] --click ID [--value CHAMP=VALEUR…]   appuie sur un bouton
+  measurements [--indicator ID] [--scope P] [--json]   toutes les versions des valeurs
+  grant UTILISATEUR RÔLE [PÉRIMÈTRE]     accorde un rôle (contributeur, validateur, admin)
+  revoke UTILISATEUR RÔLE [PÉRIMÈTRE]    retire un rôle
+  target ID PÉRIMÈTRE PÉRIODE VALEUR [--baseline]   fixe une cible (ou une valeur initiale)
+  chart ID --out FICHIER.png             graphique de l'indicateur (valeurs et cibles)
+  export --format csv|xlsx --out FICHIER [--all-versions]   tableau de suivi
+  import FICHIER.csv [--partial] [--as NOM]   importe des valeurs (tout ou rien sans --partial)
+  deadline add ID (--yearly MM-JJ | --date AAAA-MM-JJ | --cron "EXPR") --scope P --owner U [--lead 14,7,1]
+  deadline change ID [règle] [--owner U…] [--lead …]   modifie une échéance
+  deadline remove ID | deadline list | deadline import FICHIER.json
+  deadlines [--json]                     les échéances et leur prochaine date
+  remind [--now DATE_ISO] [--json]       un passage des rappels, comme s'il était à cette heure
 
 Variables d'environnement : voir le README (BOUSSOLE_DB choisit le fichier de base).`;
 
@@ -46,6 +70,91 @@ const COMMANDS: Record<string, Command> = {
       },
     );
   },
+  say: (ctx, args, io) => {
+    const { values, positionals } = parse(args, {
+      as: { type: 'string' },
+      click: { type: 'string' },
+      value: { type: 'string', multiple: true },
+      out: { type: 'string' },
+    });
+    return runSay(ctx, io, {
+      as: values.as as string | undefined,
+      message: positionals.join(' '),
+      click: values.click as string | undefined,
+      json: Boolean(values.json),
+      values: (values.value as unknown as string[] | undefined) ?? [],
+      out: values.out as string | undefined,
+    });
+  },
+  measurements: (ctx, args, io) => {
+    const { values } = parse(args, { indicator: { type: 'string' }, scope: { type: 'string' } });
+    return runMeasurements(ctx, io, {
+      indicator: values.indicator as string | undefined,
+      scope: values.scope as string | undefined,
+      json: Boolean(values.json),
+    });
+  },
+  grant: (ctx, args, io) => runGrant(ctx, io, 'grant', parse(args, {}).positionals),
+  revoke: (ctx, args, io) => runGrant(ctx, io, 'revoke', parse(args, {}).positionals),
+  target: (ctx, args, io) => {
+    const { values, positionals } = parse(args, { baseline: { type: 'boolean' } });
+    return runTarget(ctx, io, positionals, Boolean(values.baseline));
+  },
+  chart: (ctx, args, io) => {
+    const { values, positionals } = parse(args, { out: { type: 'string' } });
+    return runChart(ctx, io, positionals[0], values.out as string | undefined);
+  },
+  export: (ctx, args, io) => {
+    const { values } = parse(args, {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'all-versions': { type: 'boolean' },
+    });
+    return runExport(ctx, io, {
+      format: values.format as string | undefined,
+      out: values.out as string | undefined,
+      allVersions: Boolean(values['all-versions']),
+    });
+  },
+  import: (ctx, args, io) => {
+    const { values, positionals } = parse(args, { partial: { type: 'boolean' }, as: { type: 'string' } });
+    return runImport(ctx, io, {
+      file: positionals[0],
+      partial: Boolean(values.partial),
+      as: values.as as string | undefined,
+    });
+  },
+  deadline: (ctx, args, io) => {
+    const { values, positionals } = parse(args, {
+      yearly: { type: 'string' },
+      date: { type: 'string', multiple: true },
+      cron: { type: 'string' },
+      scope: { type: 'string' },
+      owner: { type: 'string', multiple: true },
+      lead: { type: 'string' },
+    });
+    const [verb, ...rest] = positionals;
+    return runDeadline(
+      ctx,
+      io,
+      verb,
+      rest,
+      {
+        yearly: values.yearly as string | undefined,
+        dates: values.date as string[] | undefined,
+        cron: values.cron as string | undefined,
+        scope: values.scope as string | undefined,
+        owners: values.owner as string[] | undefined,
+        leads: values.lead as string | undefined,
+      },
+      Boolean(values.json),
+    );
+  },
+  deadlines: (ctx, args, io) => runDeadlines(ctx, io, Boolean(parse(args, {}).values.json)),
+  remind: (ctx, args, io) => {
+    const { values } = parse(args, { now: { type: 'string' } });
+    return runRemind(ctx, io, values.now as string | undefined, Boolean(values.json));
+  },
   ingest: (ctx, args, io) => {
     const { values, positionals } = parse(args, { force: { type: 'boolean' } });
     return runIngest(ctx, io, positionals, Boolean(values.force));
@@ -68,7 +177,7 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
       options: { json: { type: 'boolean' }, ...options },
       allowPositionals: true,
       strict: true,
-    }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    }) as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

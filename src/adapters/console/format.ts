@@ -10,7 +10,7 @@ export function formatReply(reply: Reply): string {
       const page = c.source.page ? `, p. ${c.source.page}` : '';
       const path = c.path.map((title) => (title.length > 60 ? `${title.slice(0, 59)}…` : title)).join(' › ');
       parts.push(
-        `[${c.n}] ${c.plan}${path} — ${c.scope}${page} (${c.source.file}:${c.source.lines[0]}-${c.source.lines[1]}; ${c.id})`,
+        `[${c.n}] ${c.plan}${path ? ` › ${path}` : ''} — ${c.scope}${page} (${c.source.file}:${c.source.lines[0]}-${c.source.lines[1]}; ${c.id})`,
       );
     }
   }

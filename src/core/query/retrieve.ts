@@ -362,4 +362,4 @@ function dedupe(hits: Hit[]): Hit[] {
   });
 }
 
-export { containsAll };
+export { containsAll, coverage, type Weighted, weigh };

@@ -1,3 +1,5 @@
+import type { DeadlineRoutes } from '../deadlines/routes.ts';
+import type { MeasurementRoutes } from '../measurements/routes.ts';
 import type { PlanLibrary } from '../plans/library.ts';
 import { citationOf } from '../query/answer.ts';
 import type { Answerer } from '../query/answerer.ts';
@@ -25,6 +27,10 @@ export interface RouterDeps {
   memory?: ConversationMemory;
   /** The LLM writer, when one is configured. */
   writer?: AnswerWriter;
+  /** Measurement entry, views and admin commands; without it the router only answers questions. */
+  measurements?: MeasurementRoutes;
+  /** Deadline commands and reminder buttons (snooze). */
+  deadlines?: DeadlineRoutes;
   /** Reports unexpected failures; the user still gets a polite reply. */
   onError?(error: unknown, context: Record<string, unknown>): void;
 }
@@ -52,6 +58,10 @@ export function createRouter(deps: RouterDeps): Router {
       /^(?:montre|montrer|affiche|afficher|voir|show)\s+(\S+)$/u.exec(text) ??
       /^([a-z0-9-]+:[a-z0-9-]+)$/u.exec(text);
     if (show?.[1]) return showItem(deps.library(), show[1], /^show/u.test(command) ? 'en' : 'fr');
+    const deadline = await deps.deadlines?.message(message.actor, text);
+    if (deadline) return deadline;
+    const measured = await deps.measurements?.message(message.actor, message.conversation, text, lang);
+    if (measured) return measured;
     return ask(message, text);
   };
 
@@ -102,7 +112,21 @@ export function createRouter(deps: RouterDeps): Router {
         return { status: 'error', lang, text: FAILURE[lang] };
       }
     },
-    async handleClick(actor: Actor, _conversation: ConversationRef, buttonId: string) {
+    async handleClick(
+      actor: Actor,
+      conversation: ConversationRef,
+      buttonId: string,
+      values?: Record<string, string>,
+    ) {
+      try {
+        const measured =
+          (await deps.deadlines?.click(actor, buttonId)) ??
+          (await deps.measurements?.click(actor, conversation, buttonId, values));
+        if (measured) return measured;
+      } catch (error) {
+        deps.onError?.(error, { where: 'handleClick', platform: actor.platform });
+        return { status: 'error', lang: 'fr', text: FAILURE.fr };
+      }
       const feedback = /^feedback:(up|down):([\w-]{1,64})$/u.exec(buttonId);
       if (
         feedback &&

@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { createAppRouter } from '../../../app-router.ts';
+import type { AppContext } from '../../../context.ts';
+import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import { formatReply } from '../format.ts';
+import { type CommandIO, UsageError } from '../io.ts';
+
+export interface SayArgs {
+  as?: string;
+  message: string;
+  click?: string;
+  json: boolean;
+  /** Form values for a click ("value=62,5"), as a Slack modal or Teams card would send them. */
+  values: string[];
+  /** Where to write a chart the reply carries. */
+  out?: string;
+}
+
+/**
+ * `boussole say`: one message or one button press through the same router as Slack and Teams,
+ * as the console user NAME (actor "console:NAME"). Drafts live in the database, so a preview
+ * shown by one call can be confirmed by the next.
+ */
+export async function runSay(ctx: AppContext, io: CommandIO, args: SayArgs): Promise<number> {
+  const name = args.as?.trim();
+  if (!name || !/^[\w.@-]{1,64}$/u.test(name)) {
+    throw new UsageError(
+      'Indiquez qui parle avec --as NOM (lettres, chiffres, . _ - @), par exemple --as alice.',
+    );
+  }
+  if (!args.click && !args.message.trim()) {
+    throw new UsageError('Donnez un message entre guillemets, ou --click ID_DU_BOUTON.');
+  }
+  const router = createAppRouter(ctx);
+  const actor = { platform: 'console' as const, userId: name, displayName: name };
+  const conversation: ConversationRef = {
+    platform: 'console',
+    conversationId: `console:${name}`,
+    direct: true,
+  };
+  const values: Record<string, string> = {};
+  for (const pair of args.values) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--value attend CHAMP=VALEUR, reçu « ${pair} ».`);
+    values[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const reply = args.click
+    ? await router.handleClick(actor, conversation, args.click, args.values.length ? values : undefined)
+    : await router.handleMessage({ actor, conversation, text: args.message });
+  if (reply.image && args.out) writeFileSync(args.out, reply.image.png);
+  if (args.json) io.out(JSON.stringify(toJson(reply), null, 2));
+  else io.out(formatReply(reply));
+  return reply.status === 'error' ? 1 : 0;
+}
+
+function toJson(reply: Reply) {
+  return {
+    status: reply.status,
+    text: reply.text,
+    buttons: (reply.buttons ?? []).map((b) => ({ id: b.id, label: b.label })),
+    ...(reply.citations ? { citations: reply.citations } : {}),
+    ...(reply.form ? { form: reply.form } : {}),
+    ...(reply.image ? { image: { filename: reply.image.filename, bytes: reply.image.png.length } } : {}),
+    ...(reply.notice ? { notice: reply.notice } : {}),
+  };
+}

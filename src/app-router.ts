@@ -1,0 +1,17 @@
+import type { AppContext } from './context.ts';
+import { createRouter } from './core/router/router.ts';
+import type { Router } from './core/router/types.ts';
+import { createConversationStore } from './store/conversation-store.ts';
+
+/** The one router of the app, as Slack, Teams, the console chat and `boussole say` all use it. */
+export function createAppRouter(ctx: AppContext): Router {
+  return createRouter({
+    library: () => ctx.library(),
+    answerer: () => ctx.answerer(),
+    memory: createConversationStore(ctx.db, ctx.config.memoryMinutes),
+    writer: ctx.writer(),
+    measurements: ctx.measurements().routes,
+    deadlines: ctx.deadlines().routes,
+    onError: (error, context) => ctx.log.error({ err: error, ...context }, 'router failure'),
+  });
+}

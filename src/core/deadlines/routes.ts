@@ -1,0 +1,133 @@
+import { parseArgs } from 'node:util';
+import type { IndicatorCatalog } from '../measurements/indicators.ts';
+import type { MeasurementRepository } from '../measurements/ports.ts';
+import { isAllowed } from '../measurements/rights.ts';
+import type { Actor, Reply } from '../router/types.ts';
+import { actorKey } from '../router/types.ts';
+import type { DeadlineContext } from './service.ts';
+import { addDeadline, changeDeadline, describeRule } from './service.ts';
+
+export interface DeadlineRouteDeps {
+  context(): DeadlineContext;
+  measurements: MeasurementRepository;
+  catalog(): IndicatorCatalog;
+  admins: readonly string[];
+  now(): Date;
+}
+
+/** Splits a chat command like a shell would, keeping "quoted text" together (cron expressions). */
+function tokens(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/gu)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+/** Snooze buttons of reminders, and the admins' "échéance …" commands (same options as the CLI). */
+export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
+  return {
+    async message(actor: Actor, text: string): Promise<Reply | undefined> {
+      const command =
+        /^(?:échéance|echeance|deadline)\s+(ajouter|add|modifier|change|supprimer|remove|liste|list)\b\s*(.*)$/iu.exec(
+          text,
+        );
+      if (!command) return undefined;
+      const ctx = deps.context();
+      const verb = (command[1] as string).toLowerCase();
+      if (verb === 'liste' || verb === 'list') {
+        const list = ctx.repo.list();
+        const lines = list.map(
+          (d) =>
+            `• \`${d.id}\` ${ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId} — ${ctx.scopes.displayName(d.scope)}, ${describeRule(d.rule)} (J-${d.leads.join(', J-')}) → ${d.owners.join(', ')}`,
+        );
+        return {
+          status: 'info',
+          lang: 'fr',
+          text: lines.length ? lines.join('\n') : 'Aucune échéance définie.',
+        };
+      }
+      const by = actorKey(actor);
+      if (
+        !isAllowed(deps.measurements.grants(), deps.admins, by, 'manage_deadlines', undefined, ctx.scopes)
+      ) {
+        deps.measurements.audit({ actor: by, action: `deadline ${verb}`, outcome: 'refused' });
+        return { status: 'refused', lang: 'fr', text: 'Seul un administrateur peut gérer les échéances.' };
+      }
+      let parsed: ReturnType<typeof parseArgs>;
+      try {
+        parsed = parseArgs({
+          args: tokens(command[2] as string),
+          allowPositionals: true,
+          options: {
+            yearly: { type: 'string' },
+            date: { type: 'string', multiple: true },
+            cron: { type: 'string' },
+            scope: { type: 'string' },
+            owner: { type: 'string', multiple: true },
+            lead: { type: 'string' },
+          },
+        });
+      } catch (error) {
+        return {
+          status: 'invalid',
+          lang: 'fr',
+          text: `${(error as Error).message}. Exemple : « échéance ajouter i0ab56d1 --yearly 06-30 --scope cantal --owner slack:U123 --lead 14,7,1 ».`,
+        };
+      }
+      const v = parsed.values as Record<string, string | string[] | undefined>;
+      const id = parsed.positionals[0];
+      if (verb === 'supprimer' || verb === 'remove') {
+        const removed = id ? ctx.repo.remove(id) : false;
+        return removed
+          ? { status: 'saved', lang: 'fr', text: `Échéance ${id} supprimée.` }
+          : { status: 'invalid', lang: 'fr', text: `Échéance inconnue « ${id ?? ''} ».` };
+      }
+      const input = {
+        indicator: id,
+        yearly: v.yearly as string | undefined,
+        dates: v.date as string[] | undefined,
+        cron: v.cron as string | undefined,
+        scope: v.scope as string | undefined,
+        owners: v.owner as string[] | undefined,
+        leads: v.lead as string | undefined,
+      };
+      const result =
+        verb === 'ajouter' || verb === 'add'
+          ? addDeadline(input, by, ctx)
+          : changeDeadline(id ?? '', input, ctx);
+      if (!result.ok) return { status: 'invalid', lang: 'fr', text: result.error };
+      const d = result.deadline;
+      return {
+        status: 'saved',
+        lang: 'fr',
+        text: `Échéance \`${d.id}\` : ${ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId} — ${ctx.scopes.displayName(d.scope)}, ${describeRule(d.rule)}, rappels J-${d.leads.join(', J-')} → ${d.owners.join(', ')}.`,
+      };
+    },
+
+    async click(actor: Actor, buttonId: string): Promise<Reply | undefined> {
+      const snooze = /^snooze:(r[0-9a-f]{12}):(1|7)$/u.exec(buttonId);
+      if (!snooze) return undefined;
+      const ctx = deps.context();
+      const send = ctx.repo.sendByRef(snooze[1] as string);
+      if (!send?.deadlineId || !send.due) return undefined;
+      const days = Number(snooze[2]);
+      const until = new Date(deps.now().getTime() + days * 86_400_000).toISOString();
+      ctx.repo.snooze({ deadlineId: send.deadlineId, due: send.due, recipient: send.recipient, until });
+      deps.measurements.audit({
+        actor: actorKey(actor),
+        action: 'snooze',
+        target: send.key,
+        outcome: 'ok',
+        detail: until,
+      });
+      return {
+        status: 'info',
+        lang: 'fr',
+        text:
+          days === 1
+            ? 'D’accord : je vous le rappelle demain.'
+            : 'D’accord : je vous le rappelle dans une semaine.',
+        private: true,
+      };
+    },
+  };
+}
+
+export type DeadlineRoutes = ReturnType<typeof createDeadlineRoutes>;

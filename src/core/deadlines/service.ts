@@ -1,0 +1,175 @@
+import type { IndicatorCatalog } from '../measurements/indicators.ts';
+import { userKeyOf } from '../measurements/rights.ts';
+import type { ScopeRegistry } from '../plans/scopes.ts';
+import { DEFAULT_LEADS } from './due.ts';
+import type { DeadlineRepository } from './ports.ts';
+import { validateRule } from './rules.ts';
+import type { DateRule, Deadline } from './types.ts';
+
+/** A default rule for the indicators of a plan (data/deadlines.json). */
+export interface DeadlineDefault {
+  plan: string;
+  rule: DateRule;
+  leads?: number[];
+}
+
+/** What an admin typed to add or change a deadline, before validation. */
+export interface DeadlineInput {
+  indicator?: string;
+  yearly?: string;
+  dates?: string[];
+  cron?: string;
+  scope?: string;
+  owners?: string[];
+  leads?: string;
+}
+
+export interface DeadlineContext {
+  repo: DeadlineRepository;
+  catalog: IndicatorCatalog;
+  scopes: ScopeRegistry;
+  defaults: DeadlineDefault[];
+}
+
+export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; error: string };
+
+const MONTHS = [
+  'janvier',
+  'fevrier',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'aout',
+  'septembre',
+  'octobre',
+  'novembre',
+  'decembre',
+];
+
+/** "06-30", "30/06" or "30 juin" -> { month: 6, day: 30 }. */
+export function parseYearly(text: string): { month: number; day: number } | undefined {
+  const t = text.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  let m = /^(\d{1,2})-(\d{1,2})$/u.exec(t);
+  if (m) return { month: Number(m[1]), day: Number(m[2]) };
+  m = /^(\d{1,2})\/(\d{1,2})$/u.exec(t);
+  if (m) return { month: Number(m[2]), day: Number(m[1]) };
+  m = /^(\d{1,2})(?:er)?\s+([a-z]+)$/u.exec(t);
+  const month = m ? MONTHS.indexOf(m[2] as string) + 1 : 0;
+  return m && month ? { month, day: Number(m[1]) } : undefined;
+}
+
+function readRule(input: DeadlineInput): DateRule | string | undefined {
+  const given = [input.yearly, input.dates?.length ? 'x' : undefined, input.cron].filter(Boolean).length;
+  if (given > 1) return 'Donnez une seule règle de date : --yearly, --date ou --cron.';
+  if (input.yearly) {
+    const yearly = parseYearly(input.yearly);
+    return yearly
+      ? { kind: 'yearly', ...yearly }
+      : `Date annuelle illisible « ${input.yearly} » : écrivez MM-JJ, par exemple 06-30.`;
+  }
+  if (input.dates?.length) {
+    return {
+      kind: 'dates',
+      dates: input.dates
+        .flatMap((d) => d.split(','))
+        .map((d) => d.trim())
+        .filter(Boolean),
+    };
+  }
+  if (input.cron) return { kind: 'cron', expr: input.cron.trim() };
+  return undefined;
+}
+
+function readLeads(text: string | undefined): number[] | string | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(/[,\s]+/u).filter(Boolean);
+  const leads = parts.map((p) => Number(p.replace(/^j-/iu, '')));
+  if (!leads.length || leads.some((n) => !Number.isInteger(n) || n < 0 || n > 366)) {
+    return `Délais illisibles « ${text} » : des nombres de jours séparés par des virgules, par exemple 14,7,1.`;
+  }
+  return [...new Set(leads)].sort((a, b) => b - a);
+}
+
+function readOwners(owners: string[] | undefined): string[] {
+  return [
+    ...new Set(
+      (owners ?? [])
+        .flatMap((o) => o.split(','))
+        .map((o) => o.trim())
+        .filter(Boolean)
+        .map(userKeyOf),
+    ),
+  ];
+}
+
+/** Validates and stores a new deadline; every problem comes back as one clear French message. */
+export function addDeadline(input: DeadlineInput, by: string, ctx: DeadlineContext): DeadlineResult {
+  const indicator = input.indicator ? ctx.catalog.get(input.indicator) : undefined;
+  if (!indicator) {
+    return {
+      ok: false,
+      error: `Indicateur inconnu « ${input.indicator ?? ''} » : donnez son identifiant (par exemple i0ab56d1).`,
+    };
+  }
+  const fallback = ctx.defaults.find((d) => d.plan === indicator.node.planId);
+  const rule = readRule(input) ?? fallback?.rule;
+  if (typeof rule === 'string') return { ok: false, error: rule };
+  if (!rule) {
+    return {
+      ok: false,
+      error: 'Précisez la date : --yearly MM-JJ (chaque année), --date AAAA-MM-JJ ou --cron "EXPR".',
+    };
+  }
+  const check = validateRule(rule);
+  if (!check.ok) return { ok: false, error: check.error };
+  const scope = input.scope ? ctx.scopes.resolve(input.scope) : ctx.scopes.get(indicator.node.scope);
+  if (!scope) return { ok: false, error: `Périmètre inconnu « ${input.scope} ».` };
+  if (!ctx.catalog.accepts(indicator, scope.key)) {
+    return { ok: false, error: `${scope.shortName} n’est pas dans l’académie de cet indicateur.` };
+  }
+  const owners = readOwners(input.owners);
+  if (!owners.length) {
+    return {
+      ok: false,
+      error:
+        'Indiquez au moins un destinataire : --owner alice, --owner slack:U123 ou --owner slack:#C123 (canal).',
+    };
+  }
+  const leads = readLeads(input.leads) ?? fallback?.leads ?? [...DEFAULT_LEADS];
+  if (typeof leads === 'string') return { ok: false, error: leads };
+  const deadline = ctx.repo.add(
+    { indicatorId: indicator.node.id, scope: scope.key, rule, owners, leads },
+    by,
+  );
+  return { ok: true, deadline };
+}
+
+/** Changes the rule, owners or leads of a deadline; what is not given stays. */
+export function changeDeadline(id: string, input: DeadlineInput, ctx: DeadlineContext): DeadlineResult {
+  const current = ctx.repo.get(id);
+  if (!current) return { ok: false, error: `Échéance inconnue « ${id} » (voir « boussole deadline list »).` };
+  const rule = readRule(input);
+  if (typeof rule === 'string') return { ok: false, error: rule };
+  if (rule) {
+    const check = validateRule(rule);
+    if (!check.ok) return { ok: false, error: check.error };
+  }
+  const leads = readLeads(input.leads);
+  if (typeof leads === 'string') return { ok: false, error: leads };
+  const owners = input.owners?.length ? readOwners(input.owners) : undefined;
+  const updated = ctx.repo.update(id, {
+    ...(rule ? { rule } : {}),
+    ...(leads ? { leads } : {}),
+    ...(owners ? { owners } : {}),
+  });
+  return updated ? { ok: true, deadline: updated } : { ok: false, error: `Échéance inconnue « ${id} ».` };
+}
+
+export function describeRule(rule: DateRule): string {
+  if (rule.kind === 'yearly')
+    return `chaque année le ${rule.day} ${MONTHS[rule.month - 1]?.replace('fevrier', 'février').replace('aout', 'août')}`;
+  if (rule.kind === 'dates') return `le${rule.dates.length > 1 ? 's' : ''} ${rule.dates.join(', ')}`;
+  return `cron « ${rule.expr} »`;
+}

@@ -1,0 +1,223 @@
+import type { ScopeRegistry } from '../plans/scopes.ts';
+import type { Actor, Lang, Reply } from '../router/types.ts';
+import { actorKey } from '../router/types.ts';
+import type { MeasurementDeps } from './deps.ts';
+import { shortId } from './evaluate.ts';
+import { parseMeasurement } from './parse.ts';
+import type { MeasurementRepository } from './ports.ts';
+import { isAllowed, parseRole, type Role, userKeyOf } from './rights.ts';
+import { t } from './texts.ts';
+import { formatValue } from './units.ts';
+
+export type GrantOutcome = { ok: true; message: string } | { ok: false; message: string };
+
+/**
+ * Grants or revokes a role: shared by the chat command and the CLI. `by` is who asks (already
+ * allowed to manage rights); the change and its author go to the audit log.
+ */
+export function changeRole(
+  repo: MeasurementRepository,
+  scopes: ScopeRegistry,
+  by: string,
+  change: 'grant' | 'revoke',
+  userRef: string,
+  roleWord: string,
+  scopeWord: string | undefined,
+  lang: Lang = 'fr',
+): GrantOutcome {
+  const role = parseRole(roleWord);
+  const fr = lang === 'fr';
+  if (!role) {
+    return {
+      ok: false,
+      message: fr
+        ? `Rôle inconnu « ${roleWord} ». Rôles : contributeur, validateur, admin (lecteur : tout le monde).`
+        : `Unknown role “${roleWord}”. Roles: contributor, validator, admin (reader: everyone).`,
+    };
+  }
+  if (role === 'reader') {
+    return {
+      ok: true,
+      message: fr
+        ? 'Tout le monde est lecteur : rien à changer.'
+        : 'Everyone is a reader: nothing to change.',
+    };
+  }
+  let scope = '*';
+  if (role !== 'admin') {
+    if (!scopeWord) {
+      return {
+        ok: false,
+        message: fr
+          ? `Précisez le périmètre : par exemple « ${role === 'contributor' ? 'contributeur' : 'validateur'} cantal ».`
+          : `Give the scope: for example “${role} cantal”.`,
+      };
+    }
+    const resolved = scopeWord === '*' ? undefined : scopes.resolve(scopeWord);
+    if (!resolved && scopeWord !== '*') {
+      return {
+        ok: false,
+        message: fr
+          ? `Périmètre inconnu « ${scopeWord} ». Exemples : cantal, allier, haute-loire, puy-de-dome, clermont-ferrand.`
+          : `Unknown scope “${scopeWord}”. Examples: cantal, allier, haute-loire, puy-de-dome, clermont-ferrand.`,
+      };
+    }
+    scope = resolved?.key ?? '*';
+  }
+  const userKey = userKeyOf(userRef);
+  const grant = { userKey, role: role as Role, scope };
+  const changed = change === 'grant' ? repo.grant(grant, by) : repo.revoke(grant);
+  repo.audit({ actor: by, action: change, target: `${userKey}|${role}|${scope}`, outcome: 'ok' });
+  const where =
+    scope === '*' ? '' : fr ? ` pour ${scopes.displayName(scope)}` : ` for ${scopes.displayName(scope)}`;
+  const roleName = fr ? { contributor: 'contributeur', validator: 'validateur', admin: 'admin' }[role] : role;
+  const message =
+    change === 'grant'
+      ? changed
+        ? fr
+          ? `${userKey} est maintenant ${roleName}${where}.`
+          : `${userKey} is now ${roleName}${where}.`
+        : fr
+          ? `${userKey} était déjà ${roleName}${where}.`
+          : `${userKey} already was ${roleName}${where}.`
+      : changed
+        ? fr
+          ? `${userKey} n’est plus ${roleName}${where}.`
+          : `${userKey} is no longer ${roleName}${where}.`
+        : fr
+          ? `${userKey} n’avait pas ce rôle${where} : rien à retirer.`
+          : `${userKey} did not have this role${where}: nothing to revoke.`;
+  return { ok: true, message };
+}
+
+/** Chat commands of admins and validators; undefined when the text is not one of them. */
+export function handleAdminCommand(
+  actor: Actor,
+  text: string,
+  lang: Lang,
+  deps: MeasurementDeps,
+): Reply | undefined {
+  const scopes = deps.library().scopes;
+  const userKey = actorKey(actor);
+  const grantFr =
+    /^(donner|accorder|retirer|enlever)\s+(?:le r[ôo]le\s+)?(\S+)(?:\s+(\S+))?\s+[àa]\s+(\S+)$/iu.exec(text);
+  const grantEn = /^(grant|revoke)\s+(\S+)\s+(\S+)(?:\s+(\S+))?$/iu.exec(text);
+  if (grantFr || grantEn) {
+    const change = /^(?:donner|accorder|grant)$/iu.test((grantFr ?? grantEn)?.[1] ?? '') ? 'grant' : 'revoke';
+    const [user, role, scope] = grantFr
+      ? [grantFr[4] as string, grantFr[2] as string, grantFr[3]]
+      : [grantEn?.[2] as string, grantEn?.[3] as string, grantEn?.[4]];
+    if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'manage_rights', undefined, scopes)) {
+      return refuse(deps, userKey, change, lang, {
+        fr: 'Seul un administrateur peut gérer les droits.',
+        en: 'Only an admin can manage rights.',
+      });
+    }
+    const outcome = changeRole(deps.repo, scopes, userKey, change, user, role, scope, lang);
+    return { status: outcome.ok ? 'saved' : 'invalid', lang, text: outcome.message };
+  }
+  if (/^(?:droits|mes droits|rights|my rights)$/iu.test(text)) return listRights(deps, userKey, lang);
+  const target = /^(cible|target|valeur initiale|baseline)\s+(.+)$/iu.exec(text);
+  if (target) return setTarget(actor, target[1] as string, target[2] as string, lang, deps);
+  const review = /^(valider|rejeter|validate|reject)\s+(m[0-9a-f]{12})$/iu.exec(text);
+  if (review) {
+    const status = /^(?:valider|validate)$/iu.test(review[1] as string) ? 'validated' : 'rejected';
+    const measurement = deps.repo.getMeasurement(review[2] as string);
+    if (!measurement)
+      return { status: 'invalid', lang, text: lang === 'fr' ? 'Valeur inconnue.' : 'Unknown value.' };
+    if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'validate', measurement.scope, scopes)) {
+      return refuse(deps, userKey, 'validate', lang, {
+        fr: `Seuls les validateurs de ${scopes.displayName(measurement.scope)} et les administrateurs peuvent valider cette valeur.`,
+        en: `Only validators for ${scopes.displayName(measurement.scope)} and admins can review this value.`,
+      });
+    }
+    const reviewed = deps.repo.review(measurement.id, status, userKey);
+    deps.repo.audit({ actor: userKey, action: status, target: measurement.id, outcome: 'ok' });
+    return {
+      status: 'saved',
+      lang,
+      text: `${measurement.id} : ${t(reviewed?.status ?? status, lang)}.`,
+    };
+  }
+  return undefined;
+}
+
+function refuse(
+  deps: MeasurementDeps,
+  actor: string,
+  action: string,
+  lang: Lang,
+  text: Record<Lang, string>,
+): Reply {
+  deps.repo.audit({ actor, action, outcome: 'refused' });
+  deps.log?.('command refused', { actor, action });
+  return { status: 'refused', lang, text: text[lang] };
+}
+
+function listRights(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
+  const scopes = deps.library().scopes;
+  const mine = deps.repo.grants().filter((g) => g.userKey === userKey);
+  const lines = mine.map((g) => `• ${g.role}${g.scope === '*' ? '' : ` — ${scopes.displayName(g.scope)}`}`);
+  if (deps.admins.includes(userKey)) lines.push('• admin (BOUSSOLE_ADMINS)');
+  const head = lang === 'fr' ? `Vos droits (${userKey}) : lecteur` : `Your rights (${userKey}): reader`;
+  return { status: 'info', lang, text: [head, ...lines].join('\n') };
+}
+
+function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: MeasurementDeps): Reply {
+  const kind = /^(?:cible|target)$/iu.test(word) ? 'target' : 'baseline';
+  const scopes = deps.library().scopes;
+  const parsed = parseMeasurement(rest, scopes);
+  const usage =
+    lang === 'fr'
+      ? `Écrivez par exemple « ${kind === 'target' ? 'cible' : 'valeur initiale'} faits numériques cantal 2026-2027 65 % ».`
+      : `Write for example “${kind} faits numériques cantal 2026-2027 65%”.`;
+  const catalog = deps.catalog();
+  const indicator = parsed.indicatorId
+    ? catalog.get(parsed.indicatorId)
+    : catalog.search(parsed.indicatorText, { scope: parsed.scope })[0]?.indicator;
+  if (!indicator || !parsed.scope || !parsed.period || parsed.value === undefined) {
+    const missing = [
+      !indicator && (lang === 'fr' ? 'l’indicateur' : 'the indicator'),
+      !parsed.scope && (lang === 'fr' ? 'le périmètre' : 'the scope'),
+      !parsed.period && (lang === 'fr' ? 'la période' : 'the period'),
+      parsed.value === undefined && (lang === 'fr' ? 'la valeur' : 'the value'),
+    ].filter(Boolean);
+    return {
+      status: 'invalid',
+      lang,
+      text: `${lang === 'fr' ? 'Il manque' : 'Missing'} : ${missing.join(', ')}. ${usage}`,
+    };
+  }
+  const userKey = actorKey(actor);
+  if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'set_target', parsed.scope, scopes)) {
+    return refuse(deps, userKey, 'set_target', lang, {
+      fr: `Seuls les validateurs de ${scopes.displayName(parsed.scope)} et les administrateurs fixent les cibles.`,
+      en: `Only validators for ${scopes.displayName(parsed.scope)} and admins set targets.`,
+    });
+  }
+  if (indicator.unit === 'percent' && (parsed.value < 0 || parsed.value > 100)) {
+    return {
+      status: 'invalid',
+      lang,
+      text:
+        lang === 'fr' ? 'Un pourcentage est compris entre 0 et 100.' : 'A percentage is between 0 and 100.',
+    };
+  }
+  deps.repo.setTarget(
+    { indicatorId: indicator.node.id, scope: parsed.scope, period: parsed.period, kind, value: parsed.value },
+    userKey,
+  );
+  deps.repo.audit({
+    actor: userKey,
+    action: `set_${kind}`,
+    target: `${indicator.node.id}|${parsed.scope}|${parsed.period}`,
+    outcome: 'ok',
+  });
+  const label = kind === 'target' ? t('target', lang) : lang === 'fr' ? 'Valeur initiale' : 'Baseline';
+  const unit = indicator.unit === 'text' ? 'number' : indicator.unit;
+  return {
+    status: 'saved',
+    lang,
+    text: `${label} ${scopes.displayName(parsed.scope)} ${parsed.period} : ${formatValue(parsed.value, unit, lang)} — ${indicator.node.text} (\`${shortId(indicator.node.id)}\`)`,
+  };
+}

@@ -1,0 +1,27 @@
+import type { PlanLibrary } from '../plans/library.ts';
+import type { IndicatorCatalog } from './indicators.ts';
+import type { MeasurementRepository } from './ports.ts';
+
+/** A trend chart, drawn by whoever renders images (src/render/chart.ts); the core only describes it. */
+export interface ChartSpec {
+  title: string;
+  subtitle?: string;
+  unit: 'percent' | 'count' | 'number';
+  periods: string[];
+  series: { name: string; points: { period: string; value: number }[] }[];
+  targets: { name: string; period: string; value: number }[];
+  lang?: 'fr' | 'en';
+}
+
+/** What the measurement features of the router need. */
+export interface MeasurementDeps {
+  repo: MeasurementRepository;
+  library(): PlanLibrary;
+  catalog(): IndicatorCatalog;
+  /** User keys from BOUSSOLE_ADMINS. */
+  admins: readonly string[];
+  now(): Date;
+  renderChart?(spec: ChartSpec): Promise<Buffer>;
+  /** Refusals and other events worth a log line (never secrets). */
+  log?(event: string, data: Record<string, unknown>): void;
+}

@@ -1,0 +1,96 @@
+import type { PlanLibrary } from '../plans/library.ts';
+import type { PlanNode } from '../plans/types.ts';
+import type { Answerer } from '../query/answerer.ts';
+import { coverage, weigh } from '../query/retrieve.ts';
+import type { MeasureUnit } from './types.ts';
+import { unitOfIndicator } from './units.ts';
+
+export interface IndicatorInfo {
+  node: PlanNode;
+  unit: MeasureUnit;
+  /** The académie whose plan defines it: measurements may be for it or one of its départements. */
+  academie: string;
+  /** False for a plan whose period is over (the former projet stratégique). */
+  current: boolean;
+}
+
+export interface IndicatorMatch {
+  indicator: IndicatorInfo;
+  /** 0..1: how much of what the user wrote the indicator (or its objective) expresses. */
+  score: number;
+}
+
+/** A section's words help, but an indicator that says the words itself ranks first. */
+const SECTION_WEIGHT = 0.6;
+
+/**
+ * The indicators of every plan, found by id or by the words of a message. Uses the question
+ * reader of the answerer, so the glossary (faits numériques ~ automatismes, reading -> lecture…),
+ * stemming and typo tolerance work here exactly as in questions.
+ */
+export class IndicatorCatalog {
+  readonly all: IndicatorInfo[];
+  private readonly byId = new Map<string, IndicatorInfo>();
+
+  constructor(
+    private readonly library: PlanLibrary,
+    private readonly answerer: Answerer,
+    today: Date = new Date(),
+  ) {
+    const year = today.getFullYear();
+    this.all = library.nodes
+      .filter((node) => node.kind === 'indicator')
+      .map((node) => {
+        const plan = library.plans.find((p) => p.id === node.planId);
+        const end = Number(/(\d{4})\s*$/u.exec(plan?.period ?? '')?.[1] ?? year);
+        return {
+          node,
+          unit: unitOfIndicator(node.text),
+          academie: library.scopes.academieOf(node.scope) ?? node.scope,
+          current: end >= year,
+        };
+      });
+    for (const info of this.all) {
+      this.byId.set(info.node.id, info);
+      // The short form "i0ab56d1" is what people copy from a citation.
+      const short = info.node.id.split(':')[1];
+      if (short && !this.byId.has(short)) this.byId.set(short, info);
+    }
+  }
+
+  get(id: string): IndicatorInfo | undefined {
+    return this.byId.get(id.trim());
+  }
+
+  /** Whether a measurement for `scope` can be recorded against this indicator. */
+  accepts(indicator: IndicatorInfo, scope: string): boolean {
+    if (indicator.node.scope === scope) return true;
+    const nodeScope = this.library.scopes.get(indicator.node.scope);
+    return nodeScope?.kind === 'academie' && this.library.scopes.academieOf(scope) === nodeScope.key;
+  }
+
+  /** Indicators ranked by how well they match `text`, best first; only those for `scope` if given. */
+  search(
+    text: string,
+    options: { scope?: string; unit?: MeasureUnit; limit?: number } = {},
+  ): IndicatorMatch[] {
+    const intent = this.answerer.understand(text);
+    if (!intent.concepts.length) return [];
+    const index = this.answerer.index;
+    const weighted = weigh(intent.concepts, index);
+    const matches: IndicatorMatch[] = [];
+    for (const indicator of this.all) {
+      if (options.scope && !this.accepts(indicator, options.scope)) continue;
+      const own = index.stems(indicator.node);
+      const parent = indicator.node.parentId ? this.library.node(indicator.node.parentId) : undefined;
+      let score = coverage(weighted, own);
+      if (parent) score = Math.max(score, SECTION_WEIGHT * coverage(weighted, own, index.stems(parent)));
+      if (score <= 0) continue;
+      if (!indicator.current) score *= 0.9;
+      if (options.unit && options.unit !== indicator.unit) score *= 0.75;
+      matches.push({ indicator, score });
+    }
+    matches.sort((a, b) => b.score - a.score || a.indicator.node.ord - b.indicator.node.ord);
+    return matches.slice(0, options.limit ?? 10);
+  }
+}

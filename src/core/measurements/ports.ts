@@ -1,0 +1,79 @@
+import type { Lang } from '../router/types.ts';
+import type { RoleGrant } from './rights.ts';
+import type { Measurement, MeasurementStatus, TargetValue } from './types.ts';
+
+/** What has been understood of a measurement being entered; every piece may still be missing. */
+export interface DraftFields {
+  lang: Lang;
+  indicatorId?: string;
+  /** Words that describe the indicator, as typed. */
+  indicatorText?: string;
+  /** Indicator ids offered as a choice, when the words matched several. */
+  candidates?: string[];
+  scope?: string;
+  period?: string;
+  value?: number;
+  valueText?: string;
+  percent?: boolean;
+  textValue?: string;
+  comment?: string;
+  source?: string;
+}
+
+export interface Draft {
+  id: string;
+  /** "platform:userId" of its author: only they can confirm it. */
+  actor: string;
+  actorName?: string;
+  conversation: string;
+  /** What the user typed (all messages of the entry, newest last): never lost. */
+  message: string;
+  fields: DraftFields;
+  state: 'open' | 'saved' | 'cancelled' | 'replaced';
+  measurementId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewMeasurement = Omit<Measurement, 'id' | 'recordedAt' | 'supersedes'>;
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  target?: string;
+  outcome: 'ok' | 'refused';
+  detail?: string;
+}
+
+/** The measurements' port to the store. Implemented over SQLite in src/store. */
+export interface MeasurementRepository {
+  createDraft(draft: Pick<Draft, 'actor' | 'actorName' | 'conversation' | 'message' | 'fields'>): Draft;
+  getDraft(id: string): Draft | undefined;
+  /** The newest open draft of an actor in a conversation, if it was touched recently. */
+  openDraft(actor: string, conversation: string): Draft | undefined;
+  updateDraft(id: string, fields: DraftFields, addedMessage?: string): Draft | undefined;
+  cancelDraft(id: string): boolean;
+  /**
+   * Saves an open draft's measurement exactly once, superseding the value in force for the same
+   * indicator, scope and period. A draft already saved returns its measurement with created=false.
+   */
+  confirmDraft(
+    id: string,
+    measurement: NewMeasurement,
+  ): { measurement: Measurement; created: boolean } | { error: 'not_open' };
+  /** Records a measurement that did not come from a chat draft (CSV import). */
+  insertMeasurements(measurements: NewMeasurement[]): Measurement[];
+  getMeasurement(id: string): Measurement | undefined;
+  /** The version in force: newest not rejected. */
+  current(indicatorId: string, scope: string, period: string): Measurement | undefined;
+  /** Every version, oldest first. */
+  list(filter?: { indicatorId?: string; scope?: string }): Measurement[];
+  review(id: string, status: Exclude<MeasurementStatus, 'proposed'>, actor: string): Measurement | undefined;
+  /** Targets and baselines in force (latest per key). */
+  targets(indicatorId?: string): TargetValue[];
+  setTarget(target: TargetValue, by: string): void;
+  grants(): RoleGrant[];
+  grant(grant: RoleGrant, by: string): boolean;
+  revoke(grant: RoleGrant): boolean;
+  audit(entry: AuditEntry): void;
+}

@@ -1,0 +1,97 @@
+import { normaliseForm } from '../plans/scopes.ts';
+import type { Actor, ConversationRef, Lang, Reply } from '../router/types.ts';
+import { conversationKey } from '../router/types.ts';
+import { handleAdminCommand } from './admin.ts';
+import type { MeasurementDeps } from './deps.ts';
+import { MeasurementEntry } from './entry.ts';
+import type { IndicatorInfo } from './indicators.ts';
+import { looksLikeMeasurement } from './parse.ts';
+import { indicatorCard, indicatorChart, indicatorHistory } from './views.ts';
+
+export interface MeasurementRoutes {
+  /** A reply when the message is about measurements (entry, views, admin), else undefined. */
+  message(actor: Actor, conversation: ConversationRef, text: string, lang: Lang): Promise<Reply | undefined>;
+  click(
+    actor: Actor,
+    conversation: ConversationRef,
+    buttonId: string,
+    values?: Record<string, string>,
+  ): Promise<Reply | undefined>;
+}
+
+/** The measurement side of the router: recognised before a message is taken as a question. */
+export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoutes {
+  const entry = new MeasurementEntry(deps);
+
+  const resolve = (words: string): { indicator?: IndicatorInfo; scope?: string } => {
+    const catalog = deps.catalog();
+    const byId = catalog.get(words.trim());
+    if (byId) return { indicator: byId };
+    const folded = ` ${normaliseForm(words)} `;
+    const scope = deps
+      .library()
+      .scopes.forms()
+      .find(({ form }) => folded.includes(` ${form} `))?.scope.key;
+    const top = catalog.search(words, scope ? { scope } : {})[0];
+    return { ...(top && top.score >= 0.45 ? { indicator: top.indicator } : {}), ...(scope ? { scope } : {}) };
+  };
+
+  const notFound = (words: string, lang: Lang): Reply => ({
+    status: 'not_found',
+    lang,
+    text:
+      lang === 'fr'
+        ? `Je n’ai pas trouvé d’indicateur pour « ${words} ». Essayez avec d’autres mots de son intitulé, ou son identifiant (par exemple « fiche i0ab56d1 »).`
+        : `I found no indicator for “${words}”. Try other words of its wording, or its id (for example “card i0ab56d1”).`,
+    citations: [],
+  });
+
+  return {
+    async message(actor, conversation, text, lang) {
+      const admin = handleAdminCommand(actor, text, lang, deps);
+      if (admin) return admin;
+      const view =
+        /^(fiche|indicateur|indicator|card|historique|history|graphique|graph|chart|courbe)\s+(?!.*\?)(.+)$/iu.exec(
+          text,
+        );
+      if (view) {
+        const words = view[2] as string;
+        const { indicator, scope } = resolve(words);
+        if (!indicator) return notFound(words, lang);
+        const kind = (view[1] as string).toLowerCase();
+        if (/^(?:historique|history)$/u.test(kind)) return indicatorHistory(indicator, deps, lang, scope);
+        if (/^(?:graphique|graph|chart|courbe)$/u.test(kind)) return indicatorChart(indicator, deps, lang);
+        return indicatorCard(indicator, deps, lang);
+      }
+      const key = conversationKey(conversation);
+      const continued = entry.continueDraft(actor, key, text);
+      if (continued) return continued;
+      if (looksLikeMeasurement(text, deps.library().scopes)) return entry.start(actor, key, text, lang);
+      return undefined;
+    },
+    async click(actor, conversation, buttonId, values) {
+      const view = /^(history|chart):([\w-]+)$/u.exec(buttonId);
+      if (view) {
+        const indicator = deps.catalog().get(view[2] as string);
+        if (!indicator) return undefined;
+        return view[1] === 'history'
+          ? indicatorHistory(indicator, deps, 'fr')
+          : indicatorChart(indicator, deps, 'fr');
+      }
+      const enter = /^enter:([\w-]+):([\w-]+):([\d-]+)$/u.exec(buttonId);
+      if (enter) {
+        const indicator = deps.catalog().get(enter[1] as string);
+        if (!indicator) return undefined;
+        return entry.enter(
+          actor,
+          conversationKey(conversation),
+          indicator.node.id,
+          enter[2] as string,
+          enter[3] as string,
+          'fr',
+        );
+      }
+      return entry.click(actor, buttonId, values);
+    },
+  };
+}

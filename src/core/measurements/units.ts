@@ -1,0 +1,103 @@
+import type { Lang } from '../router/types.ts';
+import { fold } from '../text/fold.ts';
+import type { MeasureUnit } from './types.ts';
+
+/**
+ * How an indicator is measured, read from its wording: "% d'élèves…" is a percentage, "Nombre
+ * de…" a count, "Éléments qualitatifs…" text. Anything else is a plain number.
+ */
+export function unitOfIndicator(text: string): MeasureUnit {
+  const folded = fold(text)
+    .trim()
+    .replace(/^(?:evolution|augmentation|diminution) (?:du|de la|des) /u, '');
+  if (/^(?:%|pourcentage|part |(?:le |les )?taux )/u.test(folded)) return 'percent';
+  if (/^(?:le |l')?(?:nombre|nb)\b/u.test(folded)) return 'count';
+  // Results, barometers and counts-in-disguise are figures; the rest ("le suivi de…", "éléments
+  // qualitatifs…", "les partenariats…") is observed and described in words.
+  if (
+    /^(?:resultats?|indicateur|absenteisme|barometre|faits|labellisations|saisine|analyse des faits)/u.test(
+      folded,
+    )
+  )
+    return 'number';
+  return 'text';
+}
+
+export type ValueProblem =
+  | { code: 'percent_range'; value: number }
+  | { code: 'count_integer'; value: number }
+  | { code: 'count_negative'; value: number }
+  | { code: 'not_a_percent'; value: number }
+  | { code: 'missing_text' }
+  | { code: 'text_too_long'; length: number }
+  | { code: 'not_finite' };
+
+export const MAX_TEXT_VALUE = 2000;
+
+/** Checks a value against its indicator's unit; undefined when it is acceptable. */
+export function checkValue(
+  unit: MeasureUnit,
+  value: number | string | undefined,
+  percentMarker = false,
+): ValueProblem | undefined {
+  if (unit === 'text') {
+    if (typeof value !== 'string' || !value.trim()) return { code: 'missing_text' };
+    if (value.length > MAX_TEXT_VALUE) return { code: 'text_too_long', length: value.length };
+    return undefined;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'not_finite' };
+  if (unit === 'percent' && (value < 0 || value > 100)) return { code: 'percent_range', value };
+  if (unit === 'count') {
+    if (percentMarker) return { code: 'not_a_percent', value };
+    if (value < 0) return { code: 'count_negative', value };
+    if (!Number.isInteger(value)) return { code: 'count_integer', value };
+  }
+  return undefined;
+}
+
+export function describeValueProblem(problem: ValueProblem, lang: Lang): string {
+  const n = (value: number) => formatNumber(value, lang);
+  switch (problem.code) {
+    case 'percent_range':
+      return lang === 'fr'
+        ? `${n(problem.value)} % n’est pas un pourcentage possible : la valeur doit être comprise entre 0 et 100.`
+        : `${n(problem.value)}% is not a possible percentage: the value must be between 0 and 100.`;
+    case 'count_integer':
+      return lang === 'fr'
+        ? `Cet indicateur est un nombre entier (un effectif) : ${n(problem.value)} ne convient pas.`
+        : `This indicator is a whole number (a count): ${n(problem.value)} does not fit.`;
+    case 'count_negative':
+      return lang === 'fr'
+        ? `Un effectif ne peut pas être négatif (${n(problem.value)}).`
+        : `A count cannot be negative (${n(problem.value)}).`;
+    case 'not_a_percent':
+      return lang === 'fr'
+        ? `Cet indicateur est un nombre, pas un pourcentage : indiquez l’effectif (par exemple « 14 »).`
+        : `This indicator is a count, not a percentage: give the number (for example “14”).`;
+    case 'missing_text':
+      return lang === 'fr'
+        ? 'Cet indicateur est qualitatif : écrivez le texte après deux-points ou entre guillemets.'
+        : 'This indicator is qualitative: write the text after a colon or in quotes.';
+    case 'text_too_long':
+      return lang === 'fr'
+        ? `Le texte est trop long (${problem.length} caractères, ${MAX_TEXT_VALUE} au plus).`
+        : `The text is too long (${problem.length} characters, at most ${MAX_TEXT_VALUE}).`;
+    case 'not_finite':
+      return lang === 'fr'
+        ? 'Je n’ai pas trouvé de valeur chiffrée lisible (par exemple « 62,5 % » ou « 14 »).'
+        : 'I found no readable number (for example “62.5%” or “14”).';
+  }
+}
+
+/** 62.5 -> "62,5" in French, "62.5" in English; thousands grouped. */
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 })
+    .format(value)
+    .replace(/\u202f/gu, '\u00a0');
+}
+
+export function formatValue(value: number | string, unit: MeasureUnit, lang: Lang): string {
+  if (typeof value === 'string') return `« ${value} »`;
+  const text = formatNumber(value, lang);
+  return unit === 'percent' ? (lang === 'fr' ? `${text} %` : `${text}%`) : text;
+}

@@ -1,0 +1,175 @@
+import { citationOf } from '../query/answer.ts';
+import type { Lang, Reply } from '../router/types.ts';
+import type { ChartSpec, MeasurementDeps } from './deps.ts';
+import { shortId } from './evaluate.ts';
+import type { IndicatorInfo } from './indicators.ts';
+import { t } from './texts.ts';
+import type { Measurement, TargetValue } from './types.ts';
+import { formatValue } from './units.ts';
+
+export type Progress = 'ahead' | 'on_track' | 'behind' | 'no_target';
+
+const PROGRESS: Record<Progress, Record<Lang, string>> = {
+  ahead: { fr: 'cible atteinte', en: 'target reached' },
+  on_track: { fr: 'dans les temps', en: 'on track' },
+  behind: { fr: 'en retard', en: 'behind' },
+  no_target: { fr: 'pas de cible', en: 'no target' },
+};
+
+/** Indicators worded as a decrease ("Diminution des faits…", absenteeism) are better when lower. */
+export function lowerIsBetter(indicator: IndicatorInfo): boolean {
+  return /^(?:diminution|baisse|réduction)|absentéisme|décroch/iu.test(indicator.node.text);
+}
+
+/**
+ * Where a value stands against its target: reached, within 5 % of it (or more than three
+ * quarters of the way from the baseline), or behind.
+ */
+export function progressOf(value: number, target?: number, baseline?: number, lower = false): Progress {
+  if (target === undefined) return 'no_target';
+  const gain = (x: number) => (lower ? -x : x);
+  if (gain(value) >= gain(target)) return 'ahead';
+  if (baseline !== undefined && gain(target) !== gain(baseline)) {
+    const share = (gain(value) - gain(baseline)) / (gain(target) - gain(baseline));
+    return share >= 0.75 ? 'on_track' : 'behind';
+  }
+  return Math.abs(value - target) <= Math.abs(target) * 0.05 ? 'on_track' : 'behind';
+}
+
+/** The versions in force: newest non-rejected per scope × period. */
+export function currentValues(measurements: Measurement[]): Measurement[] {
+  const byKey = new Map<string, Measurement>();
+  for (const m of measurements) if (m.status !== 'rejected') byKey.set(`${m.scope}|${m.period}`, m);
+  return [...byKey.values()].sort(
+    (a, b) => a.scope.localeCompare(b.scope) || a.period.localeCompare(b.period),
+  );
+}
+
+function find(targets: TargetValue[], scope: string, period: string, kind: TargetValue['kind']) {
+  return targets.find((x) => x.scope === scope && x.period === period && x.kind === kind)?.value;
+}
+
+/** The indicator card: definition and citation, latest value per scope against its target. */
+export function indicatorCard(indicator: IndicatorInfo, deps: MeasurementDeps, lang: Lang): Reply {
+  const scopes = deps.library().scopes;
+  const all = deps.repo.list({ indicatorId: indicator.node.id });
+  const targets = deps.repo.targets(indicator.node.id);
+  const latest = new Map<string, Measurement>();
+  for (const m of currentValues(all)) latest.set(m.scope, m);
+  const unitLabel = {
+    percent: { fr: 'pourcentage', en: 'percentage' },
+    count: { fr: 'effectif', en: 'count' },
+    number: { fr: 'nombre', en: 'number' },
+    text: { fr: 'qualitatif', en: 'qualitative' },
+  }[indicator.unit][lang];
+  const lines = [
+    `📊 **${indicator.node.text}** [1]`,
+    `${lang === 'fr' ? 'Unité' : 'Unit'} : ${unitLabel} · id \`${shortId(indicator.node.id)}\``,
+    '',
+  ];
+  if (!latest.size)
+    lines.push(lang === 'fr' ? 'Aucune valeur enregistrée pour le moment.' : 'No value recorded yet.');
+  for (const m of latest.values()) {
+    const target = find(targets, m.scope, m.period, 'target');
+    const baseline = find(targets, m.scope, m.period, 'baseline');
+    const progress =
+      typeof m.value === 'number'
+        ? progressOf(m.value, target, baseline, lowerIsBetter(indicator))
+        : 'no_target';
+    const vs =
+      target !== undefined
+        ? ` / ${t('target', lang).toLowerCase()} ${formatValue(target, m.unit, lang)}`
+        : '';
+    lines.push(
+      `• ${scopes.displayName(m.scope)} — ${m.period} : **${formatValue(m.value, m.unit, lang)}**${vs} → ${PROGRESS[progress][lang]} (${t(m.status, lang)})`,
+    );
+  }
+  const id = shortId(indicator.node.id);
+  return {
+    status: 'answered',
+    lang,
+    text: lines.join('\n'),
+    citations: [citationOf(deps.library(), indicator.node, 1)],
+    buttons: [
+      { id: `history:${id}`, label: lang === 'fr' ? 'Historique' : 'History' },
+      ...(indicator.unit === 'text'
+        ? []
+        : [{ id: `chart:${id}`, label: lang === 'fr' ? 'Graphique' : 'Chart' }]),
+    ],
+  };
+}
+
+/** Every version, oldest first, including superseded and rejected ones. */
+export function indicatorHistory(
+  indicator: IndicatorInfo,
+  deps: MeasurementDeps,
+  lang: Lang,
+  scope?: string,
+): Reply {
+  const scopes = deps.library().scopes;
+  const all = deps.repo.list({ indicatorId: indicator.node.id, ...(scope ? { scope } : {}) });
+  const replaced = new Set(all.map((m) => m.supersedes).filter(Boolean));
+  const lines = [`**${lang === 'fr' ? 'Historique' : 'History'} — ${indicator.node.text}** [1]`, ''];
+  if (!all.length) lines.push(lang === 'fr' ? 'Aucune valeur enregistrée.' : 'No value recorded.');
+  for (const m of all) {
+    const who = m.author.displayName ?? m.author.userId;
+    const note = replaced.has(m.id) ? (lang === 'fr' ? ' — remplacée' : ' — superseded') : '';
+    lines.push(
+      `• ${m.recordedAt.slice(0, 16).replace('T', ' ')} · ${scopes.displayName(m.scope)} ${m.period} : ${formatValue(m.value, m.unit, lang)} (${t(m.status, lang)}, ${who})${note}`,
+    );
+  }
+  return {
+    status: 'answered',
+    lang,
+    text: lines.join('\n'),
+    citations: [citationOf(deps.library(), indicator.node, 1)],
+  };
+}
+
+/** The chart's data: current values per scope over the periods, with targets. */
+export function chartSpecOf(indicator: IndicatorInfo, deps: MeasurementDeps, lang: Lang): ChartSpec {
+  const scopes = deps.library().scopes;
+  const values = currentValues(deps.repo.list({ indicatorId: indicator.node.id })).filter(
+    (m): m is Measurement & { value: number } => typeof m.value === 'number',
+  );
+  const targets = deps.repo.targets(indicator.node.id).filter((x) => x.kind === 'target');
+  const periods = [...new Set([...values.map((m) => m.period), ...targets.map((x) => x.period)])].sort();
+  const names = [...new Set([...values.map((m) => m.scope), ...targets.map((x) => x.scope)])];
+  return {
+    title: indicator.node.text,
+    subtitle: deps.library().plan(indicator.node.planId)?.shortTitle,
+    unit: indicator.unit === 'text' ? 'number' : indicator.unit,
+    periods,
+    series: names.map((scope) => ({
+      name: scopes.displayName(scope),
+      points: values.filter((m) => m.scope === scope).map((m) => ({ period: m.period, value: m.value })),
+    })),
+    targets: targets.map((x) => ({ name: scopes.displayName(x.scope), period: x.period, value: x.value })),
+    lang,
+  };
+}
+
+export async function indicatorChart(
+  indicator: IndicatorInfo,
+  deps: MeasurementDeps,
+  lang: Lang,
+): Promise<Reply> {
+  if (indicator.unit === 'text' || !deps.renderChart) {
+    return {
+      status: 'info',
+      lang,
+      text:
+        lang === 'fr'
+          ? 'Cet indicateur est qualitatif : pas de graphique, voyez son historique.'
+          : 'This indicator is qualitative: no chart, see its history.',
+    };
+  }
+  const png = await deps.renderChart(chartSpecOf(indicator, deps, lang));
+  return {
+    status: 'answered',
+    lang,
+    text: `📈 ${indicator.node.text} [1]`,
+    citations: [citationOf(deps.library(), indicator.node, 1)],
+    image: { png, filename: `${shortId(indicator.node.id)}.png`, title: indicator.node.text },
+  };
+}

@@ -1,0 +1,130 @@
+import type { ClaimedSend, DeadlineRepository } from '../core/deadlines/ports.ts';
+import type { DateRule, Deadline, DueSend, Snooze } from '../core/deadlines/types.ts';
+import type { Db } from './db.ts';
+import { newId } from './measurement-store.ts';
+
+interface DeadlineRow {
+  id: string;
+  indicator_id: string;
+  scope: string;
+  rule: string;
+  owners: string;
+  leads: string;
+}
+
+/** A failed delivery is tried again by later sweeps, up to this many attempts. */
+export const MAX_ATTEMPTS = 5;
+
+function toDeadline(row: DeadlineRow): Deadline {
+  return {
+    id: row.id,
+    indicatorId: row.indicator_id,
+    scope: row.scope,
+    rule: JSON.parse(row.rule) as DateRule,
+    owners: JSON.parse(row.owners) as string[],
+    leads: JSON.parse(row.leads) as number[],
+  };
+}
+
+export function createDeadlineStore(db: Db, now: () => Date = () => new Date()): DeadlineRepository {
+  const q = {
+    list: db.prepare('SELECT * FROM deadlines WHERE active = 1 ORDER BY created_at, rowid'),
+    get: db.prepare('SELECT * FROM deadlines WHERE id = ? AND active = 1'),
+    insert: db.prepare(
+      `INSERT INTO deadlines (id, indicator_id, scope, rule, owners, leads, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    update: db.prepare(
+      'UPDATE deadlines SET rule = ?, owners = ?, leads = ?, updated_at = ? WHERE id = ? AND active = 1',
+    ),
+    remove: db.prepare('UPDATE deadlines SET active = 0, updated_at = ? WHERE id = ? AND active = 1'),
+    settled: db.prepare("SELECT key FROM reminder_sends WHERE state != 'failed' OR attempts >= ?"),
+    claim: db.prepare(
+      `INSERT INTO reminder_sends (key, ref, state, recipient, kind, deadline_id, due, payload, attempts, claimed_at)
+       VALUES (@key, @ref, @state, @recipient, @kind, @deadline_id, @due, @payload, @attempts, @claimed_at)
+       ON CONFLICT (key) DO UPDATE SET state = excluded.state, attempts = attempts + 1, claimed_at = excluded.claimed_at,
+         payload = excluded.payload
+       WHERE reminder_sends.state = 'failed' AND reminder_sends.attempts < ${MAX_ATTEMPTS}`,
+    ),
+    refOf: db.prepare('SELECT ref FROM reminder_sends WHERE key = ?'),
+    sent: db.prepare(
+      "UPDATE reminder_sends SET state = 'sent', sent_at = ?, last_error = NULL WHERE key = ?",
+    ),
+    failed: db.prepare("UPDATE reminder_sends SET state = 'failed', last_error = ? WHERE key = ?"),
+    byRef: db.prepare('SELECT state, payload FROM reminder_sends WHERE ref = ?'),
+    snoozes: db.prepare('SELECT deadline_id, due, recipient, until FROM reminder_snoozes'),
+    snooze: db.prepare(
+      `INSERT INTO reminder_snoozes (deadline_id, due, recipient, until) VALUES (?, ?, ?, ?)
+       ON CONFLICT (deadline_id, due, recipient) DO UPDATE SET until = excluded.until`,
+    ),
+  };
+  const claim = db.transaction((send: DueSend, at: Date): ClaimedSend | undefined => {
+    const row = (key: string, state: string) => ({
+      key,
+      ref: newId('r'),
+      state,
+      recipient: send.recipient,
+      kind: send.kind,
+      deadline_id: send.deadlineId ?? null,
+      due: send.due ?? null,
+      payload: JSON.stringify(send),
+      attempts: state === 'claimed' ? 1 : 0,
+      claimed_at: at.toISOString(),
+    });
+    if (q.claim.run(row(send.key, 'claimed')).changes === 0) return undefined;
+    for (const key of send.coveredKeys) q.claim.run(row(key, 'covered'));
+    const ref = (q.refOf.get(send.key) as { ref: string }).ref;
+    return { ref, send };
+  });
+  return {
+    list: () => (q.list.all() as DeadlineRow[]).map(toDeadline),
+    get(id) {
+      const row = q.get.get(id) as DeadlineRow | undefined;
+      return row && toDeadline(row);
+    },
+    add(deadline, by) {
+      const id = newId('e').slice(0, 9);
+      const at = now().toISOString();
+      q.insert.run(
+        id,
+        deadline.indicatorId,
+        deadline.scope,
+        JSON.stringify(deadline.rule),
+        JSON.stringify(deadline.owners),
+        JSON.stringify(deadline.leads),
+        by,
+        at,
+        at,
+      );
+      return { id, ...deadline };
+    },
+    update(id, change) {
+      const row = q.get.get(id) as DeadlineRow | undefined;
+      if (!row) return undefined;
+      const current = toDeadline(row);
+      const next = { ...current, ...change };
+      q.update.run(
+        JSON.stringify(next.rule),
+        JSON.stringify(next.owners),
+        JSON.stringify(next.leads),
+        now().toISOString(),
+        id,
+      );
+      return next;
+    },
+    remove: (id) => q.remove.run(now().toISOString(), id).changes > 0,
+    settledKeys: () => new Set((q.settled.all(MAX_ATTEMPTS) as { key: string }[]).map((r) => r.key)),
+    claim: (send, at) => claim(send, at),
+    markSent: (key, at) => void q.sent.run(at.toISOString(), key),
+    markFailed: (key, error) => void q.failed.run(error.slice(0, 500), key),
+    sendByRef(ref) {
+      const row = q.byRef.get(ref) as { state: string; payload: string } | undefined;
+      return row && { ...(JSON.parse(row.payload) as DueSend), state: row.state };
+    },
+    snoozes: () =>
+      (q.snoozes.all() as { deadline_id: string; due: string; recipient: string; until: string }[]).map(
+        (r): Snooze => ({ deadlineId: r.deadline_id, due: r.due, recipient: r.recipient, until: r.until }),
+      ),
+    snooze: (s) => void q.snooze.run(s.deadlineId, s.due, s.recipient, s.until),
+  };
+}

@@ -1,0 +1,304 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  AuditEntry,
+  Draft,
+  DraftFields,
+  MeasurementRepository,
+  NewMeasurement,
+} from '../core/measurements/ports.ts';
+import type { RoleGrant } from '../core/measurements/rights.ts';
+import type { Measurement, MeasurementStatus, TargetValue } from '../core/measurements/types.ts';
+import type { Db } from './db.ts';
+
+interface MeasurementRow {
+  id: string;
+  indicator_id: string;
+  scope: string;
+  period: string;
+  value_num: number | null;
+  value_text: string | null;
+  unit: Measurement['unit'];
+  comment: string | null;
+  source: string | null;
+  author_platform: string;
+  author_id: string;
+  author_name: string | null;
+  recorded_at: string;
+  status: MeasurementStatus;
+  supersedes: string | null;
+}
+
+interface DraftRow {
+  id: string;
+  actor: string;
+  actor_name: string | null;
+  conversation: string;
+  message: string;
+  fields: string;
+  state: Draft['state'];
+  measurement_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Drafts older than this are forgotten by follow-up messages (their buttons still work). */
+const DRAFT_FOLLOW_UP_MINUTES = 60;
+
+/** Short, unguessable ids: they travel in button values and people read them in CLI output. */
+export function newId(prefix: string): string {
+  return `${prefix}${randomBytes(6).toString('hex')}`;
+}
+
+function toMeasurement(row: MeasurementRow): Measurement {
+  return {
+    id: row.id,
+    indicatorId: row.indicator_id,
+    scope: row.scope,
+    period: row.period,
+    value: row.value_num ?? row.value_text ?? '',
+    unit: row.unit,
+    ...(row.comment ? { comment: row.comment } : {}),
+    ...(row.source ? { source: row.source } : {}),
+    author: {
+      platform: row.author_platform,
+      userId: row.author_id,
+      ...(row.author_name ? { displayName: row.author_name } : {}),
+    },
+    recordedAt: row.recorded_at,
+    status: row.status,
+    ...(row.supersedes ? { supersedes: row.supersedes } : {}),
+  };
+}
+
+function toDraft(row: DraftRow): Draft {
+  return {
+    id: row.id,
+    actor: row.actor,
+    ...(row.actor_name ? { actorName: row.actor_name } : {}),
+    conversation: row.conversation,
+    message: row.message,
+    fields: JSON.parse(row.fields) as DraftFields,
+    state: row.state,
+    ...(row.measurement_id ? { measurementId: row.measurement_id } : {}),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function createMeasurementStore(db: Db, now: () => Date = () => new Date()): MeasurementRepository {
+  const stamp = () => now().toISOString();
+  const q = {
+    insertDraft: db.prepare(
+      `INSERT INTO measurement_drafts (id, actor, actor_name, conversation, message, fields, state, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+    ),
+    replaceOpen: db.prepare(
+      "UPDATE measurement_drafts SET state = 'replaced', updated_at = ? WHERE actor = ? AND conversation = ? AND state = 'open'",
+    ),
+    draft: db.prepare('SELECT * FROM measurement_drafts WHERE id = ?'),
+    openDraft: db.prepare(
+      `SELECT * FROM measurement_drafts WHERE actor = ? AND conversation = ? AND state = 'open' AND updated_at >= ?
+       ORDER BY updated_at DESC, rowid DESC LIMIT 1`,
+    ),
+    updateDraft: db.prepare(
+      "UPDATE measurement_drafts SET fields = ?, message = ?, updated_at = ? WHERE id = ? AND state = 'open'",
+    ),
+    cancelDraft: db.prepare(
+      "UPDATE measurement_drafts SET state = 'cancelled', updated_at = ? WHERE id = ? AND state = 'open'",
+    ),
+    saveDraft: db.prepare(
+      "UPDATE measurement_drafts SET state = 'saved', measurement_id = ?, updated_at = ? WHERE id = ? AND state = 'open'",
+    ),
+    insert: db.prepare(
+      `INSERT INTO measurements (id, indicator_id, scope, period, value_num, value_text, unit, comment, source,
+         author_platform, author_id, author_name, recorded_at, status, supersedes, draft_id)
+       VALUES (@id, @indicator_id, @scope, @period, @value_num, @value_text, @unit, @comment, @source,
+         @author_platform, @author_id, @author_name, @recorded_at, @status, @supersedes, @draft_id)`,
+    ),
+    byId: db.prepare('SELECT * FROM measurements WHERE id = ?'),
+    byDraft: db.prepare('SELECT * FROM measurements WHERE draft_id = ?'),
+    current: db.prepare(
+      `SELECT * FROM measurements WHERE indicator_id = ? AND scope = ? AND period = ? AND status != 'rejected'
+       ORDER BY recorded_at DESC, rowid DESC LIMIT 1`,
+    ),
+    list: db.prepare(
+      `SELECT * FROM measurements WHERE (@indicator IS NULL OR indicator_id = @indicator)
+       AND (@scope IS NULL OR scope = @scope) ORDER BY recorded_at, rowid`,
+    ),
+    setStatus: db.prepare('UPDATE measurements SET status = ? WHERE id = ?'),
+    insertReview: db.prepare(
+      'INSERT INTO measurement_reviews (measurement_id, status, actor, reviewed_at) VALUES (?, ?, ?, ?)',
+    ),
+    targets: db.prepare(
+      `SELECT indicator_id, scope, period, kind, value FROM targets t
+       WHERE (@indicator IS NULL OR indicator_id = @indicator)
+       AND seq = (SELECT MAX(seq) FROM targets u WHERE u.indicator_id = t.indicator_id AND u.scope = t.scope
+                  AND u.period = t.period AND u.kind = t.kind)
+       ORDER BY indicator_id, scope, period, kind`,
+    ),
+    insertTarget: db.prepare(
+      'INSERT INTO targets (indicator_id, scope, period, kind, value, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    grants: db.prepare('SELECT user_key, role, scope FROM roles ORDER BY user_key, role, scope'),
+    grant: db.prepare(
+      'INSERT OR IGNORE INTO roles (user_key, role, scope, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    revoke: db.prepare('DELETE FROM roles WHERE user_key = ? AND role = ? AND scope = ?'),
+    audit: db.prepare(
+      'INSERT INTO audit_log (at, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+  };
+
+  const insertOne = (m: NewMeasurement, draftId: string | null): Measurement => {
+    const previous = q.current.get(m.indicatorId, m.scope, m.period) as MeasurementRow | undefined;
+    const id = newId('m');
+    q.insert.run({
+      id,
+      indicator_id: m.indicatorId,
+      scope: m.scope,
+      period: m.period,
+      value_num: typeof m.value === 'number' ? m.value : null,
+      value_text: typeof m.value === 'string' ? m.value : null,
+      unit: m.unit,
+      comment: m.comment ?? null,
+      source: m.source ?? null,
+      author_platform: m.author.platform,
+      author_id: m.author.userId,
+      author_name: m.author.displayName ?? null,
+      recorded_at: stamp(),
+      status: m.status,
+      supersedes: previous?.id ?? null,
+      draft_id: draftId,
+    });
+    return toMeasurement(q.byId.get(id) as MeasurementRow);
+  };
+
+  const confirm = db.transaction((id: string, measurement: NewMeasurement) => {
+    const saved = q.byDraft.get(id) as MeasurementRow | undefined;
+    if (saved) return { measurement: toMeasurement(saved), created: false };
+    const draft = q.draft.get(id) as DraftRow | undefined;
+    if (draft?.state !== 'open') return { error: 'not_open' as const };
+    const created = insertOne(measurement, id);
+    q.saveDraft.run(created.id, stamp(), id);
+    return { measurement: created, created: true };
+  });
+
+  return {
+    createDraft(draft) {
+      const id = newId('d');
+      const at = stamp();
+      db.transaction(() => {
+        q.replaceOpen.run(at, draft.actor, draft.conversation);
+        q.insertDraft.run(
+          id,
+          draft.actor,
+          draft.actorName ?? null,
+          draft.conversation,
+          draft.message,
+          JSON.stringify(draft.fields),
+          at,
+          at,
+        );
+      })();
+      return toDraft(q.draft.get(id) as DraftRow);
+    },
+    getDraft(id) {
+      const row = q.draft.get(id) as DraftRow | undefined;
+      return row && toDraft(row);
+    },
+    openDraft(actor, conversation) {
+      const since = new Date(now().getTime() - DRAFT_FOLLOW_UP_MINUTES * 60_000).toISOString();
+      const row = q.openDraft.get(actor, conversation, since) as DraftRow | undefined;
+      return row && toDraft(row);
+    },
+    updateDraft(id, fields, addedMessage) {
+      const row = q.draft.get(id) as DraftRow | undefined;
+      if (row?.state !== 'open') return undefined;
+      const message = addedMessage ? `${row.message}\n${addedMessage}` : row.message;
+      q.updateDraft.run(JSON.stringify(fields), message, stamp(), id);
+      return toDraft(q.draft.get(id) as DraftRow);
+    },
+    cancelDraft(id) {
+      return q.cancelDraft.run(stamp(), id).changes > 0;
+    },
+    confirmDraft: (id, measurement) => confirm(id, measurement),
+    insertMeasurements: (measurements) => db.transaction(() => measurements.map((m) => insertOne(m, null)))(),
+    getMeasurement(id) {
+      const row = q.byId.get(id) as MeasurementRow | undefined;
+      return row && toMeasurement(row);
+    },
+    current(indicatorId, scope, period) {
+      const row = q.current.get(indicatorId, scope, period) as MeasurementRow | undefined;
+      return row && toMeasurement(row);
+    },
+    list(filter = {}) {
+      return (
+        q.list.all({ indicator: filter.indicatorId ?? null, scope: filter.scope ?? null }) as MeasurementRow[]
+      ).map(toMeasurement);
+    },
+    review(id, status, actor) {
+      return db.transaction(() => {
+        const row = q.byId.get(id) as MeasurementRow | undefined;
+        if (!row) return undefined;
+        if (row.status !== status) {
+          q.setStatus.run(status, id);
+          q.insertReview.run(id, status, actor, stamp());
+        }
+        return toMeasurement(q.byId.get(id) as MeasurementRow);
+      })();
+    },
+    targets(indicatorId) {
+      return (
+        q.targets.all({ indicator: indicatorId ?? null }) as {
+          indicator_id: string;
+          scope: string;
+          period: string;
+          kind: TargetValue['kind'];
+          value: number;
+        }[]
+      ).map((row) => ({
+        indicatorId: row.indicator_id,
+        scope: row.scope,
+        period: row.period,
+        kind: row.kind,
+        value: row.value,
+      }));
+    },
+    setTarget(target, by) {
+      q.insertTarget.run(
+        target.indicatorId,
+        target.scope,
+        target.period,
+        target.kind,
+        target.value,
+        by,
+        stamp(),
+      );
+    },
+    grants() {
+      return (q.grants.all() as { user_key: string; role: RoleGrant['role']; scope: string }[]).map(
+        (row) => ({
+          userKey: row.user_key,
+          role: row.role,
+          scope: row.scope,
+        }),
+      );
+    },
+    grant(grant, by) {
+      return q.grant.run(grant.userKey, grant.role, grant.scope, by, stamp()).changes > 0;
+    },
+    revoke(grant) {
+      return q.revoke.run(grant.userKey, grant.role, grant.scope).changes > 0;
+    },
+    audit(entry: AuditEntry) {
+      q.audit.run(
+        stamp(),
+        entry.actor,
+        entry.action,
+        entry.target ?? null,
+        entry.outcome,
+        entry.detail ?? null,
+      );
+    },
+  };
+}
