@@ -312,6 +312,10 @@ const MESSAGES: [string, Partial<ParsedMeasurement>][] = [
     { value: 41, indicatorText: 'groupe 3 faits numériques' },
   ],
   [
+    'saisir reading cantal 2025-2026 40 %',
+    { form: 'structured', lang: 'fr', value: 40, indicatorText: 'reading' },
+  ],
+  [
     'ajoute 14 constellations Allier 2026',
     { scope: 'allier', period: '2026', value: 14, indicatorText: 'constellations' },
   ],
@@ -382,6 +386,15 @@ describe('reading a measurement from a chat message', () => {
 
   it.each(MESSAGES.map(([text]) => text))('takes « %s » for a measurement to record', (text) => {
     expect(looksLikeMeasurement(text, scopes)).toBe(true);
+  });
+
+  it('keeps the pieces as typed when emoji sit around them', () => {
+    const parsed = parseMeasurement("😀 Cantal 2025-2026 : 62,5 % d'élèves lisant un texte 👍", scopes);
+    expect(parsed).toMatchObject({
+      scopeText: 'Cantal',
+      valueText: '62,5 %',
+      indicatorText: 'élèves lisant un texte',
+    });
   });
 
   it('never reads a year used as the period as the value', () => {

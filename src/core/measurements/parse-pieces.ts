@@ -39,14 +39,15 @@ export function takeMention(msg: MessageText): number {
 export function takeVerb(
   msg: MessageText,
   allowWeak: boolean,
-): { end: number; lang?: 'en'; weak: boolean } | undefined {
+): { end: number; lang: 'fr' | 'en'; weak: boolean } | undefined {
   const m = VERB.exec(msg.residual());
   if (!m?.groups) return undefined;
   const weak = !m.groups.object && WEAK_VERB.test((m.groups.verb ?? '').replace(/\s+/gu, ' '));
   if (weak && !allowWeak) return undefined;
   msg.consume(0, m[0].length);
   const end = m[0].length;
-  return m.groups.en ? { end, lang: 'en', weak } : { end, weak };
+  // The verb is the surest sign of the language: "saisir reading …" is typed by a French speaker.
+  return { end, lang: m.groups.en ? 'en' : 'fr', weak };
 }
 
 const INTERROGATIVE_START =
@@ -64,10 +65,12 @@ export function readsAsQuestion(msg: MessageText, hasVerb: boolean): boolean {
 const STRIPPED_LABEL = String.raw`commentaires?|comments?|remarques?|observations?|precisions?|n\.?\s?b\.?|notes?`;
 const LABEL = `(?:${STRIPPED_LABEL}|sources?)`;
 const QUALIFIER = String.raw`(?:${LABEL}|provisoires?|provisional|estimations?|estimates?|estimee?s?|previsionnel(?:le)?s?|definitif|definitive|final|chiffres?\s+provisoires?|donnees\s+provisoires?)`;
-const PAREN_COMMENT = new RegExp(String.raw`\(\s*(${QUALIFIER}(?!\p{L})[^()\0]*?)\s*\)`, 'gu');
-const SLASH_COMMENT = /(?<=^|\s)\/\/\s*([^\0]*?)\s*$/u;
+// No lazy group between optional spaces in these patterns: on a long run of spaces that costs
+// cubic time. Pieces are trimmed in code instead.
+const PAREN_COMMENT = new RegExp(String.raw`\(\s*(${QUALIFIER}(?!\p{L})[^()\0]*)\)`, 'gu');
+const SLASH_COMMENT = /(?<=^|\s)\/\/([^\0]*)$/u;
 const LABEL_COMMENT = new RegExp(String.raw`(?<!\p{L})${LABEL}\s*:`, 'u');
-const LABEL_PREFIX = new RegExp(String.raw`^(?:${STRIPPED_LABEL})\s*:\s*`, 'u');
+const LABEL_PREFIX = new RegExp(String.raw`^\s*(?:${STRIPPED_LABEL})\s*:`, 'u');
 
 /**
  * Comments: "(source : …)" and other labelled or qualifying parentheses, "// …", and
@@ -90,7 +93,7 @@ export function takeComments(msg: MessageText, bodyStart: number): string[] {
   }
   const slash = SLASH_COMMENT.exec(msg.residual());
   if (slash && slash.index >= bodyStart) {
-    add(slash.index + slash[0].length - (slash[1] ?? '').length, slash.index + slash[0].length);
+    add(slash.index + 2, slash.index + slash[0].length);
     msg.consume(slash.index, msg.folded.length);
   }
   const residual = msg.residual();
@@ -103,14 +106,14 @@ export function takeComments(msg: MessageText, bodyStart: number): string[] {
   return comments;
 }
 
-const QUOTE = /«\s*([^»\0]*?)\s*»|“\s*([^”\0]*?)\s*”|"\s*([^"\0]*?)\s*"|„\s*([^“”\0]*?)\s*[“”]/u;
+const QUOTE = /«([^»\0]*)»|“([^”\0]*)”|"([^"\0]*)"|„([^“”\0]*)[“”]/u;
 
 /** The first quoted text (« », “ ”, " "), left unread: it may be the value or name the indicator. */
 export function findQuote(msg: MessageText): (Piece & { text: string }) | undefined {
   const m = QUOTE.exec(msg.residual());
   if (!m) return undefined;
   const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-  const innerStart = m.index + m[0].indexOf(inner, 1);
+  const innerStart = m.index + 1;
   const text = msg.slice(innerStart, innerStart + inner.length).trim();
   return text ? { start: m.index, end: m.index + m[0].length, text } : undefined;
 }

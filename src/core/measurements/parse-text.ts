@@ -11,6 +11,7 @@ export class MessageText {
   /** Index in `original` of each folded character, plus one past the end. */
   private readonly at: number[] = [];
   private readonly used: boolean[];
+  private cache: string | null = null;
 
   constructor(original: string) {
     this.original = original;
@@ -19,10 +20,10 @@ export class MessageText {
     // Folding one character at a time keeps the map exact even where folding changes the length
     // ("œ" -> "oe", a stray combining accent -> nothing).
     for (const char of original) {
-      for (const out of fold(char)) {
-        folded += out;
-        this.at.push(index);
-      }
+      const out = fold(char);
+      folded += out;
+      // One entry per UTF-16 unit, as indices into `folded` count units, not code points.
+      for (let k = 0; k < out.length; k++) this.at.push(index);
       index += char.length;
     }
     this.at.push(original.length);
@@ -32,13 +33,17 @@ export class MessageText {
 
   /** The folded text with read pieces replaced by NUL, which no pattern matches. */
   residual(): string {
-    let out = '';
-    for (let i = 0; i < this.folded.length; i++) out += this.used[i] ? '\0' : this.folded[i];
-    return out;
+    if (this.cache === null) {
+      const chars = this.folded.split('');
+      for (let i = 0; i < this.used.length; i++) if (this.used[i]) chars[i] = '\0';
+      this.cache = chars.join('');
+    }
+    return this.cache;
   }
 
   consume(start: number, end: number): void {
     for (let i = Math.max(0, start); i < Math.min(end, this.folded.length); i++) this.used[i] = true;
+    this.cache = null;
   }
 
   isFree(start: number, end: number): boolean {
@@ -71,15 +76,15 @@ export class MessageText {
    * ("dans le" Cantal, "pour l'"année, "for" Haute-Loire). Returns the new start.
    */
   absorbBefore(start: number, words: ReadonlySet<string>, max = 3): number {
-    const text = this.residual();
+    const free = (i: number) => (this.used[i] ? '\0' : (this.folded[i] ?? ''));
     let begin = start;
     for (let n = 0; n < max; n++) {
       let i = begin;
-      while (i > 0 && /[ \t]/u.test(text[i - 1] ?? '')) i--;
+      while (i > 0 && /[ \t]/u.test(free(i - 1))) i--;
       let j = i;
-      if (text[j - 1] === "'") j--;
-      while (j > 0 && /\p{L}/u.test(text[j - 1] ?? '')) j--;
-      const word = text.slice(j, i);
+      if (free(j - 1) === "'") j--;
+      while (j > 0 && /\p{L}/u.test(free(j - 1))) j--;
+      const word = this.folded.slice(j, i);
       if (!word || !words.has(word)) break;
       this.consume(j, begin);
       begin = j;

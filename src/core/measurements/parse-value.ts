@@ -93,7 +93,7 @@ export function findNumberCandidates(msg: MessageText, protect: Piece[]): Number
     }
     // "CM2", "n°3", "#3" name things.
     if (/[\p{L}\p{N}°#_]/u.test(text[start - 1] ?? '')) continue;
-    const previousWord = /(\p{L}+)[ \t]*$/u.exec(text.slice(0, start))?.[1];
+    const previousWord = wordBefore(text, start);
     if (previousWord && LABEL_WORDS.has(previousWord)) {
       // "groupe 3 145 élèves": only the first group belongs to the label.
       const head = /^[-+\u2212]?\d+(?:[.,]\d+)*/u.exec(token)?.[0] ?? token;
@@ -143,4 +143,13 @@ export function chooseValue(
     if (hits.length === 1) return { chosen: hits[0] };
   }
   return { ambiguous: candidates };
+}
+
+/** The word ending right before `index`, across spaces; scanned backwards so long texts stay linear. */
+function wordBefore(text: string, index: number): string | undefined {
+  let end = index;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && /\p{L}/u.test(text[start - 1] ?? '')) start--;
+  return start < end ? text.slice(start, end) : undefined;
 }

@@ -181,7 +181,7 @@ function indicatorWords(parts: string[]): string {
     .replace(/[«»“”„"()[\]{}:;,!?…=]/gu, ' ')
     .split(/\s+/u)
     .map((w) => w.replace(/^[.\-–—/]+|[.\-–—/]+$/gu, ''))
-    .filter(Boolean);
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   const isFiller = (w: string | undefined) => w !== undefined && FILLERS.has(fold(w));
   while (isFiller(words[0])) words.shift();
   if (words[0]) words[0] = words[0].replace(/^(?:d|l|qu)['’](?=\p{L})/iu, '');
