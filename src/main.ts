@@ -1,11 +1,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import { runConsoleChat } from './adapters/console/chat.ts';
+import { createConsoleDelivery, takeConsoleMessages } from './adapters/console/outbox.ts';
 import { createAppRouter } from './app-router.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openContext } from './context.ts';
+import type { DeliveryPort, Platform } from './core/router/types.ts';
 import { loadPrompts } from './llm/prompts.ts';
 import { createLogger } from './log.ts';
+import { checkCronExpression, scheduleReminders } from './reminders/schedule.ts';
+import { runSweep, sweepDepsOf } from './reminders/sweep.ts';
 import { MigrationError } from './store/migrate.ts';
 
 /**
@@ -44,19 +48,37 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     ctx.close();
     return 1;
   }
+  const cronProblem = checkCronExpression(config.reminderCron);
+  if (cronProblem) {
+    process.stderr.write(`${cronProblem}\n`);
+    ctx.close();
+    return 1;
+  }
   const router = createAppRouter(ctx);
+  const deliveries: Partial<Record<Platform, DeliveryPort>> = { console: createConsoleDelivery(ctx.db) };
+  const startSchedule = () =>
+    scheduleReminders({
+      cronExpression: config.reminderCron,
+      timeZone: config.timezone,
+      sweep: (now) => runSweep(sweepDepsOf(ctx, deliveries, log), now),
+      log,
+    });
   if (!platforms) {
+    const user = os.userInfo().username || 'console';
+    const reminders = startSchedule();
     await runConsoleChat({
       router,
       input: process.stdin,
       output: process.stdout,
-      user: os.userInfo().username || 'console',
+      user,
+      inbox: () => takeConsoleMessages(ctx.db, user),
       terminal: Boolean(process.stdin.isTTY),
       historyFile:
         config.dbFile === ':memory:'
           ? undefined
           : path.join(path.dirname(config.dbFile), '.boussole-history'),
     });
+    await reminders.stop();
     ctx.close();
     return 0;
   }
@@ -66,12 +88,14 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
       const { startTeams } = await import('./adapters/teams/index.ts');
       const teams = await startTeams({ config, router, log, db: ctx.db });
       stops.push(() => teams.stop());
+      deliveries.teams = teams.delivery;
       log.info({ port: teams.port, host: config.httpHost }, 'Teams adapter listening on /api/messages');
     }
     if (config.slack.botToken) {
       const { startSlack } = await import('./adapters/slack/index.ts');
       const slack = await startSlack({ config, router, log, db: ctx.db });
       stops.push(() => slack.stop());
+      deliveries.slack = slack.delivery;
       log.info({ port: slack.port, socketMode: Boolean(config.slack.appToken) }, 'Slack adapter started');
     }
   } catch (error) {
@@ -80,6 +104,10 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     ctx.close();
     return 1;
   }
+  // Reminders start once every adapter can deliver; stopped first on shutdown so no sweep runs
+  // against a closing adapter or database.
+  const reminders = startSchedule();
+  stops.unshift(() => reminders.stop());
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));

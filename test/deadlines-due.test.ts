@@ -37,128 +37,142 @@ function sweep(over: Partial<DueInput> & { now: Date }): DueSend[] {
   });
 }
 
-const brief = (sends: DueSend[]) => sends.map((s) => `${s.recipient} ${s.stage}`);
+const brief = (sends: DueSend[]) => sends.map((s) => `${s.recipient} ${s.stage}`).join(', ');
 const key = (recipient: string, stage: string, id = 'dl-cantal', due = DUE) =>
   `${id}|${due}|${recipient}|${stage}`;
+const days = (expr: string, from: string, to: string) =>
+  listOccurrences({ kind: 'cron', expr }, from, to).join(' ');
+/** Sweeps once a day at 10:00 between two offsets from DUE, claiming what is sent, and logs it. */
+function dailyLog(from: number, to: number, over: Partial<DueInput> = {}): string[] {
+  const sent = new Set<string>();
+  const log: string[] = [];
+  for (let offset = from; offset <= to; offset++) {
+    const day = addDays(DUE, offset);
+    for (const send of sweep({ sent, ...over, now: morning(day) })) {
+      log.push(`${day} ${send.recipient} ${send.stage} ${send.kind} ${send.daysLeft}`);
+      sent.add(send.key);
+    }
+  }
+  return log;
+}
 
 describe('calendar helpers', () => {
   it('give local dates, school years and ISO weeks as staff count them', () => {
     expect(localDate(new Date('2027-06-29T22:30:00Z'), TZ)).toBe('2027-06-30');
-    expect(schoolYear('2027-06-30')).toBe('2026-2027');
-    expect(schoolYear('2026-09-01')).toBe('2026-2027');
-    expect(schoolYear('2026-08-31')).toBe('2025-2026');
-    expect(isoWeek('2027-06-28')).toBe('2027-W26');
-    expect(isoWeek('2027-01-01')).toBe('2026-W53');
-    expect(addDays('2027-03-27', 3)).toBe('2027-03-30');
-    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(['2027-06-30', '2026-09-01', '2026-08-31'].map(schoolYear)).toEqual([
+      '2026-2027',
+      '2026-2027',
+      '2025-2026',
+    ]);
+    expect(['2027-06-28', '2027-01-01', '2027-01-04'].map(isoWeek)).toEqual([
+      '2027-W26',
+      '2026-W53',
+      '2027-W01',
+    ]);
+    expect([addDays('2027-03-27', 3), addDays('2028-03-01', -1)]).toEqual(['2027-03-30', '2028-02-29']);
   });
 
   it('find local midnight and Monday 09:00 in UTC on both sides of the DST changes', () => {
-    expect(zonedTime('2027-03-28', TZ).toISOString()).toBe('2027-03-27T23:00:00.000Z');
-    expect(zonedTime('2027-03-29', TZ).toISOString()).toBe('2027-03-28T22:00:00.000Z');
-    expect(zonedTime('2027-10-31', TZ).toISOString()).toBe('2027-10-30T22:00:00.000Z');
-    expect(zonedTime('2027-11-01', TZ).toISOString()).toBe('2027-10-31T23:00:00.000Z');
-    expect(zonedTime('2027-01-04', TZ, 9).toISOString()).toBe('2027-01-04T08:00:00.000Z');
-    expect(zonedTime('2027-06-28', TZ, 9).toISOString()).toBe('2027-06-28T07:00:00.000Z');
+    const at = (date: string, hour = 0) => zonedTime(date, TZ, hour).toISOString();
+    expect(at('2027-03-28')).toBe('2027-03-27T23:00:00.000Z');
+    expect(at('2027-03-29')).toBe('2027-03-28T22:00:00.000Z');
+    expect(at('2027-10-31')).toBe('2027-10-30T22:00:00.000Z');
+    expect(at('2027-11-01')).toBe('2027-10-31T23:00:00.000Z');
+    expect(at('2027-01-04', 9)).toBe('2027-01-04T08:00:00.000Z');
+    expect(at('2027-06-28', 9)).toBe('2027-06-28T07:00:00.000Z');
   });
 });
 
 describe('lead reminders', () => {
   it('remind the owner once at each lead, on the day the lead falls', () => {
-    const sent = new Set<string>();
-    const log: string[] = [];
-    for (let offset = -20; offset <= 0; offset++) {
-      const day = addDays(DUE, offset);
-      for (const send of sweep({ deadlines: [deadline({ leads: [14, 7, 1] })], sent, now: morning(day) })) {
-        log.push(`${day} ${send.stage} J-${send.daysLeft}`);
-        sent.add(send.key);
-      }
-    }
-    expect(log).toEqual(['2027-06-16 lead:14 J-14', '2027-06-23 lead:7 J-7', '2027-06-29 lead:1 J-1']);
+    expect(dailyLog(-20, 0, { deadlines: [deadline({ leads: [14, 7, 1] })] })).toEqual([
+      '2027-06-16 console:alice lead:14 reminder 14',
+      '2027-06-23 console:alice lead:7 reminder 7',
+      '2027-06-29 console:alice lead:1 reminder 1',
+    ]);
   });
 
   it('follow the example: nothing at J-10, alice at J-2 once, then both owners at J-1', () => {
     const deadlines = [deadline(), carolDeadline];
     expect(sweep({ deadlines, now: morning('2027-06-20') })).toEqual([]);
-
     const atJ2 = sweep({ deadlines, now: morning('2027-06-28') });
-    expect(atJ2).toHaveLength(1);
-    expect(atJ2[0]).toMatchObject({
-      key: key('console:alice', 'lead:7'),
-      coveredKeys: [],
-      recipient: 'console:alice',
-      kind: 'reminder',
-      deadlineId: 'dl-cantal',
-      indicatorId: 'ind-1',
-      scope: 'cantal',
-      period: '2026-2027',
-      due: DUE,
-      stage: 'lead:7',
-      daysLeft: 2,
-    });
+    expect(atJ2).toEqual([
+      {
+        key: key('console:alice', 'lead:7'),
+        coveredKeys: [],
+        recipient: 'console:alice',
+        kind: 'reminder',
+        deadlineId: 'dl-cantal',
+        indicatorId: 'ind-1',
+        scope: 'cantal',
+        period: '2026-2027',
+        due: DUE,
+        stage: 'lead:7',
+        daysLeft: 2,
+      },
+    ]);
     const sent = new Set([key('console:alice', 'lead:7')]);
     expect(sweep({ deadlines, sent, now: morning('2027-06-28') })).toEqual([]);
-
     const atJ1 = sweep({ deadlines, sent, now: morning('2027-06-29') });
-    expect(brief(atJ1)).toEqual(['console:carol lead:1', 'console:alice lead:1']);
+    expect(brief(atJ1)).toBe('console:carol lead:1, console:alice lead:1');
     expect(atJ1.map((s) => s.coveredKeys)).toEqual([[], []]);
   });
 
-  it('start at the exact local midnight after the spring-forward and fall-back Sundays', () => {
-    const spring = [deadline({ rule: { kind: 'dates', dates: ['2027-03-30'] }, leads: [1] })];
-    expect(sweep({ deadlines: spring, now: new Date('2027-03-28T21:59:59.999Z') })).toEqual([]);
-    expect(brief(sweep({ deadlines: spring, now: new Date('2027-03-28T22:00:00.000Z') }))).toEqual([
-      'console:alice lead:1',
-    ]);
+  it('come in the same order whatever the order of the deadlines given', () => {
+    const now = morning('2027-06-29');
+    expect(sweep({ deadlines: [carolDeadline, deadline()], now })).toEqual(
+      sweep({ deadlines: [deadline(), carolDeadline], now }),
+    );
+  });
 
-    const autumn = [deadline({ rule: { kind: 'dates', dates: ['2027-11-02'] }, leads: [1] })];
-    expect(sweep({ deadlines: autumn, now: new Date('2027-10-31T22:59:59.999Z') })).toEqual([]);
-    expect(brief(sweep({ deadlines: autumn, now: new Date('2027-10-31T23:00:00.000Z') }))).toEqual([
-      'console:alice lead:1',
-    ]);
+  // A J-1 lead is due at the local midnight of the day before; these are the nights around DST.
+  const firstLead = (due: string, now: string) =>
+    brief(
+      sweep({
+        deadlines: [deadline({ rule: { kind: 'dates', dates: [due] }, leads: [1] })],
+        now: new Date(now),
+      }),
+    );
+
+  it('start at the exact local midnight after the spring-forward and fall-back Sundays', () => {
+    expect(firstLead('2027-03-30', '2027-03-28T21:59:59.999Z')).toBe('');
+    expect(firstLead('2027-03-30', '2027-03-28T22:00:00.000Z')).toBe('console:alice lead:1');
+    expect(firstLead('2027-11-02', '2027-10-31T22:59:59.999Z')).toBe('');
+    expect(firstLead('2027-11-02', '2027-10-31T23:00:00.000Z')).toBe('console:alice lead:1');
   });
 
   it('start at the local midnight of the DST Sundays themselves, under the old offset', () => {
-    const spring = [deadline({ rule: { kind: 'dates', dates: ['2027-03-29'] }, leads: [1] })];
-    expect(sweep({ deadlines: spring, now: new Date('2027-03-27T22:59:59.999Z') })).toEqual([]);
-    expect(sweep({ deadlines: spring, now: new Date('2027-03-27T23:00:00.000Z') })).toHaveLength(1);
-
-    const autumn = [deadline({ rule: { kind: 'dates', dates: ['2027-11-01'] }, leads: [1] })];
-    expect(sweep({ deadlines: autumn, now: new Date('2027-10-30T21:59:59.999Z') })).toEqual([]);
-    expect(sweep({ deadlines: autumn, now: new Date('2027-10-30T22:00:00.000Z') })).toHaveLength(1);
+    expect(firstLead('2027-03-29', '2027-03-27T22:59:59.999Z')).toBe('');
+    expect(firstLead('2027-03-29', '2027-03-27T23:00:00.000Z')).toBe('console:alice lead:1');
+    expect(firstLead('2027-11-01', '2027-10-30T21:59:59.999Z')).toBe('');
+    expect(firstLead('2027-11-01', '2027-10-30T22:00:00.000Z')).toBe('console:alice lead:1');
   });
 });
 
 describe('catch-up after downtime', () => {
   const three = [deadline({ leads: [14, 7, 1] })];
+  const now = morning('2027-06-29');
 
   it('collapses every missed lead into one message for the latest stage', () => {
-    const sends = sweep({ deadlines: three, now: morning('2027-06-29') });
-    expect(sends).toHaveLength(1);
-    expect(sends[0]?.stage).toBe('lead:1');
+    const sends = sweep({ deadlines: three, now });
+    expect(brief(sends)).toBe('console:alice lead:1');
     expect(sends[0]?.coveredKeys).toEqual([key('console:alice', 'lead:14'), key('console:alice', 'lead:7')]);
   });
 
   it('covers only the earlier stages that were not already sent', () => {
-    const sent = [{ key: key('console:alice', 'lead:14') }];
-    const sends = sweep({ deadlines: three, sent, now: morning('2027-06-29') });
+    const sends = sweep({ deadlines: three, sent: [{ key: key('console:alice', 'lead:14') }], now });
     expect(sends[0]?.coveredKeys).toEqual([key('console:alice', 'lead:7')]);
   });
 
   it('sends nothing when the latest stage went out even if an earlier one was missed', () => {
-    const sent = new Set([key('console:alice', 'lead:1')]);
-    expect(sweep({ deadlines: three, sent, now: morning('2027-06-29') })).toEqual([]);
+    expect(sweep({ deadlines: three, sent: new Set([key('console:alice', 'lead:1')]), now })).toEqual([]);
   });
 
   it('no longer sends lead reminders once the due date has passed', () => {
-    const sends = sweep({
-      deadlines: three,
-      escalation: { cantal: ['console:val'] },
-      now: morning('2027-07-09'),
-    });
-    expect(brief(sends)).toEqual(['console:alice overdue:7', 'console:val escalate']);
-    expect(sends[0]?.coveredKeys).toEqual([key('console:alice', 'overdue:1')]);
-    expect(sends[1]?.coveredKeys).toEqual([]);
+    const escalation = { cantal: ['console:val'] };
+    const sends = sweep({ deadlines: three, escalation, now: morning('2027-07-09') });
+    expect(brief(sends)).toBe('console:alice overdue:7, console:val escalate');
+    expect(sends.map((s) => s.coveredKeys)).toEqual([[key('console:alice', 'overdue:1')], []]);
   });
 });
 
@@ -166,24 +180,19 @@ describe('overdue and escalation', () => {
   const escalation = { cantal: ['slack:#Cvalid'] };
 
   it('tells the owner at D+1 and D+7, then the scope validators at D+8', () => {
-    const sent = new Set<string>();
-    const log: string[] = [];
-    for (let offset = 1; offset <= 40; offset++) {
-      const day = addDays(DUE, offset);
-      for (const send of sweep({
-        deadlines: [deadline({ leads: [] })],
-        sent,
-        escalation,
-        now: morning(day),
-      })) {
-        log.push(`${day} ${send.recipient} ${send.stage} ${send.kind} ${send.daysLeft}`);
-        sent.add(send.key);
-      }
-    }
-    expect(log).toEqual([
+    expect(dailyLog(1, 40, { deadlines: [deadline({ leads: [] })], escalation })).toEqual([
       '2027-07-01 console:alice overdue:1 overdue -1',
       '2027-07-07 console:alice overdue:7 overdue -7',
       '2027-07-08 slack:#Cvalid escalate overdue -8',
+    ]);
+  });
+
+  it('escalates to an owner who is also the validator in the same single message', () => {
+    const sends = sweep({ escalation: { cantal: ['console:alice'] }, now: morning('2027-07-08') });
+    expect(brief(sends)).toBe('console:alice escalate');
+    expect(sends[0]?.coveredKeys).toEqual([
+      key('console:alice', 'overdue:1'),
+      key('console:alice', 'overdue:7'),
     ]);
   });
 
@@ -193,10 +202,9 @@ describe('overdue and escalation', () => {
   });
 
   it('stops chasing an occurrence more than 31 days after its due date', () => {
-    expect(brief(sweep({ escalation, now: morning('2027-07-31') }))).toEqual([
-      'console:alice overdue:7',
-      'slack:#Cvalid escalate',
-    ]);
+    expect(brief(sweep({ escalation, now: morning('2027-07-31') }))).toBe(
+      'console:alice overdue:7, slack:#Cvalid escalate',
+    );
     expect(sweep({ escalation, now: morning('2027-08-01') })).toEqual([]);
   });
 });
@@ -205,14 +213,12 @@ describe('recorded values', () => {
   const recorded = [{ indicatorId: 'ind-1', scope: 'cantal', period: '2026-2027' }];
 
   it('silence reminders, overdue notices and escalation for the occurrence they report', () => {
-    for (const day of ['2027-06-23', '2027-06-29', '2027-07-01', '2027-07-07', '2027-07-09']) {
-      expect(sweep({ recorded, escalation: { cantal: ['console:val'] }, now: morning(day) })).toEqual([]);
-    }
+    expect(dailyLog(-20, 40, { recorded, escalation: { cantal: ['console:val'] } })).toEqual([]);
   });
 
   it('reproduce the example: after cantal is recorded, J+1 tells carol only', () => {
     const sends = sweep({ deadlines: [deadline(), carolDeadline], recorded, now: morning('2027-07-01') });
-    expect(brief(sends)).toEqual(['console:carol overdue:1']);
+    expect(brief(sends)).toBe('console:carol overdue:1');
     expect(sends[0]?.daysLeft).toBe(-1);
   });
 
@@ -221,7 +227,7 @@ describe('recorded values', () => {
       { indicatorId: 'ind-1', scope: 'cantal', period: '2025-2026' },
       { indicatorId: 'ind-1', scope: 'allier', period: '2026-2027' },
     ];
-    expect(brief(sweep({ recorded: other, now: morning('2027-06-29') }))).toEqual(['console:alice lead:1']);
+    expect(brief(sweep({ recorded: other, now: morning('2027-06-29') }))).toBe('console:alice lead:1');
   });
 
   it('count for the school year that contains an autumn due date', () => {
@@ -240,84 +246,57 @@ describe('snoozes', () => {
     recipient: 'console:alice',
     until: '2027-06-29T14:00:00+02:00',
   };
-  const snoozes = [snooze];
 
   it('hold back the snoozed recipient only, until the snooze ends', () => {
     const deadlines = [deadline({ owners: ['console:alice', 'console:bob'] })];
-    const sends = sweep({ deadlines, snoozes, now: morning('2027-06-29') });
-    expect(brief(sends)).toEqual(['console:bob lead:1']);
+    expect(brief(sweep({ deadlines, snoozes: [snooze], now: morning('2027-06-29') }))).toBe(
+      'console:bob lead:1',
+    );
   });
 
   it('let one catch-up message through once the snooze has ended', () => {
-    const sends = sweep({ snoozes, now: new Date('2027-06-29T14:00:01+02:00') });
-    expect(brief(sends)).toEqual(['console:alice lead:1']);
+    const sends = sweep({ snoozes: [snooze], now: new Date('2027-06-29T14:00:01+02:00') });
+    expect(brief(sends)).toBe('console:alice lead:1');
     expect(sends[0]?.coveredKeys).toEqual([key('console:alice', 'lead:7')]);
   });
 
   it('do not apply to another occurrence of the same deadline', () => {
-    const other = [{ ...snooze, due: '2026-06-30' }];
-    expect(sweep({ snoozes: other, now: morning('2027-06-29') })).toHaveLength(1);
+    expect(sweep({ snoozes: [{ ...snooze, due: '2026-06-30' }], now: morning('2027-06-29') })).toHaveLength(
+      1,
+    );
   });
 });
 
 describe('weekly digest', () => {
   const channel = 'slack:#Cpilot';
+  const dated = (id: string, indicatorId: string, date: string) =>
+    deadline({ id, indicatorId, owners: [channel], leads: [], rule: { kind: 'dates', dates: [date] } });
   const deadlines = [
     deadline({ owners: [channel], leads: [] }), // due Wed 30 June
-    deadline({
-      id: 'dl-late',
-      indicatorId: 'ind-2',
-      owners: [channel],
-      leads: [],
-      rule: { kind: 'dates', dates: ['2027-06-10'] },
-    }),
-    deadline({
-      id: 'dl-done',
-      indicatorId: 'ind-3',
-      owners: [channel],
-      leads: [],
-      rule: { kind: 'dates', dates: ['2027-06-11'] },
-    }),
-    deadline({
-      id: 'dl-far',
-      indicatorId: 'ind-4',
-      owners: [channel],
-      leads: [],
-      rule: { kind: 'dates', dates: ['2027-08-15'] },
-    }),
+    dated('dl-late', 'ind-2', '2027-06-10'),
+    dated('dl-done', 'ind-3', '2027-06-11'), // overdue but recorded: not listed
+    dated('dl-far', 'ind-4', '2027-08-15'), // more than 30 days ahead: not listed
   ];
   const recorded = [{ indicatorId: 'ind-3', scope: 'cantal', period: '2026-2027' }];
   const digests = (sends: DueSend[]) => sends.filter((s) => s.kind === 'digest');
+  const lastWeek = new Set([`digest|${channel}|2027-W25`]); // went out last Monday
 
   it('goes out from Monday 09:00 local, not on Sunday nor earlier on Monday', () => {
-    const sent = new Set([`digest|${channel}|2027-W25`]); // last week's went out last Monday
-    expect(digests(sweep({ deadlines, recorded, sent, now: morning('2027-06-27') }))).toEqual([]);
-    expect(digests(sweep({ deadlines, recorded, sent, now: new Date('2027-06-28T06:59:59Z') }))).toEqual([]);
-    const now = new Date('2027-06-28T07:00:00Z'); // 09:00 in Paris (summer time)
-    const [digest, ...rest] = digests(sweep({ deadlines, recorded, sent, now }));
+    const at = (now: Date) => digests(sweep({ deadlines, recorded, sent: lastWeek, now }));
+    expect(at(morning('2027-06-27'))).toEqual([]);
+    expect(at(new Date('2027-06-28T06:59:59Z'))).toEqual([]);
+    const [digest, ...rest] = at(new Date('2027-06-28T07:00:00Z')); // 09:00 in Paris (summer time)
     expect(rest).toEqual([]);
     expect(digest).toMatchObject({
       key: `digest|${channel}|2027-W26`,
       recipient: channel,
       stage: 'digest:2027-W26',
     });
+    expect(digest?.coveredKeys).toEqual([]);
+    const late = { deadlineId: 'dl-late', indicatorId: 'ind-2', scope: 'cantal', period: '2026-2027' };
     expect(digest?.items).toEqual([
-      {
-        deadlineId: 'dl-late',
-        indicatorId: 'ind-2',
-        scope: 'cantal',
-        period: '2026-2027',
-        due: '2027-06-10',
-        missing: true,
-      },
-      {
-        deadlineId: 'dl-cantal',
-        indicatorId: 'ind-1',
-        scope: 'cantal',
-        period: '2026-2027',
-        due: DUE,
-        missing: true,
-      },
+      { ...late, due: '2027-06-10', missing: true },
+      { ...late, deadlineId: 'dl-cantal', indicatorId: 'ind-1', due: DUE, missing: true },
     ]);
   });
 
@@ -331,21 +310,17 @@ describe('weekly digest', () => {
 
   it('marks upcoming recorded deadlines as not missing and skips a channel with nothing to list', () => {
     const upcoming = [{ indicatorId: 'ind-1', scope: 'cantal', period: '2026-2027' }];
-    const [digest] = digests(
-      sweep({ deadlines: [deadlines[0] as Deadline], recorded: upcoming, now: morning('2027-06-28') }),
-    );
+    const now = morning('2027-06-28');
+    const [digest] = digests(sweep({ deadlines: deadlines.slice(0, 1), recorded: upcoming, now }));
     expect(digest?.items?.map((i) => [i.deadlineId, i.missing])).toEqual([['dl-cantal', false]]);
-    const farOnly = [deadlines[3] as Deadline];
-    expect(sweep({ deadlines: farOnly, now: morning('2027-06-28') })).toEqual([]);
+    expect(sweep({ deadlines: deadlines.slice(3), now })).toEqual([]);
   });
 
   it('gives configured digest channels the whole list, whoever owns the deadlines', () => {
-    const sends = sweep({
-      deadlines: [deadline(), carolDeadline],
-      digestChannels: ['teams:#19:x@thread.tacv2'],
-      now: morning('2027-06-28'),
-    });
-    const [digest] = digests(sends);
+    const digestChannels = ['teams:#19:x@thread.tacv2'];
+    const [digest] = digests(
+      sweep({ deadlines: [deadline(), carolDeadline], digestChannels, now: morning('2027-06-28') }),
+    );
     expect(digest?.recipient).toBe('teams:#19:x@thread.tacv2');
     expect(digest?.items?.map((i) => i.deadlineId)).toEqual(['dl-allier', 'dl-cantal']);
   });
@@ -353,44 +328,20 @@ describe('weekly digest', () => {
 
 describe('dates and cron rules', () => {
   it('list the days a cron expression matches, with names, ranges, steps and lists', () => {
-    expect(listOccurrences({ kind: 'cron', expr: '0 9 30 jun *' }, '2027-01-01', '2028-12-31')).toEqual([
-      '2027-06-30',
-      '2028-06-30',
-    ]);
-    expect(listOccurrences({ kind: 'cron', expr: '0 8 * * MON' }, '2027-06-01', '2027-06-15')).toEqual([
-      '2027-06-07',
-      '2027-06-14',
-    ]);
-    expect(listOccurrences({ kind: 'cron', expr: '0 0 1,15-16 1-2 *' }, '2027-01-01', '2027-03-31')).toEqual([
-      '2027-01-01',
-      '2027-01-15',
-      '2027-01-16',
-      '2027-02-01',
-      '2027-02-15',
-      '2027-02-16',
-    ]);
-    expect(listOccurrences({ kind: 'cron', expr: '0 0 */10 6 MON' }, '2027-06-01', '2027-06-30')).toEqual([
-      '2027-06-21', // the Monday among 1, 11, 21: a '*'-led day field keeps AND semantics
-    ]);
-  });
-
-  it('read weekday 7 as Sunday', () => {
-    expect(listOccurrences({ kind: 'cron', expr: '0 0 * 6 7' }, '2027-06-01', '2027-06-30')).toEqual([
-      '2027-06-06',
-      '2027-06-13',
-      '2027-06-20',
-      '2027-06-27',
-    ]);
+    expect(days('0 9 30 jun *', '2027-01-01', '2028-12-31')).toBe('2027-06-30 2028-06-30');
+    expect(days('0 8 * * MON', '2027-06-01', '2027-06-15')).toBe('2027-06-07 2027-06-14');
+    expect(days('0 0 1,15-16 1-2 *', '2027-01-01', '2027-03-31')).toBe(
+      '2027-01-01 2027-01-15 2027-01-16 2027-02-01 2027-02-15 2027-02-16',
+    );
+    // Days 1, 11, 21 and 31 that are Mondays: a '*'-led day field keeps the AND of the two day fields.
+    expect(days('0 0 */10 6 MON', '2027-06-01', '2027-06-30')).toBe('2027-06-21');
+    expect(days('0 0 * 6 7', '2027-06-01', '2027-06-30')).toBe('2027-06-06 2027-06-13 2027-06-20 2027-06-27');
   });
 
   it('match either day field when both day of month and weekday are restricted', () => {
-    expect(listOccurrences({ kind: 'cron', expr: '0 0 1 6 FRI' }, '2027-06-01', '2027-06-30')).toEqual([
-      '2027-06-01',
-      '2027-06-04',
-      '2027-06-11',
-      '2027-06-18',
-      '2027-06-25',
-    ]);
+    expect(days('0 0 1 6 FRI', '2027-06-01', '2027-06-30')).toBe(
+      '2027-06-01 2027-06-04 2027-06-11 2027-06-18 2027-06-25',
+    );
   });
 
   it('send reminders for dates-list and cron deadlines like for yearly ones', () => {

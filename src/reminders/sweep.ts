@@ -1,3 +1,4 @@
+import type { AppContext } from '../context.ts';
 import { listDueSends } from '../core/deadlines/due.ts';
 import type { DeadlineRepository } from '../core/deadlines/ports.ts';
 import type { DueSend } from '../core/deadlines/types.ts';
@@ -90,4 +91,22 @@ export async function runSweep(deps: SweepDeps, now: Date): Promise<SweepOutcome
     }
   });
   return (await Promise.all(outcomes)).filter((o): o is SweepOutcome => o !== undefined);
+}
+
+/** The sweep's dependencies from the app context, with the delivery ports that are running. */
+export function sweepDepsOf(
+  ctx: AppContext,
+  deliveries: Partial<Record<Platform, DeliveryPort>>,
+  log: Logger,
+): SweepDeps {
+  const { repo: measurements, deps } = ctx.measurements();
+  return {
+    deadlines: ctx.deadlines().repo,
+    measurements,
+    library: () => ctx.library(),
+    catalog: () => deps.catalog(),
+    deliveries,
+    timeZone: ctx.config.timezone,
+    log,
+  };
 }

@@ -60,12 +60,12 @@ const escalation = Object.fromEntries(
 );
 const input = { deadlines, recorded, snoozes: [], escalation, now: NOW, timeZone: TIME_ZONE };
 
-function medianMs(sent: Set<string>): { median: number; min: number; max: number; count: number } {
+function medianMs(run: () => number): { median: number; min: number; max: number; count: number } {
   const times: number[] = [];
   let count = 0;
-  for (let run = 0; run < RUNS; run++) {
+  for (let round = 0; round < RUNS; round++) {
     const t0 = process.hrtime.bigint();
-    count = listDueSends({ ...input, sent }).length;
+    count = run();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   times.sort((a, b) => a - b);
@@ -92,10 +92,29 @@ console.log(
 console.log(
   `  ${recorded.length} recorded occurrences; median of ${RUNS} runs per scenario; target <= 1000 ms`,
 );
-for (const [name, sent] of scenarios) {
-  const { median, min, max, count } = medianMs(sent);
-  const verdict = median <= 1000 ? 'within' : 'OVER';
+function report(name: string, figures: ReturnType<typeof medianMs>, verdict: string): void {
+  const { median, min, max, count } = figures;
+  const range = `(min ${min.toFixed(0)}, max ${max.toFixed(0)})`.padEnd(20);
   console.log(
-    `  ${name.padEnd(24)} ${median.toFixed(0).padStart(5)} ms (min ${min.toFixed(0)}, max ${max.toFixed(0)})  ${count.toLocaleString('en').padStart(7)} sends  ${verdict}`,
+    `  ${name.padEnd(30)} ${median.toFixed(0).padStart(5)} ms ${range} ${count.toLocaleString('en').padStart(7)} sends  ${verdict}`,
   );
 }
+for (const [name, sent] of scenarios) {
+  const figures = medianMs(() => listDueSends({ ...input, sent }).length);
+  report(name, figures, figures.median <= 1000 ? 'within' : 'OVER');
+}
+// The floor: only building as many keys and send objects as the empty-log sweep returns. On a machine
+// where allocation is slow (shared or throttled VMs) both figures move together; read them side by side.
+report(
+  'floor: allocate the sends only',
+  medianMs(() => {
+    const out: object[] = [];
+    for (const [i, key] of everything.entries()) {
+      const copy = `${key.slice(0, 8)}|${i}`;
+      if (!scenarios[2]?.[1].has(copy))
+        out.push({ key: copy, coveredKeys: [], recipient: key, stage: 'lead:1' });
+    }
+    return out.length;
+  }),
+  'reference',
+);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ConversationRef, Router } from '../../core/router/types.ts';
+import type { ConversationRef, Reply, Router } from '../../core/router/types.ts';
 import { formatReply } from './format.ts';
 
 export interface ConsoleChatOptions {
@@ -13,6 +13,8 @@ export interface ConsoleChatOptions {
   /** Keep a line history across sessions in this file. */
   historyFile?: string;
   terminal?: boolean;
+  /** Unread reminders for this user (console outbox), shown before each prompt. */
+  inbox?: () => Reply[];
 }
 
 const EXIT = /^(?:quit|exit|quitter|q|:q|bye|au revoir)$/iu;
@@ -39,7 +41,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     direct: true,
   };
   const write = (text: string) => options.output.write(`${text}\n`);
+  const showInbox = () => {
+    for (const reminder of options.inbox?.() ?? []) write(`${formatReply(reminder)}\n`);
+  };
   write('Boussole — posez une question sur les plans (« aide » pour les exemples, « quitter » pour sortir).');
+  showInbox();
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
@@ -53,6 +59,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       write(formatReply(reply));
       write('');
     }
+    showInbox();
     rl.prompt();
   }
   rl.close();

@@ -10,7 +10,7 @@ import {
 } from '../../../core/deadlines/service.ts';
 import type { Deadline } from '../../../core/deadlines/types.ts';
 import { createLogger } from '../../../log.ts';
-import { runSweep } from '../../../reminders/sweep.ts';
+import { runSweep, sweepDepsOf } from '../../../reminders/sweep.ts';
 import { type CommandIO, printJson, UsageError } from '../io.ts';
 import { createConsoleDelivery } from '../outbox.ts';
 
@@ -173,18 +173,8 @@ export async function runRemind(
     throw new UsageError(
       `--now attend une date ISO, par exemple 2027-06-29T09:00:00+02:00 (reçu « ${nowText} »).`,
     );
-  const { repo } = ctx.deadlines();
-  const { repo: measurements, deps } = ctx.measurements();
   const outcomes = await runSweep(
-    {
-      deadlines: repo,
-      measurements,
-      library: () => ctx.library(),
-      catalog: () => deps.catalog(),
-      deliveries: { console: createConsoleDelivery(ctx.db) },
-      timeZone: ctx.config.timezone,
-      log: createLogger(ctx.config.cliLogLevel),
-    },
+    sweepDepsOf(ctx, { console: createConsoleDelivery(ctx.db) }, createLogger(ctx.config.cliLogLevel)),
     now,
   );
   const sent = outcomes
