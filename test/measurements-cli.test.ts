@@ -217,3 +217,14 @@ describe('views and files', () => {
     expect((await measurements()).length).toBe(before + 1);
   });
 });
+
+describe('entry without indicator words', () => {
+  it('asks which indicator, then takes a few words as the answer and shows the preview', async () => {
+    const asked = await say('alice', 'Cantal 2022-2023 : 51 %');
+    expect(asked.status).toBe('needs_input');
+    expect(asked.text).toMatch(/quel indicateur/iu);
+    const preview = await say('alice', 'faits numériques');
+    expect(preview.status).toBe('preview');
+    expect(preview.citations?.[0]?.id).toBe(FAITS_NUMERIQUES);
+  });
+});

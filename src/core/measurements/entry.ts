@@ -130,17 +130,18 @@ export class MeasurementEntry {
     const lines = [
       `**${t('preview', lang)}**`,
       '',
-      `• ${t('indicator', lang)} : ${indicator.node.text} [1]`,
-      `• ${t('scope', lang)} : ${scopes.displayName(m.scope)}`,
-      `• ${t('period', lang)} : ${m.period}`,
-      `• ${t('value', lang)} : **${formatValue(m.value, m.unit, lang)}**`,
+      `• ${t('indicator', lang)}${colon(lang)} ${indicator.node.text} [1]`,
+      `• ${t('scope', lang)}${colon(lang)} ${scopes.displayName(m.scope)}`,
+      `• ${t('period', lang)}${colon(lang)} ${m.period}`,
+      `• ${t('value', lang)}${colon(lang)} **${formatValue(m.value, m.unit, lang)}**`,
     ];
-    if (m.comment) lines.push(`• ${t('comment', lang)} : ${m.comment}`);
+    if (m.comment) lines.push(`• ${t('comment', lang)}${colon(lang)} ${m.comment}`);
     const target = this.deps.repo
       .targets(indicator.node.id)
       .find((x) => x.kind === 'target' && x.scope === m.scope && x.period === m.period);
-    if (target) lines.push(`• ${t('target', lang)} : ${formatValue(target.value, m.unit, lang)}`);
-    if (ready.previous) lines.push(`• ${t('replaces', lang)} : ${describe(ready.previous, lang)}`);
+    if (target) lines.push(`• ${t('target', lang)}${colon(lang)} ${formatValue(target.value, m.unit, lang)}`);
+    if (ready.previous)
+      lines.push(`• ${t('replaces', lang)}${colon(lang)} ${describe(ready.previous, lang)}`);
     lines.push('', t('nothingSaved', lang));
     return {
       status: 'preview',
@@ -248,6 +249,11 @@ export class MeasurementEntry {
   }
 }
 
+/** French puts a space before a colon, English does not. */
+function colon(lang: Lang): string {
+  return lang === 'fr' ? ' :' : ':';
+}
+
 function describe(m: Measurement, lang: Lang): string {
   const who = m.author.displayName ?? m.author.userId;
   const when = m.recordedAt.slice(0, 10);
@@ -289,6 +295,10 @@ function readCorrection(text: string, draft: Draft, deps: MeasurementDeps): Part
   const indicator = draft.fields.indicatorId ? deps.catalog().get(draft.fields.indicatorId) : undefined;
   if (indicator?.unit === 'text' && !draft.fields.textValue && trimmed.length > 3)
     return { textValue: trimmed };
+  // The draft was asked "which indicator?": a few words that are not a question name it.
+  if (!indicator && !draft.fields.indicatorText?.trim() && trimmed.split(/\s+/u).length <= 12) {
+    return { indicatorText: trimmed, candidates: [] };
+  }
   return undefined;
 }
 

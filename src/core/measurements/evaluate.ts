@@ -55,7 +55,14 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
       delete fields.indicatorId;
       return reply('invalid', unknownIndicatorText(id, suggest(deps, fields), lang), keep);
     }
-    const matches = catalog.search(fields.indicatorText ?? '', {
+    if (!fields.indicatorText?.trim()) {
+      const text =
+        lang === 'fr'
+          ? 'Pour quel indicateur ? Répondez avec quelques mots de son intitulé (par exemple « faits numériques » ou « constellations »), ou son identifiant.'
+          : 'For which indicator? Answer with a few words of its wording (for example “faits numériques” or “constellations”), or its id.';
+      return reply('needs_input', text, [keep[1] as Button]);
+    }
+    const matches = catalog.search(fields.indicatorText, {
       scope: fields.scope,
       unit: unitHint(fields),
     });
@@ -197,8 +204,12 @@ function unitHint(fields: DraftFields): MeasureUnit | undefined {
 /** Three indicators to offer when the words matched none well enough. */
 function suggest(deps: MeasurementDeps, fields: DraftFields): IndicatorInfo[] {
   const catalog = deps.catalog();
-  const loose = catalog.search(fields.indicatorText ?? '', { limit: 3 });
+  // Suggestions must be usable: within the scope named, when there is one.
+  const words = fields.indicatorText ?? '';
+  const loose = fields.scope ? catalog.search(words, { scope: fields.scope, limit: 3 }) : [];
   if (loose.length) return loose.map((m) => m.indicator);
+  const anywhere = catalog.search(words, { limit: 3 });
+  if (anywhere.length && !fields.scope) return anywhere.map((m) => m.indicator);
   const inScope = catalog.all.filter((i) => i.current && (!fields.scope || catalog.accepts(i, fields.scope)));
   return inScope.slice(0, 3);
 }
