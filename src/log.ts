@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { currentRequestId } from './request-context.ts';
 
 export type Logger = pino.Logger;
 
@@ -34,6 +35,10 @@ export function createLogger(level: string, destination: number | NodeJS.Writabl
       base: { app: 'boussole' },
       redact: { paths: REDACT, censor: '[secret]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin() {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
     },
     stream,
   );

@@ -11,6 +11,7 @@ import { createLogger } from './log.ts';
 import { checkCronExpression, scheduleReminders } from './reminders/schedule.ts';
 import { runSweep, sweepDepsOf } from './reminders/sweep.ts';
 import { MigrationError } from './store/migrate.ts';
+import { pruneExpired } from './store/retention.ts';
 
 /**
  * Composition root: config → database → core → adapters. Starts the Slack and Teams adapters
@@ -56,11 +57,21 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   }
   const router = createAppRouter(ctx);
   const deliveries: Partial<Record<Platform, DeliveryPort>> = { console: createConsoleDelivery(ctx.db) };
+  let lastPrune = '';
   const startSchedule = () =>
     scheduleReminders({
       cronExpression: config.reminderCron,
       timeZone: config.timezone,
-      sweep: (now) => runSweep(sweepDepsOf(ctx, deliveries, log), now),
+      sweep: async (now) => {
+        // Retention runs with the first sweep of each day: no other timer to manage.
+        const day = now.toISOString().slice(0, 10);
+        if (day !== lastPrune) {
+          lastPrune = day;
+          const pruned = pruneExpired(ctx.db, now);
+          log.info({ pruned }, 'expired personal data pruned');
+        }
+        return runSweep(sweepDepsOf(ctx, deliveries, log), now);
+      },
       log,
     });
   if (!platforms) {

@@ -91,4 +91,26 @@ describe('recording a measurement in Slack', () => {
     expect(JSON.stringify(next?.body)).toMatch(/Confirmer/u);
     expect(ctx.measurements().repo.list()).toHaveLength(1);
   });
+
+  it('traces a refused entry from the Slack event to the audit row by its request id', async () => {
+    await sendToSlackApp(
+      h.eventsUrl,
+      SIGNING_SECRET,
+      'event',
+      mentionEvent(
+        { user: 'U0BOB', text: '<@U0BOT> Cantal 2025-2026 : 10 constellations', ts: '1715000900.000100' },
+        'Ev0REFUSED',
+      ),
+    );
+    const refused = await h.fake.waitFor(() =>
+      h.fake.find('chat.postMessage').find((p) => p.body.thread_ts === '1715000900.000100'),
+    );
+    expect(JSON.stringify(refused.body)).toMatch(/pas le droit/u);
+    const row = ctx.db
+      .prepare("SELECT actor, outcome, request_id FROM audit_log WHERE actor = 'slack:U0BOB'")
+      .get() as { outcome: string; request_id: string };
+    expect(row).toMatchObject({ outcome: 'refused', request_id: 'slack:Ev0REFUSED' });
+    const traced = h.logs.filter((line) => line.includes('"requestId":"slack:Ev0REFUSED"'));
+    expect(traced.length).toBeGreaterThan(0);
+  });
 });

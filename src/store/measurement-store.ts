@@ -8,6 +8,7 @@ import type {
 } from '../core/measurements/ports.ts';
 import type { RoleGrant } from '../core/measurements/rights.ts';
 import type { Measurement, MeasurementStatus, TargetValue } from '../core/measurements/types.ts';
+import { currentRequestId } from '../request-context.ts';
 import type { Db } from './db.ts';
 
 interface MeasurementRow {
@@ -145,7 +146,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
     ),
     revoke: db.prepare('DELETE FROM roles WHERE user_key = ? AND role = ? AND scope = ?'),
     audit: db.prepare(
-      'INSERT INTO audit_log (at, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit_log (at, actor, action, target, outcome, detail, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
   };
 
@@ -298,6 +299,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
         entry.target ?? null,
         entry.outcome,
         entry.detail ?? null,
+        currentRequestId() ?? null,
       );
     },
   };

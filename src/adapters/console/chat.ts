@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ConversationRef, Reply, Router } from '../../core/router/types.ts';
+import { withRequestId } from '../../request-context.ts';
 import { formatReply } from './format.ts';
 
 export interface ConsoleChatOptions {
@@ -53,9 +54,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     if (text) {
       if (options.historyFile) history.unshift(text);
       const click = /^\/(?:clic|click)\s+(\S+)$/u.exec(text);
-      const reply = click?.[1]
-        ? await options.router.handleClick(actor, conversation, click[1])
-        : await options.router.handleMessage({ actor, conversation, text });
+      const reply = await withRequestId(undefined, () =>
+        click?.[1]
+          ? options.router.handleClick(actor, conversation, click[1])
+          : options.router.handleMessage({ actor, conversation, text }),
+      );
       write(formatReply(reply));
       write('');
     }

@@ -3,8 +3,10 @@ import { ConfigError, loadConfig } from '../../config.ts';
 import { type AppContext, openContext } from '../../context.ts';
 import { PromptError } from '../../llm/prompts.ts';
 import { createLogger } from '../../log.ts';
+import { withRequestId } from '../../request-context.ts';
 import { MigrationError } from '../../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
+import { runBackup } from './commands/backup.ts';
 import { runDeadline, runDeadlines, runRemind } from './commands/deadlines.ts';
 import { runIngest } from './commands/ingest.ts';
 import {
@@ -46,6 +48,7 @@ Usage : boussole <commande> [options]
   deadline remove ID | deadline list | deadline import FICHIER.json
   deadlines [--json]                     les échéances et leur prochaine date
   remind [--now DATE_ISO] [--json]       un passage des rappels, comme s'il était à cette heure
+  backup FICHIER [--force]               sauvegarde à chaud de la base (restauration : voir le README)
 
 Variables d'environnement : voir le README (BOUSSOLE_DB choisit le fichier de base).`;
 
@@ -155,6 +158,10 @@ const COMMANDS: Record<string, Command> = {
     const { values } = parse(args, { now: { type: 'string' } });
     return runRemind(ctx, io, values.now as string | undefined, Boolean(values.json));
   },
+  backup: (ctx, args, io) => {
+    const { values, positionals } = parse(args, { force: { type: 'boolean' } });
+    return runBackup(ctx, io, positionals[0], Boolean(values.force));
+  },
   ingest: (ctx, args, io) => {
     const { values, positionals } = parse(args, { force: { type: 'boolean' } });
     return runIngest(ctx, io, positionals, Boolean(values.force));
@@ -205,7 +212,8 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
     const log = createLogger(config.cliLogLevel);
     // `ingest` reports what it does itself instead of seeding silently first.
     ctx = openContext(config, log, { seed: name !== 'ingest' });
-    return await command(ctx, args, io);
+    const context = ctx;
+    return await withRequestId(undefined, () => command(context, args, io));
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${USAGE}`);

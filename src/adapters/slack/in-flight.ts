@@ -1,10 +1,12 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import { withRequestId } from '../../request-context.ts';
 
 /** Lets stop() wait, within a bound, for answers that were acked but not yet posted. */
 export function trackInFlight(app: App): { drain(ms: number): Promise<void> } {
   const running = new Set<Promise<void>>();
-  const track: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
-    const work = next();
+  const track: Middleware<AnyMiddlewareArgs> = async ({ next, body }) => {
+    // The first middleware: everything after it, listeners and core included, logs this id.
+    const work = withRequestId(requestIdOf(body), () => next());
     running.add(work);
     try {
       await work;
@@ -26,4 +28,11 @@ export function trackInFlight(app: App): { drain(ms: number): Promise<void> } {
       clearTimeout(timer);
     },
   };
+}
+
+/** Slack's own id for the event or interaction when there is one, so logs match Slack's. */
+function requestIdOf(body: unknown): string | undefined {
+  const b = body as { event_id?: unknown; trigger_id?: unknown; event?: { event_ts?: unknown } } | undefined;
+  const id = b?.event_id ?? b?.trigger_id;
+  return typeof id === 'string' ? `slack:${id}` : undefined;
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { ActivityHandler, CloudAdapter, Response } from 'botbuilder';
 import type { Logger } from '../../log.ts';
+import { withRequestId } from '../../request-context.ts';
 
 /** Activities are small JSON documents; anything bigger is not from Teams. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -92,8 +93,11 @@ export function createTeamsHttpServer(deps: { adapter: CloudAdapter; bot: Activi
         if (status === 401)
           log.warn({ remote: req.socket.remoteAddress }, 'Teams request refused: not authenticated');
       });
-      await adapter.process({ method: req.method, headers: req.headers, body }, shim, (context) =>
-        bot.run(context),
+      const activityId = typeof body.id === 'string' ? `teams:${body.id}` : undefined;
+      await withRequestId(activityId, () =>
+        adapter.process({ method: req.method, headers: req.headers, body }, shim, (context) =>
+          bot.run(context),
+        ),
       );
     } catch (error) {
       if (res.headersSent) return void res.end();

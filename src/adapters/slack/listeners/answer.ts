@@ -28,6 +28,7 @@ export interface AnswerRequest {
  */
 export async function answer(deps: ListenerDeps, request: AnswerRequest): Promise<void> {
   const { log, poster } = deps;
+  const started = performance.now();
   let reply: Reply;
   try {
     reply = await request.produce();
@@ -42,6 +43,12 @@ export async function answer(deps: ListenerDeps, request: AnswerRequest): Promis
     const options: RenderOptions = { conversation: request.conversation, ...request.extras?.(reply) };
     if (reply.form && !options.formToken) options.formToken = stashForm(deps, reply, options);
     await poster.post(destination, reply, options);
+    // One line per answered request: with the request id (log mixin) it ties the event to the
+    // router's work and to the rows it wrote.
+    log.info(
+      { surface: request.surface, status: reply.status, ms: Math.round(performance.now() - started) },
+      'slack: replied',
+    );
   } catch (error) {
     log.error({ err: describeError(error), surface: request.surface }, 'slack: could not post the reply');
     await poster.postFailure(destination, reply.lang);

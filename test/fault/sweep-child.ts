@@ -1,0 +1,28 @@
+// Child process for the kill -9 test: runs reminder sweeps whose console delivery appends each
+// delivered key to a log file (synchronously) and takes a little time, like a real network call.
+import { appendFileSync } from 'node:fs';
+import { loadConfig } from '../../src/config.ts';
+import { openContext } from '../../src/context.ts';
+import type { DeliveryPort } from '../../src/core/router/types.ts';
+import { createLogger } from '../../src/log.ts';
+import { runSweep, sweepDepsOf } from '../../src/reminders/sweep.ts';
+
+const [dbFile, deliveredLog, nowIso] = process.argv.slice(2) as [string, string, string];
+const ctx = openContext(loadConfig({ BOUSSOLE_DB: dbFile }), createLogger('silent'));
+const port: DeliveryPort = {
+  platform: 'console',
+  async deliver(recipient, reply) {
+    // Spread over ~1.5 s so that the parent's kill lands while many sends are still in flight.
+    const n = Number(/\d+/u.exec(recipient.id)?.[0] ?? 0);
+    await new Promise((resolve) => setTimeout(resolve, 5 + ((n * 37) % 1500)));
+    appendFileSync(deliveredLog, `${recipient.id}|${reply.text.slice(0, 40).replace(/\n/gu, ' ')}\n`);
+    return { ok: true };
+  },
+};
+process.stdout.write('ready\n');
+const outcomes = await runSweep(
+  sweepDepsOf(ctx, { console: port }, createLogger('silent')),
+  new Date(nowIso),
+);
+process.stdout.write(`done ${outcomes.length}\n`);
+ctx.close();
