@@ -13,7 +13,8 @@ import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
 import { loadGlossary } from './core/query/glossary.ts';
 import type { AnswerWriter } from './core/query/writer.ts';
-import { createLlmClient } from './llm/client.ts';
+import { createLlmClient, type LlmClient } from './llm/client.ts';
+import { createMeasurementExtractor } from './llm/extract.ts';
 import { loadPrompts } from './llm/prompts.ts';
 import { createAnswerWriter } from './llm/writer.ts';
 import type { Logger } from './log.ts';
@@ -64,6 +65,12 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
   let answerer: Answerer | null = null;
   let writer: AnswerWriter | undefined | null = null;
   let catalog: IndicatorCatalog | null = null;
+  // One client, so answers and measurement extraction share the circuit breaker.
+  let llmClient: LlmClient | null | undefined;
+  const sharedLlm = () => {
+    if (llmClient === undefined) llmClient = createLlmClient(config, log);
+    return llmClient;
+  };
   let measurements: ReturnType<AppContext['measurements']> | null = null;
   let deadlines: ReturnType<AppContext['deadlines']> | null = null;
   return {
@@ -82,7 +89,7 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
     },
     writer() {
       if (writer === null) {
-        const llm = createLlmClient(config, log);
+        const llm = sharedLlm();
         writer = llm
           ? createAnswerWriter(llm, loadPrompts(config.promptsDir), {
               maxPromptChars: config.llm.maxPromptChars,
@@ -108,6 +115,12 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
           renderChart: async (spec) => (await import('./render/chart.ts')).renderTrendChart(spec),
           log: (event, data) => log.warn(data, event),
         };
+        const llm = sharedLlm();
+        if (llm) {
+          deps.extractor = createMeasurementExtractor(llm, loadPrompts(config.promptsDir), (error) =>
+            log.warn({ err: error }, 'measurement extraction failed'),
+          );
+        }
         measurements = { repo, catalog: deps.catalog(), deps, routes: createMeasurementRoutes(deps) };
       }
       return measurements;

@@ -10,7 +10,15 @@ export interface ChatMessage {
 export interface LlmClient {
   readonly model: string;
   /** One chat completion; throws LlmUnavailable when the provider fails or the breaker is open. */
-  complete(messages: ChatMessage[], options: { maxTokens: number; purpose: string }): Promise<string>;
+  complete(
+    messages: ChatMessage[],
+    options: {
+      maxTokens: number;
+      purpose: string;
+      /** Structured outputs: a JSON schema the reply must follow (response_format json_schema). */
+      jsonSchema?: { name: string; schema: Record<string, unknown> };
+    },
+  ): Promise<string>;
 }
 
 export class LlmUnavailable extends Error {
@@ -46,6 +54,18 @@ export function createLlmClient(config: Config, log: Logger, now: () => number =
           messages,
           max_tokens: options.maxTokens,
           temperature: 0.1,
+          ...(options.jsonSchema
+            ? {
+                response_format: {
+                  type: 'json_schema' as const,
+                  json_schema: {
+                    name: options.jsonSchema.name,
+                    schema: options.jsonSchema.schema,
+                    strict: true,
+                  },
+                },
+              }
+            : {}),
         });
         const text = response.choices?.[0]?.message?.content;
         if (typeof text !== 'string' || !text.trim()) throw new Error('empty completion');

@@ -1,6 +1,6 @@
 import type { PlanLibrary } from '../plans/library.ts';
 import type { IndicatorCatalog } from './indicators.ts';
-import type { MeasurementRepository } from './ports.ts';
+import type { MeasurementExtractor, MeasurementRepository } from './ports.ts';
 
 /** A trend chart, drawn by whoever renders images (src/render/chart.ts); the core only describes it. */
 export interface ChartSpec {
@@ -22,6 +22,8 @@ export interface MeasurementDeps {
   admins: readonly string[];
   now(): Date;
   renderChart?(spec: ChartSpec): Promise<Buffer>;
+  /** The LLM reader for free text the rules could not complete; absent without an LLM. */
+  extractor?: MeasurementExtractor;
   /** Refusals and other events worth a log line (never secrets). */
   log?(event: string, data: Record<string, unknown>): void;
 }

@@ -19,7 +19,7 @@ export class MeasurementEntry {
   constructor(private readonly deps: MeasurementDeps) {}
 
   /** A message that reads as a new measurement. Replaces any open draft of the same conversation. */
-  start(actor: Actor, conversation: string, text: string, lang: Lang): Reply {
+  async start(actor: Actor, conversation: string, text: string, lang: Lang): Promise<Reply> {
     const parsed = parseMeasurement(text, this.deps.library().scopes);
     const fields: DraftFields = {
       lang: parsed.lang ?? lang,
@@ -33,6 +33,7 @@ export class MeasurementEntry {
       ...(parsed.textValue ? { textValue: parsed.textValue } : {}),
       ...(parsed.comment ? { comment: parsed.comment } : {}),
     };
+    if (this.deps.extractor) Object.assign(fields, await this.askExtractor(text, fields));
     const draft = this.deps.repo.createDraft({
       actor: actorKey(actor),
       ...(actor.displayName ? { actorName: actor.displayName } : {}),
@@ -41,6 +42,52 @@ export class MeasurementEntry {
       fields,
     });
     return this.respond(draft, actor);
+  }
+
+  /**
+   * With an LLM configured, free text the rules left incomplete (no clear indicator, or no value)
+   * is read again by the model. Its answer only fills what is missing and is checked like typed
+   * text; the user still confirms a preview.
+   */
+  private async askExtractor(text: string, fields: DraftFields): Promise<Partial<DraftFields>> {
+    const catalog = this.deps.catalog();
+    const scopes = this.deps.library().scopes;
+    const matches = fields.indicatorText ? catalog.search(fields.indicatorText, { scope: fields.scope }) : [];
+    const [top, second] = matches;
+    const clear =
+      Boolean(fields.indicatorId) ||
+      (top && top.score >= 0.45 && (!second || top.score - second.score >= 0.03));
+    // A quoted or trailing text is only a candidate value (for qualitative indicators).
+    const hasValue = fields.value !== undefined;
+    if (clear && hasValue && fields.period) return {};
+    const candidates = (
+      matches.length
+        ? matches.map((m) => m.indicator)
+        : catalog.all.filter((i) => i.current && (!fields.scope || catalog.accepts(i, fields.scope)))
+    )
+      .slice(0, 30)
+      .map((i) => ({ id: i.node.id, text: i.node.text }));
+    const found = await this.deps.extractor?.extract(text, candidates);
+    if (!found) return {};
+    const update: Partial<DraftFields> = {};
+    if (!clear && found.indicatorId) update.indicatorId = found.indicatorId;
+    if (!fields.scope && found.scope) {
+      const scope = scopes.resolve(found.scope);
+      if (scope) update.scope = scope.key;
+    }
+    if (!fields.period && found.period) {
+      const period = normalisePeriod(found.period);
+      if (period) update.period = period;
+    }
+    if (!hasValue) {
+      if (found.value !== undefined) {
+        update.value = found.value;
+        update.percent = found.percent === true;
+      }
+      if (found.textValue && !fields.textValue) update.textValue = found.textValue;
+    }
+    if (!fields.comment && found.comment) update.comment = found.comment;
+    return update;
   }
 
   /**

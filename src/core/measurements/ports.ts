@@ -77,3 +77,22 @@ export interface MeasurementRepository {
   revoke(grant: RoleGrant): boolean;
   audit(entry: AuditEntry): void;
 }
+
+/** What an LLM read from a message: only suggestions, checked and previewed like typed text. */
+export interface ExtractedMeasurement {
+  indicatorId?: string;
+  scope?: string;
+  period?: string;
+  value?: number;
+  percent?: boolean;
+  textValue?: string;
+  comment?: string;
+}
+
+/** Optional free-text reader backed by an LLM (structured outputs); the rule-based parser comes first. */
+export interface MeasurementExtractor {
+  extract(
+    message: string,
+    candidates: { id: string; text: string }[],
+  ): Promise<ExtractedMeasurement | undefined>;
+}

@@ -66,7 +66,7 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
       const key = conversationKey(conversation);
       const continued = entry.continueDraft(actor, key, text);
       if (continued) return continued;
-      if (looksLikeMeasurement(text, deps.library().scopes)) return entry.start(actor, key, text, lang);
+      if (looksLikeMeasurement(text, deps.library().scopes)) return await entry.start(actor, key, text, lang);
       return undefined;
     },
     async click(actor, conversation, buttonId, values) {
