@@ -121,4 +121,18 @@ describe('a reminder sweep', () => {
     const again = await runSweep(deps, new Date('2027-06-21T15:00:00+02:00'));
     expect(again.filter((o) => o.send.kind === 'digest')).toEqual([]);
   });
+
+  it('leaves a Slack reminder to the process that runs Slack instead of claiming it', async () => {
+    addDeadline(['slack:U0ELSEWHERE']);
+    const now = new Date('2027-06-23T09:00:00+02:00');
+    const consoleOnly = await runSweep(
+      sweepDepsOf(ctx, { console: recordingPort('console').port }, log),
+      now,
+    );
+    expect(consoleOnly.map((o) => [o.send.recipient, o.skipped])).toEqual([['slack:U0ELSEWHERE', true]]);
+    const slack = recordingPort('slack');
+    const withSlack = await runSweep(sweepDepsOf(ctx, { slack: slack.port }, log), now);
+    expect(withSlack.map((o) => o.ok)).toEqual([true]);
+    expect(slack.sent).toHaveLength(1);
+  });
 });

@@ -24,6 +24,8 @@ export interface SweepOutcome {
   send: DueSend;
   reply: Reply;
   ok: boolean;
+  /** Left for another process: no delivery port for the recipient's platform here. */
+  skipped?: boolean;
   error?: string;
 }
 
@@ -62,16 +64,22 @@ export async function runSweep(deps: SweepDeps, now: Date): Promise<SweepOutcome
     timeZone: deps.timeZone,
   });
   const outcomes = due.map(async (send): Promise<SweepOutcome | undefined> => {
-    const claimed = deps.deadlines.claim(send, now);
-    if (!claimed) return undefined;
-    const reply = composeReminder(send, claimed.ref, deps.library(), deps.catalog());
     const recipient = parseRecipient(send.recipient);
     const port = recipient && deps.deliveries[recipient.platform];
     if (!recipient || !port) {
-      const error = recipient ? `no ${recipient.platform} delivery configured` : 'unreadable recipient';
-      deps.deadlines.markFailed(send.key, error);
-      return { send, reply, ok: false, error };
+      // Not claimed: the process that runs this platform's adapter (npm start) will send it.
+      const error = recipient ? `no ${recipient.platform} delivery in this process` : 'unreadable recipient';
+      return {
+        send,
+        reply: composeReminder(send, '', deps.library(), deps.catalog()),
+        ok: false,
+        skipped: true,
+        error,
+      };
     }
+    const claimed = deps.deadlines.claim(send, now);
+    if (!claimed) return undefined;
+    const reply = composeReminder(send, claimed.ref, deps.library(), deps.catalog());
     try {
       const result = await port.deliver(recipient, reply);
       if (result.ok) {

@@ -190,14 +190,23 @@ export async function runRemind(
       text: o.reply.text,
     }));
   const failed = outcomes
-    .filter((o) => !o.ok)
+    .filter((o) => !o.ok && !o.skipped)
     .map((o) => ({ recipient: o.send.recipient, kind: o.send.kind, error: o.error }));
-  if (json) printJson(io, { sent, ...(failed.length ? { failed } : {}) });
+  const skipped = outcomes
+    .filter((o) => o.skipped)
+    .map((o) => ({ recipient: o.send.recipient, kind: o.send.kind }));
+  if (json)
+    printJson(io, { sent, ...(failed.length ? { failed } : {}), ...(skipped.length ? { skipped } : {}) });
   else {
     if (!sent.length) io.out('Rien à envoyer.');
     for (const s of sent) io.out(`→ ${s.recipient} [${s.kind} ${s.stage}] ${s.text.split('\n')[0]}`);
   }
   for (const f of failed)
     io.err(`non envoyé à ${f.recipient} : ${f.error} (nouvel essai au prochain passage)`);
+  if (skipped.length) {
+    io.err(
+      `${skipped.length} rappel(s) Slack/Teams laissé(s) à l'assistant en service (npm start), qui les enverra à sa prochaine tournée.`,
+    );
+  }
   return 0;
 }
