@@ -1,5 +1,5 @@
 import type { IndicatorCatalog } from '../measurements/indicators.ts';
-import { userKeyOf } from '../measurements/rights.ts';
+import { UNREADABLE_USER, userKeyOf } from '../measurements/rights.ts';
 import type { ScopeRegistry } from '../plans/scopes.ts';
 import { DEFAULT_LEADS } from './due.ts';
 import type { DeadlineRepository } from './ports.ts';
@@ -92,16 +92,16 @@ function readLeads(text: string | undefined): number[] | string | undefined {
   return [...new Set(leads)].sort((a, b) => b - a);
 }
 
-function readOwners(owners: string[] | undefined): string[] {
-  return [
-    ...new Set(
-      (owners ?? [])
-        .flatMap((o) => o.split(','))
-        .map((o) => o.trim())
-        .filter(Boolean)
-        .map(userKeyOf),
-    ),
-  ];
+function readOwners(owners: string[] | undefined): { keys: string[]; bad: string[] } {
+  const refs = (owners ?? [])
+    .flatMap((o) => o.split(','))
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const keys = refs.map((ref) => userKeyOf(ref));
+  return {
+    keys: [...new Set(keys.filter((k): k is string => Boolean(k)))],
+    bad: refs.filter((_ref, i) => !keys[i]),
+  };
 }
 
 /** Validates and stores a new deadline; every problem comes back as one clear French message. */
@@ -129,7 +129,10 @@ export function addDeadline(input: DeadlineInput, by: string, ctx: DeadlineConte
   if (!ctx.catalog.accepts(indicator, scope.key)) {
     return { ok: false, error: `${scope.shortName} n’est pas dans l’académie de cet indicateur.` };
   }
-  const owners = readOwners(input.owners);
+  const read = readOwners(input.owners);
+  if (read.bad.length)
+    return { ok: false, error: `Destinataire illisible « ${read.bad[0]} » : ${UNREADABLE_USER}` };
+  const owners = read.keys;
   if (!owners.length) {
     return {
       ok: false,
@@ -158,7 +161,10 @@ export function changeDeadline(id: string, input: DeadlineInput, ctx: DeadlineCo
   }
   const leads = readLeads(input.leads);
   if (typeof leads === 'string') return { ok: false, error: leads };
-  const owners = input.owners?.length ? readOwners(input.owners) : undefined;
+  const read = input.owners?.length ? readOwners(input.owners) : undefined;
+  if (read?.bad.length)
+    return { ok: false, error: `Destinataire illisible « ${read.bad[0]} » : ${UNREADABLE_USER}` };
+  const owners = read?.keys.length ? read.keys : undefined;
   const updated = ctx.repo.update(id, {
     ...(rule ? { rule } : {}),
     ...(leads ? { leads } : {}),

@@ -3,11 +3,12 @@ import type { Actor, Lang, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { shortId } from './evaluate.ts';
+import type { IndicatorInfo, IndicatorMatch } from './indicators.ts';
 import { parseMeasurement } from './parse.ts';
 import type { MeasurementRepository } from './ports.ts';
-import { isAllowed, parseRole, type Role, userKeyOf } from './rights.ts';
+import { isAllowed, parseRole, type Role, UNREADABLE_USER, userKeyOf } from './rights.ts';
 import { t } from './texts.ts';
-import { formatValue } from './units.ts';
+import { checkValue, describeValueProblem, formatValue } from './units.ts';
 
 export type GrantOutcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -24,6 +25,7 @@ export function changeRole(
   roleWord: string,
   scopeWord: string | undefined,
   lang: Lang = 'fr',
+  platform = 'console',
 ): GrantOutcome {
   const role = parseRole(roleWord);
   const fr = lang === 'fr';
@@ -64,7 +66,8 @@ export function changeRole(
     }
     scope = resolved?.key ?? '*';
   }
-  const userKey = userKeyOf(userRef);
+  const userKey = userKeyOf(userRef, platform);
+  if (!userKey) return { ok: false, message: UNREADABLE_USER };
   const grant = { userKey, role: role as Role, scope };
   const changed = change === 'grant' ? repo.grant(grant, by) : repo.revoke(grant);
   repo.audit({ actor: by, action: change, target: `${userKey}|${role}|${scope}`, outcome: 'ok' });
@@ -113,7 +116,7 @@ export function handleAdminCommand(
         en: 'Only an admin can manage rights.',
       });
     }
-    const outcome = changeRole(deps.repo, scopes, userKey, change, user, role, scope, lang);
+    const outcome = changeRole(deps.repo, scopes, userKey, change, user, role, scope, lang, actor.platform);
     return { status: outcome.ok ? 'saved' : 'invalid', lang, text: outcome.message };
   }
   if (/^(?:droits|mes droits|rights|my rights)$/iu.test(text)) return listRights(deps, userKey, lang);
@@ -172,9 +175,10 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
       ? `Écrivez par exemple « ${kind === 'target' ? 'cible' : 'valeur initiale'} faits numériques cantal 2026-2027 65 % ».`
       : `Write for example “${kind} faits numériques cantal 2026-2027 65%”.`;
   const catalog = deps.catalog();
+  // A target is written at once (no preview): the indicator must be named without doubt.
   const indicator = parsed.indicatorId
     ? catalog.get(parsed.indicatorId)
-    : catalog.search(parsed.indicatorText, { scope: parsed.scope })[0]?.indicator;
+    : clearMatch(catalog.search(parsed.indicatorText, { scope: parsed.scope }));
   if (!indicator || !parsed.scope || !parsed.period || parsed.value === undefined) {
     const missing = [
       !indicator && (lang === 'fr' ? 'l’indicateur' : 'the indicator'),
@@ -195,6 +199,12 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
       en: `Only validators for ${scopes.displayName(parsed.scope)} and admins set targets.`,
     });
   }
+  const problem = checkValue(
+    indicator.unit === 'text' ? 'number' : indicator.unit,
+    parsed.value,
+    parsed.percent === true,
+  );
+  if (problem) return { status: 'invalid', lang, text: describeValueProblem(problem, lang) };
   if (indicator.unit === 'percent' && (parsed.value < 0 || parsed.value > 100)) {
     return {
       status: 'invalid',
@@ -220,4 +230,11 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
     lang,
     text: `${label} ${scopes.displayName(parsed.scope)} ${parsed.period} : ${formatValue(parsed.value, unit, lang)} — ${indicator.node.text} (\`${shortId(indicator.node.id)}\`)`,
   };
+}
+
+/** The best match only when it is good and clearly ahead of the next one. */
+function clearMatch(matches: IndicatorMatch[]): IndicatorInfo | undefined {
+  const [top, second] = matches;
+  if (!top || top.score < 0.45) return undefined;
+  return !second || top.score - second.score >= 0.03 ? top.indicator : undefined;
 }

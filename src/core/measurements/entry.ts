@@ -9,7 +9,7 @@ import { normalisePeriod } from './periods.ts';
 import type { Draft, DraftFields } from './ports.ts';
 import { t } from './texts.ts';
 import type { Measurement } from './types.ts';
-import { formatValue } from './units.ts';
+import { formatValue, MAX_TEXT_VALUE } from './units.ts';
 
 /**
  * Entering a measurement by message: every message or click updates a persisted draft, and the
@@ -360,7 +360,14 @@ function draftValue(text: string, draft: Draft, deps: MeasurementDeps): Partial<
 }
 
 /** Field values from the edit form (Slack modal, Teams card). */
-function readForm(values: Record<string, string>, draft: Draft, deps: MeasurementDeps): Partial<DraftFields> {
+function readForm(raw: Record<string, string>, draft: Draft, deps: MeasurementDeps): Partial<DraftFields> {
+  // Form fields are user text like a message: bounded the same way (a value, a short comment).
+  const values = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [
+      key,
+      String(value).slice(0, key === 'value' ? MAX_TEXT_VALUE + 1 : 1000),
+    ]),
+  ) as Record<string, string | undefined>;
   const update: Partial<DraftFields> = {};
   if (values.value?.trim()) Object.assign(update, draftValue(values.value, draft, deps));
   if (values.period?.trim()) update.period = normalisePeriod(values.period) ?? values.period.trim();

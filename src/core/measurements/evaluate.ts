@@ -2,7 +2,7 @@ import type { Actor, Button, Lang, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
 import type { MeasurementDeps } from './deps.ts';
 import type { IndicatorInfo, IndicatorMatch } from './indicators.ts';
-import { schoolYearOf } from './periods.ts';
+import { normalisePeriod, schoolYearOf } from './periods.ts';
 import type { Draft, DraftFields, NewMeasurement } from './ports.ts';
 import { initialStatus, isAllowed } from './rights.ts';
 import { t } from './texts.ts';
@@ -151,7 +151,7 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
     }));
     return reply('needs_input', t('askPeriod', lang), [...buttons, keep[1] as Button]);
   }
-  if (!/^(?:\d{4}-\d{4}|\d{4}|\d{4}-\d{2}-\d{2})$/u.test(fields.period)) {
+  if (normalisePeriod(fields.period) !== fields.period) {
     const text =
       lang === 'fr'
         ? `Je ne reconnais pas la période « ${fields.period} ». Écrivez une année scolaire (« 2025-2026 »), une année (« 2026 ») ou une date (« 30/06/2026 »).`
@@ -169,6 +169,14 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
 
   const unit = indicator.unit;
   const value = unit === 'text' ? (fields.textValue ?? fields.valueText) : fields.value;
+  if (value === undefined && unit !== 'text' && fields.valueText) {
+    const problem = describeValueProblem({ code: 'not_finite' }, lang);
+    return reply(
+      'invalid',
+      `${problem} (« ${fields.valueText.slice(0, 40)} »)\n\n${t('draftKept', lang)}`,
+      keep,
+    );
+  }
   if (value === undefined || value === '') {
     return reply('needs_input', t(unit === 'text' ? 'askText' : 'askValue', lang), keep);
   }

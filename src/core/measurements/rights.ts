@@ -82,8 +82,19 @@ export function parseRole(word: string): Role | 'reader' | undefined {
   return ROLE_WORDS[word.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')];
 }
 
-/** A user reference as typed: "alice" is the console user, "slack:U123" is kept as is. */
-export function userKeyOf(reference: string): string {
-  const trimmed = reference.trim().replace(/^@/u, '');
-  return /^(?:slack|teams|console):\S+/u.test(trimmed) ? trimmed : `console:${trimmed}`;
+/**
+ * A user (or channel) reference as typed, made a key: "slack:U123" is kept; a Slack mention
+ * ("<@U123>", "@U123") or a bare id belongs to the platform the command came from ("alice" typed
+ * in the console is console:alice). Undefined when it is not a readable id.
+ */
+export function userKeyOf(reference: string, platform: string = 'console'): string | undefined {
+  const trimmed = reference
+    .trim()
+    .replace(/^<@([\w-]+)(?:\|[^>]*)?>$/u, '$1')
+    .replace(/^@/u, '');
+  const key = /^(?:slack|teams|console):/u.test(trimmed) ? trimmed : `${platform}:${trimmed}`;
+  return /^(?:slack|teams|console):#?[\w.@:-]{1,128}$/u.test(key) ? key : undefined;
 }
+
+export const UNREADABLE_USER =
+  'Utilisateur illisible : écrivez slack:U123, teams:29:…, console:alice, ou mentionnez la personne.';

@@ -62,7 +62,7 @@ export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retriev
   };
   const lines: string[] = [];
   const scopeNames = intent.scopes.map((key) => library.scopes.displayName(key));
-  const theme = intent.concepts.map((concept) => concept.label).join(' ');
+  const theme = echo(intent.concepts.map((concept) => concept.label).join(' '));
   const count = hits.length;
   const what = noun(lang, retrieval.kinds, count);
   const where = scopeNames.length
@@ -170,7 +170,7 @@ function orderHits(library: PlanLibrary, hits: Hit[]): Hit[] {
 function composeNotFound(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval): Reply {
   const lang = intent.lang;
   const scopeNames = intent.scopes.map((key) => library.scopes.displayName(key));
-  const theme = intent.concepts.map((concept) => concept.label).join(' ') || intent.quoted.join(' ');
+  const theme = echo(intent.concepts.map((concept) => concept.label).join(' ') || intent.quoted.join(' '));
   const lines: string[] = [];
   if (retrieval.reason === 'too_broad') {
     lines.push(
@@ -183,7 +183,7 @@ function composeNotFound(library: PlanLibrary, intent: QueryIntent, retrieval: R
       (ref) =>
         `${ref.kind === 'axis' ? (lang === 'fr' ? 'axe' : 'axis') : lang === 'fr' ? 'objectif' : 'objective'} ${ref.number}`,
     );
-    const named = [...refs, ...intent.quoted.map((q) => `« ${q} »`)].join(', ');
+    const named = echo([...refs, ...intent.quoted.map((q) => `« ${q} »`)].join(', '));
     lines.push(
       lang === 'fr' ? `Je ne trouve pas ${named} dans les plans.` : `I can't find ${named} in the plans.`,
     );
@@ -195,8 +195,8 @@ function composeNotFound(library: PlanLibrary, intent: QueryIntent, retrieval: R
       : '';
     lines.push(
       lang === 'fr'
-        ? `Je n'ai trouvé dans les plans aucun élément qui réponde à « ${theme || intent.question.trim()} »${where}.`
-        : `I found nothing in the plans that answers “${theme || intent.question.trim()}”${where}.`,
+        ? `Je n'ai trouvé dans les plans aucun élément qui réponde à « ${theme || echo(intent.question.trim())} »${where}.`
+        : `I found nothing in the plans that answers “${theme || echo(intent.question.trim())}”${where}.`,
     );
   }
   const covered = coveredTopics(library, intent);
@@ -237,4 +237,9 @@ function coveredTopics(library: PlanLibrary, intent: QueryIntent): string[] {
     if (topics.length >= 6) break;
   }
   return topics;
+}
+
+/** What the user wrote, repeated back: bounded, so a pasted page does not come back as the answer. */
+function echo(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }

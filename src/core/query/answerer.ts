@@ -6,6 +6,9 @@ import { RetrievalIndex } from './index.ts';
 import { type Retrieval, retrieve } from './retrieve.ts';
 import { type QueryIntent, QuestionReader } from './understand.ts';
 
+/** Characters of a question that are read; the router caps chat messages the same way. */
+const MAX_QUESTION = 4000;
+
 export interface Answer {
   reply: Reply;
   intent: QueryIntent;
@@ -34,7 +37,8 @@ export class Answerer {
   }
 
   understand(question: string): QueryIntent {
-    return this.reader.read(question);
+    // Every path (router, ask --batch) gets the same bound as a chat message: no question is longer.
+    return this.reader.read(question.length > MAX_QUESTION ? question.slice(0, MAX_QUESTION) : question);
   }
 
   answerIntent(intent: QueryIntent): Answer {
