@@ -228,3 +228,21 @@ describe('entry without indicator words', () => {
     expect(preview.citations?.[0]?.id).toBe(FAITS_NUMERIQUES);
   });
 });
+
+describe('validation', () => {
+  it('lists proposed values to a validator of the scope, who validates one with its button', async () => {
+    await run('grant', 'victor', 'validateur', 'cantal');
+    const list = await say('victor', 'à valider');
+    expect(list.text).toMatch(/Valeurs à valider/u);
+    const validate = list.buttons.find((b) => b.id.startsWith('review:validated:')) as { id: string };
+    const id = validate.id.split(':')[2] as string;
+    expect((await say('victor', '--click', validate.id)).status).toBe('saved');
+    expect((await measurements()).find((m) => m.id === id)?.status).toBe('validated');
+    // Nothing to review for a reader; a contributor cannot review, by button or by command.
+    expect((await say('dave', 'à valider')).text).toMatch(/Aucune valeur/u);
+    const reject = list.buttons.find((b) => b.id.startsWith('review:rejected:')) as { id: string };
+    expect((await say('alice', '--click', reject.id)).status).toBe('refused');
+    expect((await say('alice', `rejeter ${id}`)).status).toBe('refused');
+    expect((await measurements()).find((m) => m.id === id)?.status).toBe('validated');
+  });
+});

@@ -149,3 +149,41 @@ describe('reminders before a reporting deadline', () => {
     });
   });
 });
+
+describe('managing deadlines', () => {
+  it('imports a file all or nothing, changes and removes a deadline', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = path.join(dir, 'deadlines.json');
+    const entry = {
+      indicator: 'i7653901',
+      scope: 'puy-de-dome',
+      rule: { kind: 'yearly', month: 6, day: 15 },
+      owners: ['dora'],
+      leads: [7],
+    };
+    writeFileSync(file, JSON.stringify({ deadlines: [entry, { ...entry, owners: [] }] }));
+    const refused = await run('deadline', 'import', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/entrée 2/u);
+    const before = JSON.parse((await run('deadlines', '--json')).stdout).length;
+    expect(before).toBe(2);
+    writeFileSync(file, JSON.stringify({ deadlines: [entry] }));
+    expect((await run('deadline', 'import', file)).code).toBe(0);
+    const list = JSON.parse((await run('deadlines', '--json')).stdout);
+    const added = list.find((d: { scope: string }) => d.scope === 'puy-de-dome');
+    expect(added).toMatchObject({
+      owners: ['console:dora'],
+      leads: [7],
+      rule: { kind: 'yearly', month: 6, day: 15 },
+    });
+    expect(
+      (await run('deadline', 'change', added.id, '--lead', '14,3', '--owner', 'slack:#C0PDD')).code,
+    ).toBe(0);
+    const changed = JSON.parse((await run('deadlines', '--json')).stdout).find(
+      (d: { id: string }) => d.id === added.id,
+    );
+    expect(changed).toMatchObject({ leads: [14, 3], owners: ['slack:#C0PDD'] });
+    expect((await run('deadline', 'remove', added.id)).code).toBe(0);
+    expect(JSON.parse((await run('deadlines', '--json')).stdout)).toHaveLength(before);
+  });
+});

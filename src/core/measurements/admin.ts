@@ -9,6 +9,7 @@ import type { MeasurementRepository } from './ports.ts';
 import { isAllowed, parseRole, type Role, UNREADABLE_USER, userKeyOf } from './rights.ts';
 import { t } from './texts.ts';
 import { checkValue, describeValueProblem, formatValue } from './units.ts';
+import { currentValues } from './views.ts';
 
 export type GrantOutcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -120,6 +121,8 @@ export function handleAdminCommand(
     return { status: outcome.ok ? 'saved' : 'invalid', lang, text: outcome.message };
   }
   if (/^(?:droits|mes droits|rights|my rights)$/iu.test(text)) return listRights(deps, userKey, lang);
+  if (/^(?:(?:valeurs? )?[àa] valider|pending|to review)$/iu.test(text))
+    return listPending(deps, userKey, lang);
   const target = /^(cible|target|valeur initiale|baseline)\s+(.+)$/iu.exec(text);
   if (target) return setTarget(actor, target[1] as string, target[2] as string, lang, deps);
   const review = /^(valider|rejeter|validate|reject)\s+(m[0-9a-f]{12})$/iu.exec(text);
@@ -237,4 +240,43 @@ function clearMatch(matches: IndicatorMatch[]): IndicatorInfo | undefined {
   const [top, second] = matches;
   if (!top || top.score < 0.45) return undefined;
   return !second || top.score - second.score >= 0.03 ? top.indicator : undefined;
+}
+
+/** Proposed values a validator can review, newest first, with a button pair for each. */
+function listPending(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
+  const scopes = deps.library().scopes;
+  const grants = deps.repo.grants();
+  const pending = currentValues(deps.repo.list())
+    .filter((m) => m.status === 'proposed')
+    .filter((m) => isAllowed(grants, deps.admins, userKey, 'validate', m.scope, scopes))
+    .reverse()
+    .slice(0, 5);
+  if (!pending.length) {
+    return {
+      status: 'info',
+      lang,
+      text:
+        lang === 'fr'
+          ? 'Aucune valeur à valider pour vos périmètres.'
+          : 'No value to review for your scopes.',
+    };
+  }
+  const catalog = deps.catalog();
+  const lines = pending.map(
+    (m) =>
+      `• \`${m.id}\` ${catalog.get(m.indicatorId)?.node.text ?? m.indicatorId} — ${scopes.displayName(m.scope)} ${m.period} : **${formatValue(m.value, m.unit, lang)}** (${m.author.displayName ?? m.author.userId})`,
+  );
+  return {
+    status: 'info',
+    lang,
+    text: [lang === 'fr' ? '**Valeurs à valider**' : '**Values to review**', '', ...lines].join('\n'),
+    buttons: pending.flatMap((m, i) => [
+      {
+        id: `review:validated:${m.id}`,
+        label: `${i + 1}. ${lang === 'fr' ? 'Valider' : 'Validate'}`,
+        style: 'primary' as const,
+      },
+      { id: `review:rejected:${m.id}`, label: `${i + 1}. ${lang === 'fr' ? 'Rejeter' : 'Reject'}` },
+    ]),
+  };
 }

@@ -78,6 +78,11 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
           ? indicatorHistory(indicator, deps, 'fr')
           : indicatorChart(indicator, deps, 'fr');
       }
+      const review = /^review:(validated|rejected):(m[0-9a-f]{12})$/u.exec(buttonId);
+      if (review) {
+        const verb = review[1] === 'validated' ? 'valider' : 'rejeter';
+        return handleAdminCommand(actor, `${verb} ${review[2]}`, 'fr', deps);
+      }
       const enter = /^enter:([\w-]+):([\w-]+):([\d-]+)$/u.exec(buttonId);
       if (enter) {
         const indicator = deps.catalog().get(enter[1] as string);
