@@ -49,7 +49,12 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
     log,
     library() {
       if (!library) {
-        library = new PlanLibrary(listPlans(db), listNodes(db), listPassages(db), loadScopes(config.dataDir));
+        library = new PlanLibrary(
+          listPlans(db),
+          listNodes(db),
+          () => listPassages(db),
+          loadScopes(config.dataDir),
+        );
       }
       return library;
     },
