@@ -4,13 +4,14 @@ import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
 import { loadGlossary } from './core/query/glossary.ts';
 import type { AnswerWriter } from './core/query/writer.ts';
+import { rememberStems } from './core/text/stem.ts';
 import { createLlmClient } from './llm/client.ts';
 import { loadPrompts } from './llm/prompts.ts';
 import { createAnswerWriter } from './llm/writer.ts';
 import type { Logger } from './log.ts';
 import { type Db, openDatabase } from './store/db.ts';
 import { ingestPlans, needsSeeding } from './store/ingest.ts';
-import { listNodes, listPassages, listPlans, listStems } from './store/plan-store.ts';
+import { listNodes, listPassages, listPlans, listStems, listWordStems } from './store/plan-store.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
 export interface AppContext {
@@ -59,7 +60,10 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
       return library;
     },
     answerer() {
-      if (!answerer) answerer = new Answerer(this.library(), loadGlossary(config.dataDir), listStems(db));
+      if (!answerer) {
+        rememberStems(listWordStems(db));
+        answerer = new Answerer(this.library(), loadGlossary(config.dataDir), listStems(db));
+      }
       return answerer;
     },
     writer() {

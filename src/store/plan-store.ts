@@ -165,6 +165,24 @@ export function listStems(db: Db): Map<string, string> {
   return new Map(rows.map((row) => [row.ref, row.stems]));
 }
 
+/** Every text the full-text index holds: nodes (with their summaries) and passages. */
+export function listIndexedTexts(db: Db): string[] {
+  return db.prepare('SELECT text FROM search_fts').pluck().all() as string[];
+}
+
+/** Replaces the stored word stems (see migration 005). */
+export function writeWordStems(db: Db, stems: Map<string, string>): void {
+  const insert = db.prepare('INSERT INTO word_stems (word, stem) VALUES (?, ?)');
+  db.transaction(() => {
+    db.prepare('DELETE FROM word_stems').run();
+    for (const [word, stem] of stems) insert.run(word, stem);
+  })();
+}
+
+export function listWordStems(db: Db): [string, string][] {
+  return db.prepare('SELECT word, stem FROM word_stems').raw().all() as [string, string][];
+}
+
 export function listPassages(db: Db): Passage[] {
   const rows = db.prepare('SELECT * FROM passages ORDER BY plan_id, line_first').all() as {
     id: string;

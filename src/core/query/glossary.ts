@@ -33,6 +33,8 @@ export interface Glossary {
   entriesByFirstWord: Map<string, GlossaryEntry[]>;
   /** English (or other) word or phrase -> French terms. */
   translations: Map<string, string[]>;
+  /** Every term whose stems a question may need: equivalences, acronyms and French translations. */
+  terms: string[];
 }
 
 /** Words of a term, folded, as they appear in a question (stopwords kept for phrase matching). */
@@ -88,5 +90,6 @@ export function buildGlossary(raw: z.infer<typeof glossarySchema>): Glossary {
     },
     entriesByFirstWord,
     translations,
+    terms: [...groups.flat(), ...[...translations.values()].flat()],
   };
 }
