@@ -208,8 +208,11 @@ export function writeWordStems(db: Db, stems: Map<string, string>): void {
   })();
 }
 
-export function listWordStems(db: Db): [string, string][] {
-  return db.prepare('SELECT word, stem FROM word_stems').raw().all() as [string, string][];
+/** The stored word stems, by word. SQLite builds the object as JSON: faster than row by row. */
+export function listWordStems(db: Db): Record<string, string> {
+  return JSON.parse(
+    db.prepare('SELECT json_group_object(word, stem) FROM word_stems').pluck().get() as string,
+  );
 }
 
 export function listPassages(db: Db): Passage[] {

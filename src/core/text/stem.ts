@@ -7,6 +7,8 @@ const require = createRequire(import.meta.url);
 let french: Stemmer | null = null;
 const cache = new Map<string, string>();
 const MAX_CACHED = 50_000;
+/** Stems computed earlier by stemToken (at ingest), by token. */
+let known: Readonly<Record<string, string>> = {};
 
 /**
  * The Snowball stemmer, loaded on first need: the package holds two dozen languages and takes
@@ -26,6 +28,7 @@ function frenchStemmer(): Stemmer {
  */
 export function stemToken(token: string): string {
   let stem = cache.get(token);
+  if (stem === undefined && Object.hasOwn(known, token)) stem = known[token];
   if (stem === undefined) {
     // Folding after stemming can leave a final "e" where the stemmer kept an "é" ("lycée" -> "lyce"
     // but "lycées" -> "lyc"): dropping it makes both forms meet.
@@ -59,10 +62,11 @@ export function stemsOfWords(texts: Iterable<string>): Map<string, string> {
   return stems;
 }
 
-/** Takes in stems computed earlier by stemToken (stored at ingest), sparing the stemmer. */
-export function rememberStems(stems: Iterable<[string, string]>): void {
-  for (const [token, stem] of stems) {
-    if (cache.size >= MAX_CACHED) return;
-    cache.set(token, stem);
-  }
+/**
+ * Takes in stems computed earlier by stemToken (stored at ingest), sparing the stemmer. The record
+ * is consulted as it is: copying its thousands of entries would cost more than the few lookups a
+ * question makes.
+ */
+export function rememberStems(stems: Readonly<Record<string, string>>): void {
+  known = stems;
 }
