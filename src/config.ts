@@ -1,22 +1,23 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from './core/schema.ts';
 import { ROOT_DIR } from './paths.ts';
 
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
-const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
-const port = (fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(fallback));
-const positiveInt = (fallback: number, max: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(max).default(fallback));
-const flag = z.preprocess(
-  emptyToUndefined,
-  z
-    .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
-    .default('0')
-    .transform((value) => ['1', 'true', 'yes', 'on'].includes(value)),
+/** An empty variable counts as unset, then `schema` applies. */
+const preprocess = <T extends z.core.$ZodType>(schema: T) => z.pipe(z.transform(emptyToUndefined), schema);
+const optionalString = preprocess(z.optional(z.string().check(z.trim())));
+const integer = (min: number, max: number, fallback: number) =>
+  preprocess(z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback));
+const port = (fallback: number) => integer(0, 65535, fallback);
+const positiveInt = (fallback: number, max: number) => integer(1, max, fallback);
+const flag = preprocess(
+  z.pipe(
+    z._default(z.enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off']), '0'),
+    z.transform((value) => ['1', 'true', 'yes', 'on'].includes(value)),
+  ),
 );
-const url = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
+const url = preprocess(z.optional(z.url({ protocol: /^https?$/ })));
 
 /**
  * Every environment variable Boussole reads, and nothing else reads process.env.
@@ -25,14 +26,13 @@ const url = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optio
 export const envSchema = z.object({
   BOUSSOLE_DB: optionalString,
   BOUSSOLE_DATA_DIR: optionalString,
-  BOUSSOLE_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('Europe/Paris')),
-  BOUSSOLE_LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  BOUSSOLE_TIMEZONE: preprocess(z._default(z.string(), 'Europe/Paris')),
+  BOUSSOLE_LOG_LEVEL: preprocess(
+    z.optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   ),
-  BOUSSOLE_ADMINS: z.preprocess(emptyToUndefined, z.string().default('')),
+  BOUSSOLE_ADMINS: preprocess(z._default(z.string(), '')),
   BOUSSOLE_MEMORY_MINUTES: positiveInt(30, 24 * 60),
-  BOUSSOLE_REMINDER_CRON: z.preprocess(emptyToUndefined, z.string().default('*/5 * * * *')),
+  BOUSSOLE_REMINDER_CRON: preprocess(z._default(z.string(), '*/5 * * * *')),
   BOUSSOLE_HTTP_HOST: optionalString,
 
   SLACK_BOT_TOKEN: optionalString,
@@ -44,18 +44,15 @@ export const envSchema = z.object({
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
-  MICROSOFT_APP_TYPE: z.preprocess(
-    emptyToUndefined,
-    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
-  ),
+  MICROSOFT_APP_TYPE: preprocess(z.optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']))),
   TEAMS_PORT: port(3978),
   BOUSSOLE_TEAMS_DEV: flag,
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
-  BOUSSOLE_LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  BOUSSOLE_LLM_MODEL: preprocess(z._default(z.string(), 'gpt-4o-mini')),
   BOUSSOLE_LLM_TIMEOUT_MS: positiveInt(20_000, 600_000),
-  BOUSSOLE_LLM_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(5).default(2)),
+  BOUSSOLE_LLM_MAX_RETRIES: integer(0, 5, 2),
   BOUSSOLE_LLM_MAX_PROMPT_CHARS: positiveInt(24_000, 400_000),
   BOUSSOLE_LLM_MAX_OUTPUT_TOKENS: positiveInt(800, 16_000),
 });

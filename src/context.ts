@@ -13,6 +13,7 @@ import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
 import { loadGlossary } from './core/query/glossary.ts';
 import type { AnswerWriter } from './core/query/writer.ts';
+import { rememberStems } from './core/text/stem.ts';
 import { createLlmClient, type LlmClient } from './llm/client.ts';
 import { createMeasurementExtractor } from './llm/extract.ts';
 import { loadPrompts } from './llm/prompts.ts';
@@ -22,7 +23,7 @@ import { type Db, openDatabase } from './store/db.ts';
 import { createDeadlineStore } from './store/deadline-store.ts';
 import { ingestPlans, needsSeeding } from './store/ingest.ts';
 import { createMeasurementStore } from './store/measurement-store.ts';
-import { listNodes, listPassages, listPlans, listStems } from './store/plan-store.ts';
+import { listNodes, listPassages, listPlans, listStems, listWordStems } from './store/plan-store.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
 export interface AppContext {
@@ -79,12 +80,20 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
     log,
     library() {
       if (!library) {
-        library = new PlanLibrary(listPlans(db), listNodes(db), listPassages(db), loadScopes(config.dataDir));
+        library = new PlanLibrary(
+          listPlans(db),
+          listNodes(db),
+          () => listPassages(db),
+          loadScopes(config.dataDir),
+        );
       }
       return library;
     },
     answerer() {
-      if (!answerer) answerer = new Answerer(this.library(), loadGlossary(config.dataDir), listStems(db));
+      if (!answerer) {
+        rememberStems(listWordStems(db));
+        answerer = new Answerer(this.library(), loadGlossary(config.dataDir), listStems(db));
+      }
       return answerer;
     },
     writer() {

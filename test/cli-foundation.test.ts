@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/adapters/console/cli.ts';
+import { createCommandLogger } from '../src/log.ts';
 import { captureIO, tempDir } from './helpers/plans.ts';
 
 let dir: string;
@@ -117,5 +119,40 @@ describe('boussole ingest', () => {
     const result = await run('ingest', file);
     expect(result.code).toBe(1);
     expect(result.stderr()).toMatch(/métadonnées manquantes.*nouveau-plan\.json/u);
+  });
+});
+
+describe('command logs', () => {
+  function sink() {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    return { lines, stream };
+  }
+
+  it('writes what reaches the level as JSON, with secrets masked, and drops the rest', () => {
+    const { lines, stream } = sink();
+    const log = createCommandLogger('warn', stream);
+    log.info('seeding');
+    log.debug({ detail: 1 }, 'detail');
+    expect(lines).toEqual([]);
+    log.warn({ config: { llm: { apiKey: 'sk-secret' } } }, 'llm request failed');
+    log.child({ command: 'ask' }).error('ask failed');
+    expect(lines.map((line) => JSON.parse(line))).toMatchObject([
+      { level: 40, app: 'boussole', config: { llm: { apiKey: '[secret]' } }, msg: 'llm request failed' },
+      { level: 50, app: 'boussole', command: 'ask', msg: 'ask failed' },
+    ]);
+  });
+
+  it('stays silent at level silent', () => {
+    const { lines, stream } = sink();
+    const log = createCommandLogger('silent', stream);
+    log.fatal('never');
+    log.error('never');
+    expect(lines).toEqual([]);
   });
 });

@@ -110,7 +110,12 @@ describe('recording a measurement in Slack', () => {
       .prepare("SELECT actor, outcome, request_id FROM audit_log WHERE actor = 'slack:U0BOB'")
       .get() as { outcome: string; request_id: string };
     expect(row).toMatchObject({ outcome: 'refused', request_id: 'slack:Ev0REFUSED' });
-    const traced = h.logs.filter((line) => line.includes('"requestId":"slack:Ev0REFUSED"'));
-    expect(traced.length).toBeGreaterThan(0);
+    // The adapter logs its line once the post returned: wait for it rather than race it.
+    const traced = await h.fake.waitFor(() =>
+      h.logs.find(
+        (line) => line.includes('"requestId":"slack:Ev0REFUSED"') && line.includes('slack: replied'),
+      ),
+    );
+    expect(traced).toBeDefined();
   });
 });

@@ -1,11 +1,12 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stemToken } from '../src/core/text/stem.ts';
 import { MIGRATIONS_DIR } from '../src/paths.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { ingestPlans } from '../src/store/ingest.ts';
 import { MigrationError, migrate, readMigrations } from '../src/store/migrate.ts';
-import { listNodes } from '../src/store/plan-store.ts';
+import { listNodes, listWordStems } from '../src/store/plan-store.ts';
 import { DATA_DIR, tempDir } from './helpers/plans.ts';
 
 const cleanups: (() => void)[] = [];
@@ -37,6 +38,18 @@ describe('the store', () => {
     ingestPlans(db, DATA_DIR, [], { force: true });
     expect(listNodes(db).map((n) => n.id)).toEqual(idsBefore);
     expect(new Set(idsBefore).size).toBe(idsBefore.length);
+    db.close();
+  });
+
+  it('stores the stem of every word of the plans and the glossary, so answering seldom loads the stemmer', () => {
+    const db = openDatabase(path.join(scratch(), 'w.db'));
+    ingestPlans(db, DATA_DIR);
+    const stems = new Map(Object.entries(listWordStems(db)));
+    // Written as in the plans and folded as questions are read, both with the stemmer's own stem.
+    expect(stems.get('numériques')).toBe(stemToken('numériques'));
+    expect(stems.get('numeriques')).toBe(stemToken('numeriques'));
+    // English glossary terms are stemmed when their concept comes up.
+    expect(stems.get('arithmetic')).toBe(stemToken('arithmetic'));
     db.close();
   });
 

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 
@@ -35,12 +35,20 @@ const BREAKER_OPEN_MS = 60_000;
  */
 export function createLlmClient(config: Config, log: Logger, now: () => number = Date.now): LlmClient | null {
   if (!config.llm.apiKey) return null;
-  const client = new OpenAI({
-    apiKey: config.llm.apiKey,
-    ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),
-    timeout: config.llm.timeoutMs,
-    maxRetries: config.llm.maxRetries,
-  });
+  const apiKey = config.llm.apiKey;
+  // The SDK takes ~100 ms to load: only a question that reaches the model pays for it, not every
+  // start-up of the CLI (and never an offline run).
+  let client: Promise<OpenAI> | null = null;
+  const sdk = () =>
+    (client ??= import('openai').then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey,
+          ...(config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {}),
+          timeout: config.llm.timeoutMs,
+          maxRetries: config.llm.maxRetries,
+        }),
+    ));
   let failures = 0;
   let openUntil = 0;
   return {
@@ -49,7 +57,7 @@ export function createLlmClient(config: Config, log: Logger, now: () => number =
       if (now() < openUntil) throw new LlmUnavailable('circuit open');
       const started = now();
       try {
-        const response = await client.chat.completions.create({
+        const response = await (await sdk()).chat.completions.create({
           model: config.llm.model,
           messages,
           max_tokens: options.maxTokens,

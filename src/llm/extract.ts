@@ -1,17 +1,17 @@
-import { z } from 'zod';
 import type { ExtractedMeasurement, MeasurementExtractor } from '../core/measurements/ports.ts';
+import * as z from '../core/schema.ts';
 import type { LlmClient } from './client.ts';
 import { fillPrompt, type Prompts } from './prompts.ts';
 
 /** The reply's shape: every field present (strict structured outputs), null when not said. */
 const extractionSchema = z.object({
-  indicator_id: z.string().nullable(),
-  scope: z.string().nullable(),
-  period: z.string().nullable(),
-  value_number: z.number().nullable(),
-  value_text: z.string().nullable(),
-  unit: z.enum(['percent', 'count', 'number', 'text']).nullable(),
-  comment: z.string().nullable(),
+  indicator_id: z.nullable(z.string()),
+  scope: z.nullable(z.string()),
+  period: z.nullable(z.string()),
+  value_number: z.nullable(z.number()),
+  value_text: z.nullable(z.string()),
+  unit: z.nullable(z.enum(['percent', 'count', 'number', 'text'])),
+  comment: z.nullable(z.string()),
 });
 
 const JSON_SCHEMA = {

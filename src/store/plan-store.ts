@@ -2,23 +2,29 @@ import type { NodeKind, ParsedPlan, Passage, PlanMeta, PlanNode } from '../core/
 import { contentStems } from '../core/text/stem.ts';
 import type { Db } from './db.ts';
 
-interface NodeRow {
-  id: string;
-  plan_id: string;
-  parent_id: string | null;
-  kind: NodeKind;
-  ord: number;
-  label: string | null;
-  text: string;
-  title: string | null;
-  summary: string | null;
-  scope: string;
-  file: string;
-  line_first: number;
-  line_last: number;
-  page: number | null;
-  heading: string | null;
-}
+/**
+ * Node columns in the order of NodeRow. Nodes are read as arrays rather than objects: better-sqlite3
+ * builds those several times faster, and listing every node is on the start-up path of each answer.
+ */
+const NODE_COLUMNS =
+  'id, plan_id, parent_id, kind, ord, label, text, title, summary, scope, file, line_first, line_last, page, heading';
+type NodeRow = [
+  id: string,
+  planId: string,
+  parentId: string | null,
+  kind: NodeKind,
+  ord: number,
+  label: string | null,
+  text: string,
+  title: string | null,
+  summary: string | null,
+  scope: string,
+  file: string,
+  lineFirst: number,
+  lineLast: number,
+  page: number | null,
+  heading: string | null,
+];
 
 interface PlanRow {
   id: string;
@@ -37,19 +43,35 @@ export interface StoredPlan extends PlanMeta {
   signature: string;
 }
 
-const toNode = (row: NodeRow): PlanNode => ({
-  id: row.id,
-  planId: row.plan_id,
-  parentId: row.parent_id,
-  kind: row.kind,
-  ord: row.ord,
-  label: row.label,
-  text: row.text,
-  title: row.title,
-  summary: row.summary ? JSON.parse(row.summary) : null,
-  scope: row.scope,
-  source: { file: row.file, lines: [row.line_first, row.line_last], page: row.page },
-  heading: row.heading,
+const toNode = ([
+  id,
+  planId,
+  parentId,
+  kind,
+  ord,
+  label,
+  text,
+  title,
+  summary,
+  scope,
+  file,
+  lineFirst,
+  lineLast,
+  page,
+  heading,
+]: NodeRow): PlanNode => ({
+  id,
+  planId,
+  parentId,
+  kind,
+  ord,
+  label,
+  text,
+  title,
+  summary: summary ? JSON.parse(summary) : null,
+  scope,
+  source: { file, lines: [lineFirst, lineLast], page },
+  heading,
 });
 
 const toPlan = (row: PlanRow): StoredPlan => ({
@@ -149,13 +171,20 @@ export function listPlans(db: Db): StoredPlan[] {
 
 export function listNodes(db: Db, planId?: string): PlanNode[] {
   const rows = planId
-    ? db.prepare('SELECT * FROM nodes WHERE plan_id = ? ORDER BY ord').all(planId)
-    : db.prepare('SELECT n.* FROM nodes n JOIN plans p ON p.id = n.plan_id ORDER BY p.file, n.ord').all();
+    ? db.prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE plan_id = ? ORDER BY ord`).raw().all(planId)
+    : db
+        .prepare(
+          `SELECT ${NODE_COLUMNS.replace(/\w+/gu, 'n.$&')} FROM nodes n JOIN plans p ON p.id = n.plan_id ORDER BY p.file, n.ord`,
+        )
+        .raw()
+        .all();
   return (rows as NodeRow[]).map(toNode);
 }
 
 export function getNode(db: Db, id: string): PlanNode | undefined {
-  const row = db.prepare('SELECT * FROM nodes WHERE id = ?').get(id) as NodeRow | undefined;
+  const row = db.prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE id = ?`).raw().get(id) as
+    | NodeRow
+    | undefined;
   return row ? toNode(row) : undefined;
 }
 
@@ -163,6 +192,27 @@ export function getNode(db: Db, id: string): PlanNode | undefined {
 export function listStems(db: Db): Map<string, string> {
   const rows = db.prepare('SELECT ref, stems FROM search_fts').all() as { ref: string; stems: string }[];
   return new Map(rows.map((row) => [row.ref, row.stems]));
+}
+
+/** Every text the full-text index holds: nodes (with their summaries) and passages. */
+export function listIndexedTexts(db: Db): string[] {
+  return db.prepare('SELECT text FROM search_fts').pluck().all() as string[];
+}
+
+/** Replaces the stored word stems (see migration 008). */
+export function writeWordStems(db: Db, stems: Map<string, string>): void {
+  const insert = db.prepare('INSERT INTO word_stems (word, stem) VALUES (?, ?)');
+  db.transaction(() => {
+    db.prepare('DELETE FROM word_stems').run();
+    for (const [word, stem] of stems) insert.run(word, stem);
+  })();
+}
+
+/** The stored word stems, by word. SQLite builds the object as JSON: faster than row by row. */
+export function listWordStems(db: Db): Record<string, string> {
+  return JSON.parse(
+    db.prepare('SELECT json_group_object(word, stem) FROM word_stems').pluck().get() as string,
+  );
 }
 
 export function listPassages(db: Db): Passage[] {

@@ -2,7 +2,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { type AppContext, openContext } from '../../context.ts';
 import { PromptError } from '../../llm/prompts.ts';
-import { createLogger } from '../../log.ts';
+import { createCommandLogger } from '../../log.ts';
 import { withRequestId } from '../../request-context.ts';
 import { MigrationError } from '../../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
@@ -209,7 +209,7 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
   let ctx: AppContext | null = null;
   try {
     const config = loadConfig(env);
-    const log = createLogger(config.cliLogLevel);
+    const log = createCommandLogger(config.cliLogLevel);
     // `ingest` reports what it does itself instead of seeding silently first.
     ctx = openContext(config, log, { seed: name !== 'ingest' });
     const context = ctx;

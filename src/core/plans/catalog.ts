@@ -1,23 +1,23 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { parsePlan } from '../ingest/parse.ts';
 import { type PlanProfile, profileSchema } from '../ingest/profile.ts';
 import { buildVocabulary, type Vocabulary } from '../ingest/vocabulary.ts';
+import * as z from '../schema.ts';
 import { type Scope, ScopeRegistry } from './scopes.ts';
 import type { ParsedPlan, PlanMeta } from './types.ts';
 
 const metaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/u, 'lower-case letters, digits and dashes'),
-  title: z.string().min(3),
-  shortTitle: z.string().min(3),
-  academie: z.string().min(2),
-  period: z.string().min(4),
-  periodNote: z.string().optional(),
-  kind: z.string().min(3),
-  file: z.string().min(1),
-  aliases: z.array(z.string()).default([]),
-  profile: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/u, 'lower-case letters, digits and dashes')),
+  title: z.string().check(z.minLength(3)),
+  shortTitle: z.string().check(z.minLength(3)),
+  academie: z.string().check(z.minLength(2)),
+  period: z.string().check(z.minLength(4)),
+  periodNote: z.optional(z.string()),
+  kind: z.string().check(z.minLength(3)),
+  file: z.string().check(z.minLength(1)),
+  aliases: z._default(z.array(z.string()), []),
+  profile: z.string().check(z.minLength(1)),
 });
 
 const scopesSchema = z.object({
@@ -25,8 +25,8 @@ const scopesSchema = z.object({
     z.object({
       key: z.string(),
       kind: z.enum(['academie', 'departement']),
-      academie: z.string().optional(),
-      code: z.string().optional(),
+      academie: z.optional(z.string()),
+      code: z.optional(z.string()),
       name: z.string(),
       shortName: z.string(),
       forms: z.array(z.string()),

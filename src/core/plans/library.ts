@@ -8,21 +8,29 @@ import type { NodeKind, Passage, PlanMeta, PlanNode } from './types.ts';
 export class PlanLibrary {
   readonly plans: PlanMeta[];
   readonly nodes: PlanNode[];
-  readonly passages: Passage[];
   readonly scopes: ScopeRegistry;
   private readonly byId = new Map<string, PlanNode>();
   private readonly childrenOf = new Map<string, PlanNode[]>();
   private readonly planById = new Map<string, PlanMeta>();
-  private readonly passageById = new Map<string, Passage>();
+  private passageById: Map<string, Passage> | null = null;
+  private readonly loadPassages: () => Passage[];
 
-  constructor(plans: PlanMeta[], nodes: PlanNode[], passages: Passage[], scopes: ScopeRegistry) {
+  /**
+   * `passages` may be a loader: answering reads only nodes, so the prose passages (which only
+   * `search` shows) are not read at start-up.
+   */
+  constructor(
+    plans: PlanMeta[],
+    nodes: PlanNode[],
+    passages: Passage[] | (() => Passage[]),
+    scopes: ScopeRegistry,
+  ) {
     this.plans = plans;
     this.nodes = nodes;
-    this.passages = passages;
+    this.loadPassages = typeof passages === 'function' ? passages : () => passages;
     this.scopes = scopes;
     for (const plan of plans) this.planById.set(plan.id, plan);
     for (const node of nodes) this.byId.set(node.id, node);
-    for (const passage of passages) this.passageById.set(passage.id, passage);
     for (const node of nodes) {
       if (!node.parentId) continue;
       const list = this.childrenOf.get(node.parentId) ?? [];
@@ -37,6 +45,7 @@ export class PlanLibrary {
   }
 
   passage(id: string): Passage | undefined {
+    if (!this.passageById) this.passageById = new Map(this.loadPassages().map((p) => [p.id, p]));
     return this.passageById.get(id);
   }
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../schema.ts';
 import { fold, wordTokens } from '../text/fold.ts';
 import { contentStems } from '../text/stem.ts';
 
 const glossarySchema = z.object({
-  equivalences: z.array(z.array(z.string().min(1)).min(2)),
+  equivalences: z.array(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
   translations: z.record(z.string(), z.array(z.string())),
-  acronyms: z.record(z.string(), z.array(z.string().min(2)).min(1)),
+  acronyms: z.record(z.string(), z.array(z.string().check(z.minLength(2))).check(z.minLength(1))),
 });
 
 /** A term as matched in plan text: the French stems of its words, all required. */
@@ -33,6 +33,8 @@ export interface Glossary {
   entriesByFirstWord: Map<string, GlossaryEntry[]>;
   /** English (or other) word or phrase -> French terms. */
   translations: Map<string, string[]>;
+  /** Every term whose stems a question may need: equivalences, acronyms and French translations. */
+  terms: string[];
 }
 
 /** Words of a term, folded, as they appear in a question (stopwords kept for phrase matching). */
@@ -88,5 +90,6 @@ export function buildGlossary(raw: z.infer<typeof glossarySchema>): Glossary {
     },
     entriesByFirstWord,
     translations,
+    terms: [...groups.flat(), ...[...translations.values()].flat()],
   };
 }

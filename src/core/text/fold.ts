@@ -1,8 +1,13 @@
+const PLAIN_ASCII = /^[\t\n\r\x20-\x5f\x61-\x7e]*$/;
+
 /**
  * Accent-, case- and ligature-insensitive form of a text, used for matching and hashing.
  * "Élèves d’Œuvre" -> "eleves d'oeuvre".
  */
 export function fold(text: string): string {
+  // Plain ASCII (but for the backquote, folded to an apostrophe) only needs lower-casing: a shortcut
+  // worth having since most words of the plans and questions are such.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -4,9 +4,23 @@ import { isStopword } from './stopwords.ts';
 
 type Stemmer = { stem(word: string): string };
 const require = createRequire(import.meta.url);
-const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Stemmer };
-const french = snowball.newStemmer('french');
+let french: Stemmer | null = null;
 const cache = new Map<string, string>();
+const MAX_CACHED = 50_000;
+/** Stems computed earlier by stemToken (at ingest), by token. */
+let known: Readonly<Record<string, string>> = {};
+
+/**
+ * The Snowball stemmer, loaded on first need: the package holds two dozen languages and takes
+ * ~30 ms to load, and the stems of the plans' words are usually known already (see rememberStems).
+ */
+function frenchStemmer(): Stemmer {
+  if (!french) {
+    const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Stemmer };
+    french = snowball.newStemmer('french');
+  }
+  return french;
+}
 
 /**
  * French Snowball stem of one lower-cased token, then folded. Stemming happens before accent
@@ -14,12 +28,13 @@ const cache = new Map<string, string>();
  */
 export function stemToken(token: string): string {
   let stem = cache.get(token);
+  if (stem === undefined && Object.hasOwn(known, token)) stem = known[token];
   if (stem === undefined) {
     // Folding after stemming can leave a final "e" where the stemmer kept an "é" ("lycée" -> "lyce"
     // but "lycées" -> "lyc"): dropping it makes both forms meet.
-    stem = fold(/^\d/.test(token) ? token : french.stem(token));
+    stem = fold(/^\d/.test(token) ? token : frenchStemmer().stem(token));
     if (stem.length > 3) stem = stem.replace(/e+$/u, '');
-    if (cache.size < 50_000) cache.set(token, stem);
+    if (cache.size < MAX_CACHED) cache.set(token, stem);
   }
   return stem;
 }
@@ -29,4 +44,29 @@ export function contentStems(text: string): string[] {
   return wordTokens(text)
     .filter((token) => !isStopword(token))
     .map(stemToken);
+}
+
+/**
+ * The stem of every word of some texts, as written and folded (questions are read folded): what
+ * ingest stores so that answering rarely needs the stemmer itself.
+ */
+export function stemsOfWords(texts: Iterable<string>): Map<string, string> {
+  const stems = new Map<string, string>();
+  for (const text of texts) {
+    for (const token of wordTokens(text)) {
+      if (!stems.has(token)) stems.set(token, stemToken(token));
+      const folded = fold(token);
+      if (!stems.has(folded)) stems.set(folded, stemToken(folded));
+    }
+  }
+  return stems;
+}
+
+/**
+ * Takes in stems computed earlier by stemToken (stored at ingest), sparing the stemmer. The record
+ * is consulted as it is: copying its thousands of entries would cost more than the few lookups a
+ * question makes.
+ */
+export function rememberStems(stems: Readonly<Record<string, string>>): void {
+  known = stems;
 }

@@ -9,7 +9,7 @@ import {
   describeRule,
 } from '../../../core/deadlines/service.ts';
 import type { Deadline } from '../../../core/deadlines/types.ts';
-import { createLogger } from '../../../log.ts';
+import { createCommandLogger } from '../../../log.ts';
 import { runSweep, sweepDepsOf } from '../../../reminders/sweep.ts';
 import { type CommandIO, printJson, UsageError } from '../io.ts';
 import { createConsoleDelivery } from '../outbox.ts';
@@ -174,7 +174,7 @@ export async function runRemind(
       `--now attend une date ISO, par exemple 2027-06-29T09:00:00+02:00 (reçu « ${nowText} »).`,
     );
   const outcomes = await runSweep(
-    sweepDepsOf(ctx, { console: createConsoleDelivery(ctx.db) }, createLogger(ctx.config.cliLogLevel)),
+    sweepDepsOf(ctx, { console: createConsoleDelivery(ctx.db) }, createCommandLogger(ctx.config.cliLogLevel)),
     now,
   );
   const sent = outcomes
