@@ -15,6 +15,8 @@ export interface LoadPlan {
   durationS: number;
   warmup: number;
   settleMs: number;
+  /** The mentions' texts, sent in turn (default: the Cantal question alone). */
+  messages?: string[];
 }
 
 export interface LoadResult {
@@ -40,8 +42,9 @@ process.once('message', async (plan: LoadPlan) => {
 process.once('disconnect', () => process.exit(0));
 
 async function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  const texts = plan.messages?.length ? plan.messages : [CANTAL_QUESTION];
   const mention = (i: number, ts: string, id: string) =>
-    mentionEvent({ ts, user: `U0USER${i % 20}`, text: `<@U0BOT> ${CANTAL_QUESTION}` }, id);
+    mentionEvent({ ts, user: `U0USER${i % 20}`, text: `<@U0BOT> ${texts[i % texts.length]}` }, id);
 
   // The first requests load and compile code lazily (Node's fetch, the Web API client) and stand
   // for start-up, not for the steady state the targets are about: sent one by one, not counted.

@@ -37,6 +37,10 @@ export interface SlackBenchOptions {
   warmup?: number;
   /** How long to wait for the last replies after the last request (default 10 s). */
   settleMs?: number;
+  /** The mentions' texts, sent in turn (default: one Cantal question). */
+  messages?: string[];
+  /** The database of the adapter and the router (default: a fresh one, closed at the end). */
+  db?: Db;
 }
 
 export interface SlackBenchResult {
@@ -44,8 +48,15 @@ export interface SlackBenchResult {
   acked: number;
   replied: number;
   errors: number;
-  ack: { p50: number; p95: number; max: number };
-  reply: { p50: number; p95: number; max: number };
+  ack: Percentiles;
+  reply: Percentiles;
+}
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
 }
 
 const SECRET = 'bench-signing-secret';
@@ -59,7 +70,7 @@ export async function runSlackBench(options: SlackBenchOptions): Promise<SlackBe
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const db = openDatabase(path.join(dir, 'bench.db'));
+  const db = options.db ?? openDatabase(path.join(dir, 'bench.db'));
   // Warnings and errors only, to memory: logging every request would measure the terminal.
   const logged: string[] = [];
   const sink = new Writable({
@@ -89,6 +100,7 @@ export async function runSlackBench(options: SlackBenchOptions): Promise<SlackBe
         durationS: options.durationS,
         warmup: options.warmup ?? 50,
         settleMs: options.settleMs ?? 10_000,
+        ...(options.messages ? { messages: options.messages } : {}),
       };
       load.send(plan);
       const { result } = await nextMessage<{ result: LoadResult }>(load);
@@ -107,13 +119,13 @@ export async function runSlackBench(options: SlackBenchOptions): Promise<SlackBe
     }
   } finally {
     if (load.exitCode === null) load.kill();
-    db.close();
+    if (!options.db) db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The load process's next message; fails if it dies first, or after ten minutes at most. */
-function nextMessage<T>(child: ChildProcess): Promise<T> {
+export function nextMessage<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => done(new Error('bench:slack : le générateur de charge ne répond plus')),
@@ -134,10 +146,10 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
   });
 }
 
-function summarise(values: number[]): { p50: number; p95: number; max: number } {
+export function summarise(values: number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN };
 }
 
 function readOption(args: string[], name: string, envName: string, fallback: number): number {

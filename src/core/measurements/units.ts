@@ -90,10 +90,14 @@ export function describeValueProblem(problem: ValueProblem, lang: Lang): string 
 }
 
 /** 62.5 -> "62,5" in French, "62.5" in English; thousands grouped. */
+const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 })
-    .format(value)
-    .replace(/\u202f/gu, '\u00a0');
+  // Built once: a formatter costs far more to create than to use.
+  return NUMBER_FORMATS[lang].format(value).replace(/\u202f/gu, '\u00a0');
 }
 
 export function formatValue(value: number | string, unit: MeasureUnit, lang: Lang): string {

@@ -69,11 +69,12 @@ export function createRouter(deps: RouterDeps): Router {
   const ask = async (message: InboundMessage, text: string): Promise<Reply> => {
     const answerer = deps.answerer();
     const conversation = conversationKey(message.conversation);
-    const previous = deps.memory?.recent(conversation, 3) ?? [];
     let standalone = text;
     let intent: QueryIntent = answerer.understand(text);
+    // The memory is read only for what reads as a follow-up: most questions stand alone.
+    const previous = looksLikeFollowUp(text, intent) ? (deps.memory?.recent(conversation, 3) ?? []) : [];
     const last = previous[0];
-    if (last?.intent && looksLikeFollowUp(text, intent)) {
+    if (last?.intent) {
       if (deps.writer) {
         try {
           const history = [...previous]

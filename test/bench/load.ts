@@ -1,0 +1,239 @@
+/**
+ * npm run bench:load — issue 9: a realistic mix of mentions at a steady rate through the Slack
+ * HTTP receiver on loopback, answered offline by the assistant exactly as `npm start` runs it
+ * (node src/boussole.mjs start, the bundled build), on a temporary database seeded with the
+ * shipped plans.
+ *
+ *   npm run bench:load                                   200 messages/s for 60 s
+ *   npm run bench:load -- --rate 50 --duration 10
+ *   LOAD_BENCH_RATE=50 LOAD_BENCH_DURATION=10 npm run bench:load
+ *
+ * Three processes: this one (set-up and report), the load generator with the fake Slack Web API
+ * (bench:slack's slack-load.ts), and the assistant, whose peak RSS (VmHWM) and CPU time are read
+ * from /proc. Targets: no errors, ack and reply p95 ≤ 100 ms, peak RSS ≤ 150 MB; exit code 1 when
+ * missed. Prints figures, asserts nothing else.
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadConfig } from '../../src/config.ts';
+import { openContext } from '../../src/context.ts';
+import { createLogger } from '../../src/log.ts';
+import { ROOT_DIR } from '../../src/paths.ts';
+import { tempDir } from '../helpers/plans.ts';
+import { FAKE_BOT_TOKEN } from '../helpers/slack-fake-api.ts';
+import { nextMessage, type Percentiles, summarise } from './slack.ts';
+import type { LoadPlan, LoadResult } from './slack-load.ts';
+
+export const TARGETS = { p95Ms: 100, errors: 0, rssMb: 150 };
+const SECRET = 'bench-signing-secret';
+/**
+ * The Node flags `npm start` gives the assistant (package.json), so the bench measures the same
+ * process; LOAD_BENCH_NODE_FLAGS replaces them to try other tunings.
+ */
+const NODE_FLAGS = (
+  process.env.LOAD_BENCH_NODE_FLAGS ??
+  (
+    JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start
+    .split(/\s+/u)
+    .filter((word) => word.startsWith('--'))
+    .join(' ')
+)
+  .split(/\s+/u)
+  .filter(Boolean);
+
+const QUESTION_SETS = [
+  path.join(ROOT_DIR, '..', 'shared', 'eval', 'dev-questions.json'),
+  path.join(ROOT_DIR, 'test', 'fixtures', 'questions-extra.json'),
+];
+
+/** Entries that the real router turns into a preview (indicator, scope and period all found). */
+const MEASUREMENTS = [
+  "Cantal 2025-2026 : 62,5 % d'élèves groupe 3 faits numériques",
+  'Allier 2025-2026, groupe 3 faits numériques : 41 %',
+  'Pour le Puy-de-Dôme en 2025/2026, 48,3 % des élèves comprennent un écrit',
+  'Record 52.5% students reading a text, Cantal, school year 2025-26',
+  "Haute-Loire 2025-2026 : 71 % d'élèves lisant un texte",
+  "Puy-de-Dôme 2025-2026 : 38 % d'élèves groupe 3 faits numériques",
+];
+const WARMUP = 50;
+const MEASURED_SCOPES = ['cantal', 'allier', 'haute-loire', 'puy-de-dome'];
+/** slack-load.ts mentions as U0USER0 … U0USER19. */
+const USERS = Array.from({ length: 20 }, (_, n) => `U0USER${n}`);
+
+/** Six questions, then a measurement entry, until the questions run out. */
+export function messageMix(): { messages: string[]; questions: number; entries: number } {
+  const questions = QUESTION_SETS.filter((file) => existsSync(file)).flatMap((file) =>
+    (JSON.parse(readFileSync(file, 'utf8')) as { q: string }[]).map((item) => item.q),
+  );
+  const messages: string[] = [];
+  questions.forEach((question, i) => {
+    messages.push(question);
+    if (i % 6 === 5) messages.push(MEASUREMENTS[Math.floor(i / 6) % MEASUREMENTS.length] as string);
+  });
+  return { messages, questions: questions.length, entries: messages.length - questions.length };
+}
+
+export interface LoadBenchResult {
+  sent: number;
+  acked: number;
+  replied: number;
+  errors: number;
+  ack: Percentiles;
+  reply: Percentiles;
+  /** The assistant process's high-water RSS (VmHWM). */
+  maxRssMb: number;
+  /** CPU time of the assistant process per message answered, warm-up included. */
+  cpuMsPerMessage: number;
+}
+
+/** A free loopback port, for the assistant's SLACK_PORT. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function procStatus(pid: number): { hwmMb: number; cpuMs: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const hwmKb = Number(/VmHWM:\s+(\d+)/u.exec(status)?.[1] ?? Number.NaN);
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of /proc/pid/stat, in clock ticks (100 per second).
+  const ticks = Number(stat[11]) + Number(stat[12]);
+  return { hwmMb: hwmKb / 1024, cpuMs: ticks * 10 };
+}
+
+async function waitHealthy(port: number, app: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`bench:load : l'assistant s'est arrêté (${app.exitCode})`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("bench:load : l'assistant n'a pas démarré en 60 s");
+}
+
+export async function runLoadBench(options: {
+  rate: number;
+  durationS: number;
+  messages: string[];
+}): Promise<LoadBenchResult> {
+  const { dir, cleanup } = tempDir('boussole-load-');
+  const dbFile = path.join(dir, 'load.db');
+  // Seeded and granted here, so the assistant starts as on a machine already in service.
+  const ctx = openContext(loadConfig({ BOUSSOLE_DB: dbFile }), createLogger('silent'));
+  for (const user of USERS)
+    for (const scope of MEASURED_SCOPES)
+      ctx.measurements().repo.grant({ userKey: `slack:${user}`, role: 'contributor', scope }, 'bench');
+  ctx.close();
+
+  const load = fork(fileURLToPath(new URL('./slack-load.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let app: ChildProcess | undefined;
+  let loggedErrors = 0;
+  try {
+    const { apiUrl } = await nextMessage<{ apiUrl: string }>(load);
+    const port = await freePort();
+    app = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT_DIR, 'src', 'boussole.mjs'), 'start'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        BOUSSOLE_DB: dbFile,
+        BOUSSOLE_HTTP_HOST: '127.0.0.1',
+        BOUSSOLE_LOG_LEVEL: 'warn',
+        SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: apiUrl,
+        SLACK_PORT: String(port),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    app.stderr?.on('data', (chunk: Buffer) => {
+      loggedErrors += (String(chunk).match(/"level":50/gu) ?? []).length;
+    });
+    await waitHealthy(port, app);
+    const plan: LoadPlan = {
+      url: `http://127.0.0.1:${port}/slack/events`,
+      secret: SECRET,
+      rate: options.rate,
+      durationS: options.durationS,
+      warmup: WARMUP,
+      settleMs: 10_000,
+      messages: options.messages,
+    };
+    load.send(plan);
+    const { result } = await nextMessage<{ result: LoadResult }>(load);
+    const proc = procStatus(app.pid as number);
+    return {
+      sent: result.sent,
+      acked: result.ackMs.length,
+      replied: result.replyMs.length,
+      errors: result.failed + result.unanswered + loggedErrors,
+      ack: summarise(result.ackMs),
+      reply: summarise(result.replyMs),
+      maxRssMb: proc.hwmMb,
+      cpuMsPerMessage: proc.cpuMs / Math.max(1, result.replyMs.length + WARMUP),
+    };
+  } finally {
+    if (app && app.exitCode === null) {
+      app.kill('SIGTERM');
+      await new Promise((resolve) => app?.once('exit', resolve));
+    }
+    if (load.exitCode === null) load.kill();
+    cleanup();
+  }
+}
+
+function readOption(args: string[], name: string, envName: string, fallback: number): number {
+  const flag = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  const raw = flag < 0 ? process.env[envName] : (args[flag]?.split('=')[1] ?? args[flag + 1]);
+  const value = Number(raw ?? fallback);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`--${name} / ${envName} : nombre positif attendu`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const rate = readOption(args, 'rate', 'LOAD_BENCH_RATE', 200);
+  const durationS = readOption(args, 'duration', 'LOAD_BENCH_DURATION', 60);
+  const mix = messageMix();
+  process.stdout.write(
+    `bench:load — ${rate} messages/s pendant ${durationS} s sur 127.0.0.1, assistant lancé comme npm start (node ${NODE_FLAGS.join(' ')}), réponses hors ligne (${mix.questions} questions, ${mix.entries} saisies de mesure en alternance)…\n`,
+  );
+  const r = await runLoadBench({ rate, durationS, messages: mix.messages });
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const line = (p: Percentiles) => `p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  max ${ms(p.max)}`;
+  const met =
+    r.ack.p95 <= TARGETS.p95Ms &&
+    r.reply.p95 <= TARGETS.p95Ms &&
+    r.errors <= TARGETS.errors &&
+    r.maxRssMb <= TARGETS.rssMb;
+  process.stdout.write(
+    [
+      `requêtes envoyées   ${r.sent} (acquittées ${r.acked}, réponses postées ${r.replied})`,
+      `ack                 ${line(r.ack)}  (cible p95 ≤ ${TARGETS.p95Ms} ms)`,
+      `réponse postée      ${line(r.reply)}  (cible p95 ≤ ${TARGETS.p95Ms} ms)`,
+      `erreurs             ${r.errors}  (cible ${TARGETS.errors})`,
+      `RSS de pointe       ${r.maxRssMb.toFixed(0)} Mo (VmHWM du processus de l'assistant)  (cible ≤ ${TARGETS.rssMb} Mo)`,
+      `CPU                 ${r.cpuMsPerMessage.toFixed(2)} ms par message (processus de l'assistant)`,
+      `cibles              ${met ? 'atteintes' : 'MANQUÉES'}`,
+      '',
+    ].join('\n'),
+  );
+  if (!met) process.exitCode = 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await main();
+}
