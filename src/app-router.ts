@@ -1,4 +1,5 @@
 import type { AppContext } from './context.ts';
+import { personalOverview } from './core/router/home.ts';
 import { createRouter } from './core/router/router.ts';
 import type { Router } from './core/router/types.ts';
 import { createConversationStore } from './store/conversation-store.ts';
@@ -12,6 +13,7 @@ export function createAppRouter(ctx: AppContext): Router {
     writer: ctx.writer(),
     measurements: ctx.measurements().routes,
     deadlines: ctx.deadlines().routes,
+    overview: (actor, lang) => personalOverview(actor, ctx.measurements().deps, ctx.deadlines().repo, lang),
     onError: (error, context) => ctx.log.error({ err: error, ...context }, 'router failure'),
   });
 }

@@ -187,3 +187,23 @@ describe('managing deadlines', () => {
     expect(JSON.parse((await run('deadlines', '--json')).stdout)).toHaveLength(before);
   });
 });
+
+describe('the home view', () => {
+  it('shows an owner their next deadline and their latest value above the plans', async () => {
+    const { loadConfig } = await import('../src/config.ts');
+    const { openContext } = await import('../src/context.ts');
+    const { createLogger } = await import('../src/log.ts');
+    const { createAppRouter } = await import('../src/app-router.ts');
+    const ctx = openContext(loadConfig({ BOUSSOLE_DB: env.BOUSSOLE_DB as string }), createLogger('silent'));
+    try {
+      const home = await createAppRouter(ctx).homeView({ platform: 'console', userId: 'alice' });
+      expect(home.text).toMatch(/Vos prochaines échéances[\s\S]*groupe 3 faits numériques/u);
+      expect(home.text).toMatch(/Vos dernières valeurs[\s\S]*2026-2027 : 60 %/u);
+      expect(home.text).toMatch(/Plans disponibles/u);
+      const stranger = await createAppRouter(ctx).homeView({ platform: 'console', userId: 'nobody' });
+      expect(stranger.text).not.toMatch(/Vos/u);
+    } finally {
+      ctx.close();
+    }
+  });
+});

@@ -6,22 +6,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import type { ChartSpec } from '../core/measurements/deps.ts';
 
-export interface TrendChartSpec {
-  /** Indicator wording; long titles wrap on two lines, then end with an ellipsis. */
-  title: string;
-  /** Second line, e.g. the plan title. */
-  subtitle?: string;
-  /** Percent values are points (62.5 means 62,5 %), not ratios. */
-  unit: 'percent' | 'count' | 'number';
-  /** X axis categories in order; periods only found in points or targets are appended. */
-  periods: string[];
-  /** One line per scope; points may miss periods. */
-  series: { name: string; points: { period: string; value: number }[] }[];
-  /** Targets per scope × period, drawn dashed in the colour of the series with the same name. */
-  targets: { name: string; period: string; value: number }[];
-  lang?: 'fr' | 'en';
-}
+/**
+ * What a trend chart shows, as the core describes it (see ChartSpec): percent values are points
+ * (62.5 means 62,5 %); long titles wrap on two lines then end with an ellipsis; periods found only
+ * in points or targets are appended to the x axis; targets are drawn dashed in their series' colour.
+ */
+export type TrendChartSpec = ChartSpec;
 
 const WIDTH = 1000;
 const HEIGHT = 600;

@@ -24,7 +24,7 @@ import { createLogger } from '../../src/log.ts';
 import { ROOT_DIR } from '../../src/paths.ts';
 import { tempDir } from '../helpers/plans.ts';
 import { FAKE_BOT_TOKEN } from '../helpers/slack-fake-api.ts';
-import { nextMessage, type Percentiles, summarise } from './slack.ts';
+import { nextMessage, type Percentiles, readOption, summarise } from './slack.ts';
 import type { LoadPlan, LoadResult } from './slack-load.ts';
 
 export const TARGETS = { p95Ms: 100, errors: 0, rssMb: 150 };
@@ -192,15 +192,6 @@ export async function runLoadBench(options: {
     if (load.exitCode === null) load.kill();
     cleanup();
   }
-}
-
-function readOption(args: string[], name: string, envName: string, fallback: number): number {
-  const flag = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  const raw = flag < 0 ? process.env[envName] : (args[flag]?.split('=')[1] ?? args[flag + 1]);
-  const value = Number(raw ?? fallback);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`--${name} / ${envName} : nombre positif attendu`);
-  return value;
 }
 
 async function main(): Promise<void> {

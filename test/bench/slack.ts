@@ -152,7 +152,7 @@ export function summarise(values: number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN };
 }
 
-function readOption(args: string[], name: string, envName: string, fallback: number): number {
+export function readOption(args: string[], name: string, envName: string, fallback: number): number {
   const flag = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   const raw = flag < 0 ? process.env[envName] : (args[flag]?.split('=')[1] ?? args[flag + 1]);
   const value = Number(raw ?? fallback);

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { type AppContext, openContext } from '../../context.ts';
+import { DEADLINE_OPTIONS } from '../../core/deadlines/service.ts';
 import { PromptError } from '../../llm/prompts.ts';
 import { createCommandLogger } from '../../log.ts';
 import { withRequestId } from '../../request-context.ts';
@@ -128,14 +129,7 @@ const COMMANDS: Record<string, Command> = {
     });
   },
   deadline: (ctx, args, io) => {
-    const { values, positionals } = parse(args, {
-      yearly: { type: 'string' },
-      date: { type: 'string', multiple: true },
-      cron: { type: 'string' },
-      scope: { type: 'string' },
-      owner: { type: 'string', multiple: true },
-      lead: { type: 'string' },
-    });
+    const { values, positionals } = parse(args, { ...DEADLINE_OPTIONS });
     const [verb, ...rest] = positionals;
     return runDeadline(
       ctx,

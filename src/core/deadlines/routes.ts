@@ -5,7 +5,7 @@ import { isAllowed } from '../measurements/rights.ts';
 import type { Actor, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
 import type { DeadlineContext } from './service.ts';
-import { addDeadline, changeDeadline, describeRule } from './service.ts';
+import { addDeadline, changeDeadline, DEADLINE_OPTIONS, describeRule } from './service.ts';
 
 export interface DeadlineRouteDeps {
   context(): DeadlineContext;
@@ -55,14 +55,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
         parsed = parseArgs({
           args: tokens(command[2] as string),
           allowPositionals: true,
-          options: {
-            yearly: { type: 'string' },
-            date: { type: 'string', multiple: true },
-            cron: { type: 'string' },
-            scope: { type: 'string' },
-            owner: { type: 'string', multiple: true },
-            lead: { type: 'string' },
-          },
+          options: DEADLINE_OPTIONS,
         });
       } catch (error) {
         return {

@@ -13,6 +13,16 @@ export interface DeadlineDefault {
   leads?: number[];
 }
 
+/** The options of `deadline add|change`, shared by the CLI and the chat command. */
+export const DEADLINE_OPTIONS = {
+  yearly: { type: 'string' },
+  date: { type: 'string', multiple: true },
+  cron: { type: 'string' },
+  scope: { type: 'string' },
+  owner: { type: 'string', multiple: true },
+  lead: { type: 'string' },
+} as const;
+
 /** What an admin typed to add or change a deadline, before validation. */
 export interface DeadlineInput {
   indicator?: string;

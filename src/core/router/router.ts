@@ -31,6 +31,8 @@ export interface RouterDeps {
   measurements?: MeasurementRoutes;
   /** Deadline commands and reminder buttons (snooze). */
   deadlines?: DeadlineRoutes;
+  /** The personal lines of the home view (deadlines, values, reviews); see home.ts. */
+  overview?(actor: Actor, lang: Lang): string[];
   /** Reports unexpected failures; the user still gets a polite reply. */
   onError?(error: unknown, context: Record<string, unknown>): void;
 }
@@ -137,8 +139,16 @@ export function createRouter(deps: RouterDeps): Router {
       }
       return { status: 'invalid', lang: 'fr', text: UNKNOWN_BUTTON.fr, private: true };
     },
-    async homeView() {
-      return listPlans(deps.library(), 'fr');
+    async homeView(actor: Actor) {
+      const plans = listPlans(deps.library(), 'fr');
+      if (!deps.overview) return plans;
+      try {
+        const personal = deps.overview(actor, 'fr');
+        return personal.length ? { ...plans, text: `${personal.join('\n')}\n${plans.text}` } : plans;
+      } catch (error) {
+        deps.onError?.(error, { where: 'homeView', platform: actor.platform });
+        return plans;
+      }
     },
   };
 }

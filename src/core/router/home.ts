@@ -1,0 +1,66 @@
+import type { DeadlineRepository } from '../deadlines/ports.ts';
+import { listOccurrences } from '../deadlines/rules.ts';
+import type { MeasurementDeps } from '../measurements/deps.ts';
+import { isAllowed } from '../measurements/rights.ts';
+import { formatValue } from '../measurements/units.ts';
+import { currentValues } from '../measurements/views.ts';
+import type { Actor, Lang } from './types.ts';
+import { actorKey } from './types.ts';
+
+/**
+ * The personal part of the home view (Slack App Home, Teams welcome): the actor's next deadlines,
+ * their last values, and what waits for their review. Empty lines are left out.
+ */
+export function personalOverview(
+  actor: Actor,
+  measurements: MeasurementDeps,
+  deadlines: DeadlineRepository | undefined,
+  lang: Lang,
+): string[] {
+  const key = actorKey(actor);
+  const scopes = measurements.library().scopes;
+  const catalog = measurements.catalog();
+  const label = (id: string) => catalog.get(id)?.node.text ?? id;
+  const lines: string[] = [];
+  const today = measurements.now().toISOString().slice(0, 10);
+  const horizon = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const mine = (deadlines?.list() ?? [])
+    .filter((d) => d.owners.includes(key))
+    .map((d) => ({ d, due: listOccurrences(d.rule, today, horizon)[0] }))
+    .filter((x): x is { d: (typeof x)['d']; due: string } => Boolean(x.due))
+    .sort((a, b) => a.due.localeCompare(b.due))
+    .slice(0, 5);
+  if (mine.length) {
+    lines.push(lang === 'fr' ? '**Vos prochaines échéances**' : '**Your next deadlines**');
+    for (const { d, due } of mine)
+      lines.push(`• ${due} — ${label(d.indicatorId)} (${scopes.displayName(d.scope)})`);
+    lines.push('');
+  }
+  const all = measurements.repo.list();
+  const recent = all
+    .filter((m) => `${m.author.platform}:${m.author.userId}` === key)
+    .slice(-3)
+    .reverse();
+  if (recent.length) {
+    lines.push(lang === 'fr' ? '**Vos dernières valeurs**' : '**Your latest values**');
+    for (const m of recent)
+      lines.push(
+        `• ${label(m.indicatorId)} — ${scopes.displayName(m.scope)} ${m.period} : ${formatValue(m.value, m.unit, lang)}`,
+      );
+    lines.push('');
+  }
+  const grants = measurements.repo.grants();
+  const pending = currentValues(all).filter(
+    (m) =>
+      m.status === 'proposed' && isAllowed(grants, measurements.admins, key, 'validate', m.scope, scopes),
+  );
+  if (pending.length) {
+    lines.push(
+      lang === 'fr'
+        ? `**${pending.length} valeur(s) à valider** : écrivez « à valider ».`
+        : `**${pending.length} value(s) to review**: type “pending”.`,
+      '',
+    );
+  }
+  return lines;
+}
