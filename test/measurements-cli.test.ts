@@ -246,3 +246,19 @@ describe('validation', () => {
     expect((await measurements()).find((m) => m.id === id)?.status).toBe('validated');
   });
 });
+
+describe('comment and source', () => {
+  it('keeps a "source :" remark as the source of the value and any other remark as a comment', async () => {
+    const preview = await say(
+      'alice',
+      'saisir faits numériques cantal 2021-2022 58 % source : évaluations repères',
+    );
+    expect(preview.text).toMatch(/Source : évaluations repères/u);
+    await say('alice', '--click', confirmOf(preview));
+    const rows = (await measurements(FAITS_NUMERIQUES)) as unknown as {
+      period: string;
+      source: string | null;
+    }[];
+    expect(rows.find((r) => r.period === '2021-2022')?.source).toBe('évaluations repères');
+  });
+});

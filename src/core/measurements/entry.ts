@@ -31,7 +31,7 @@ export class MeasurementEntry {
       ...(parsed.valueText ? { valueText: parsed.valueText } : {}),
       ...(parsed.percent ? { percent: true } : {}),
       ...(parsed.textValue ? { textValue: parsed.textValue } : {}),
-      ...(parsed.comment ? { comment: parsed.comment } : {}),
+      ...commentOrSource(parsed.comment),
     };
     if (this.deps.extractor) Object.assign(fields, await this.askExtractor(text, fields));
     const draft = this.deps.repo.createDraft({
@@ -183,6 +183,7 @@ export class MeasurementEntry {
       `• ${t('value', lang)}${colon(lang)} **${formatValue(m.value, m.unit, lang)}**`,
     ];
     if (m.comment) lines.push(`• ${t('comment', lang)}${colon(lang)} ${m.comment}`);
+    if (m.source) lines.push(`• Source${colon(lang)} ${m.source}`);
     const target = this.deps.repo
       .targets(indicator.node.id)
       .find((x) => x.kind === 'target' && x.scope === m.scope && x.period === m.period);
@@ -378,3 +379,10 @@ function readForm(raw: Record<string, string>, draft: Draft, deps: MeasurementDe
 }
 
 export { shortId };
+
+/** "source : enquête IEN" names where the value comes from; any other remark is a comment. */
+function commentOrSource(comment: string | undefined): Pick<DraftFields, 'comment' | 'source'> {
+  if (!comment) return {};
+  const source = /^sources?\s*:\s*(.+)$/isu.exec(comment);
+  return source ? { source: (source[1] as string).trim() } : { comment };
+}
