@@ -304,15 +304,20 @@ function takeSectionRefs(tokens: Token[]): SectionRef[] {
           ? 'axis'
           : null;
     if (!kind) continue;
-    const next = tokens[i + 1] as Token;
-    if (!/^\d{1,2}$/u.test(next.folded)) continue;
-    const after = tokens[i + 2];
+    // "axe stratégique 2", "objectif opérationnel 1.3": the plans' own qualifiers may sit between.
+    const qualified = /^(?:strategique|strategic|operationnel|operational|general|n|no)$/u.test(
+      tokens[i + 1]?.folded ?? '',
+    );
+    const offset = qualified ? 1 : 0;
+    const next = tokens[i + 1 + offset];
+    if (!next || !/^\d{1,2}$/u.test(next.folded)) continue;
+    const after = tokens[i + 2 + offset];
     let number = next.folded;
-    let length = 2;
+    let length = 2 + offset;
     // "objectif 1.3" is tokenised as "1", "3".
     if (kind === 'objective' && after && /^\d{1,2}$/u.test(after.folded)) {
       number = `${next.folded}.${after.folded}`;
-      length = 3;
+      length = 3 + offset;
     }
     for (let k = 0; k < length; k++) (tokens[i + k] as Token).used = true;
     refs.push({ kind, number });

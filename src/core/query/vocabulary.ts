@@ -67,6 +67,8 @@ what which who how does do did is are was were there list show tell give me plea
 concerning related target targets targeting address addresses cover covers include includes planned
 plan plans track tracks tracking measure measured measuring monitor kind kinds any all main key
 support supports help helps improve improves strengthen strengthens promote promotes foster fosters encourage encourages boost
+use uses used using against role roles play plays played provide provides provided concern concerns deal deals
+handle handles doing done make makes made
 `;
 const SCAFFOLDING_WORDS = new Set(SCAFFOLDING.split(/\s+/u).filter(Boolean));
 
