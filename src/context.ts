@@ -122,7 +122,8 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
           now: () => new Date(),
           // The renderer loads a native module and fonts: only when a chart is asked for.
           renderChart: async (spec) => (await import('./render/chart.ts')).renderTrendChart(spec),
-          log: (event, data) => log.warn(data, event),
+          // Refusals are expected outcomes, kept in the audit log: info, not warnings.
+          log: (event, data) => log.info(data, event),
         };
         const llm = sharedLlm();
         if (llm) {

@@ -139,7 +139,14 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
       lang === 'fr'
         ? `Vous n’avez pas le droit d’enregistrer des valeurs pour ${name} : il faut être contributeur ou validateur de ce périmètre. Un administrateur peut vous l’accorder avec « donner contributeur ${scope} à ${userKey} ». Votre saisie est conservée.`
         : `You are not allowed to record values for ${name}: you must be a contributor or validator for this scope. An admin can grant it with “grant ${userKey} contributor ${scope}”. Your entry is kept.`;
-    return reply('refused', text, [keep[1] as Button]);
+    // On the server's own console, whoever types is the operator: the CLI grants without an admin.
+    const local =
+      actor.platform === 'console'
+        ? lang === 'fr'
+          ? `\n\nSur cette machine : npm run --silent boussole -- grant ${actor.userId} contributeur ${scope}`
+          : `\n\nOn this machine: npm run --silent boussole -- grant ${actor.userId} contributor ${scope}`
+        : '';
+    return reply('refused', `${text}${local}`, [keep[1] as Button]);
   }
 
   if (!fields.period) {

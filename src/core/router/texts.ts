@@ -10,6 +10,12 @@ export const HELP: Record<Lang, string> = {
     '• « Quels sont les critères d’évaluation de l’objectif 1.3 ? »',
     '• `plans` : la liste des plans connus',
     '• `montre ID` : un élément d’un plan (l’id figure dans les sources)',
+    '',
+    '**Indicateurs**',
+    '• Saisir une valeur : « Cantal 2025-2026 : 62,5 % d’élèves groupe 3 faits numériques » (aperçu, puis Confirmer)',
+    '• `fiche faits numériques`, `historique faits numériques cantal`, `graphique faits numériques`',
+    '• `à valider` (validateurs), `droits` : vos rôles',
+    '• `échéance liste` : les dates de remontée (les admins ajoutent : `échéance ajouter ID --yearly 06-30 --scope cantal --owner …`)',
   ].join('\n'),
   en: [
     '**Boussole** answers your questions about the académie’s strategic plans, with sources.',
@@ -18,6 +24,12 @@ export const HELP: Record<Lang, string> = {
     '• “What indicators does the 2023-2027 strategic project use for bullying?”',
     '• `plans`: the list of known plans',
     '• `show ID`: one item of a plan (ids appear in the sources)',
+    '',
+    '**Indicators**',
+    '• Record a value: “record 38% reading for Haute-Loire 2025-2026” (preview, then Confirm)',
+    '• `card faits numériques`, `history faits numériques cantal`, `chart faits numériques`',
+    '• `pending` (validators), `rights`: your roles',
+    '• `deadline list`: reporting dates',
   ].join('\n'),
 };
 
