@@ -174,32 +174,33 @@ describe('kind fallback', () => {
 });
 
 describe('the question samples', () => {
-  it.each(['questions-extra.json', 'questions-extra-2.json', 'questions-extra-3.json'])(
-    'answers %s strictly',
-    (file) => {
-      const all = JSON.parse(readFileSync(path.join(ROOT_DIR, 'test', 'fixtures', file), 'utf8')) as {
-        q: string;
-        expect?: string[];
-        forbid?: string[];
-        unanswerable?: boolean;
-        /** A documented limit (README): not asserted, so the rest of the sample still guards regressions. */
-        known_gap?: string;
-      }[];
-      const questions = all.filter((question) => !question.known_gap);
-      const norm = (text: string) => looseKey(text);
-      for (const question of questions) {
-        const { reply } = ask(question.q);
-        const cited = norm((reply.citations ?? []).map((c) => c.text).join(' \n '));
-        if (question.unanswerable) {
-          expect(reply.status, question.q).toBe('not_found');
-          continue;
-        }
-        for (const expected of question.expect ?? []) expect(cited, question.q).toContain(norm(expected));
-        for (const forbidden of question.forbid ?? [])
-          expect(cited, question.q).not.toContain(norm(forbidden));
+  it.each([
+    'questions-extra.json',
+    'questions-extra-2.json',
+    'questions-extra-3.json',
+    'questions-extra-4.json',
+  ])('answers %s strictly', (file) => {
+    const all = JSON.parse(readFileSync(path.join(ROOT_DIR, 'test', 'fixtures', file), 'utf8')) as {
+      q: string;
+      expect?: string[];
+      forbid?: string[];
+      unanswerable?: boolean;
+      /** A documented limit (README): not asserted, so the rest of the sample still guards regressions. */
+      known_gap?: string;
+    }[];
+    const questions = all.filter((question) => !question.known_gap);
+    const norm = (text: string) => looseKey(text);
+    for (const question of questions) {
+      const { reply } = ask(question.q);
+      const cited = norm((reply.citations ?? []).map((c) => c.text).join(' \n '));
+      if (question.unanswerable) {
+        expect(reply.status, question.q).toBe('not_found');
+        continue;
       }
-    },
-  );
+      for (const expected of question.expect ?? []) expect(cited, question.q).toContain(norm(expected));
+      for (const forbidden of question.forbid ?? []) expect(cited, question.q).not.toContain(norm(forbidden));
+    }
+  });
 });
 
 describe('when the plans do not answer', () => {

@@ -123,12 +123,23 @@ export function retrieve(intent: QueryIntent, index: RetrievalIndex): Retrieval 
     }
   }
   let kindFallback = false;
-  if (!hits.length && concepts.length && intent.kinds.length) {
+  if (!hits.length && concepts.length) {
     // No action names the theme, but an indicator or objective may: say so rather than nothing.
+    // "Que prévoit…" asks for objectives and actions by default; an indicator may still answer.
     const others = (['objective', 'action', 'indicator'] as AnswerKind[]).filter(
       (kind) => !kinds.includes(kind),
     );
-    const relaxed = select(candidatesFor(others, departementScopes), concepts, index, others, SELECT);
+    let relaxed = select(candidatesFor(others, departementScopes), concepts, index, others, SELECT);
+    if (!relaxed.length && departements.length) {
+      // As for the kind asked: the académie's items still apply to its départements.
+      const parents = new Set(
+        departements.map((key) => library.scopes.academieOf(key)).filter((a): a is string => Boolean(a)),
+      );
+      relaxed = select(candidatesFor(others, parents), concepts, index, others, SELECT_FALLBACK)
+        .sort((a, b) => b.own - a.own || b.context - a.context)
+        .slice(0, FALLBACK_MAX);
+      if (relaxed.length) academieFallback = [...parents][0] ?? null;
+    }
     if (relaxed.length) {
       hits = relaxed;
       kindFallback = true;

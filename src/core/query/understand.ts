@@ -124,7 +124,16 @@ export class QuestionReader {
     const scopes = this.takeScopes(tokens);
     const planIds = this.takePlans(tokens, unquoted);
     const sectionRefs = takeSectionRefs(tokens);
-    const { kinds, count } = takeKinds(tokens);
+    const taken = takeKinds(tokens);
+    const { count } = taken;
+    // "Que dit le plan sur…", "what does it say about…": everything the plan says, indicators too.
+    const kinds: AnswerKind[] =
+      !taken.kinds.length &&
+      /\b(?:dit|disent|dire|say|says|said|parle|parlent|mentionne|mentionnent|evoque|evoquent|aborde|abordent)\b/u.test(
+        fold(unquoted),
+      )
+        ? ['objective', 'action', 'indicator']
+        : taken.kinds;
     const concepts = this.takeConcepts(tokens);
     return { question, lang, scopes, planIds, kinds, sectionRefs, quoted, count, concepts };
   }
@@ -325,6 +334,21 @@ function takeSectionRefs(tokens: Token[]): SectionRef[] {
   return refs;
 }
 
+const QUALIFIERS = new Set([
+  'strategic',
+  'strategiques',
+  'strategique',
+  'operational',
+  'operationnels',
+  'operationnelles',
+  'main',
+  'key',
+  'grands',
+  'grandes',
+  'principaux',
+  'principales',
+]);
+
 function takeKinds(tokens: Token[]): { kinds: AnswerKind[]; count: number | null } {
   const kinds: AnswerKind[] = [];
   let count: number | null = null;
@@ -338,7 +362,10 @@ function takeKinds(tokens: Token[]): { kinds: AnswerKind[]; count: number | null
       // The first kind named is the one wanted; later ones name sections ("indicateurs de l'objectif …").
       if (!kinds.length) {
         kinds.push(form.kind);
-        const previous = tokens[i - 1];
+        // "the two strategic axes", "les trois grands axes": a qualifier may sit before the kind.
+        let back = i - 1;
+        while (back > 0 && QUALIFIERS.has((tokens[back] as Token).folded)) back--;
+        const previous = tokens[back];
         const number = previous
           ? (NUMBER_WORDS[previous.folded] ??
             (/^\d{1,2}$/u.test(previous.folded) ? Number(previous.folded) : undefined))

@@ -68,7 +68,8 @@ concerning related target targets targeting address addresses cover covers inclu
 plan plans track tracks tracking measure measured measuring monitor kind kinds any all main key
 support supports help helps improve improves strengthen strengthens promote promotes foster fosters encourage encourages boost
 use uses used using against role roles play plays played provide provides provided concern concerns deal deals
-handle handles doing done make makes made
+handle handles doing done make makes made say says said mention mentions mentioned talk talks
+dit disent dire mentionne mentionnent evoque evoquent aborde abordent parle parlent ecrit
 `;
 const SCAFFOLDING_WORDS = new Set(SCAFFOLDING.split(/\s+/u).filter(Boolean));
 
