@@ -95,6 +95,16 @@ export function retrieve(intent: QueryIntent, index: RetrievalIndex): Retrieval 
     const axes = candidatesFor(['axis'], new Set(departements));
     if (objectives.length !== intent.count && axes.length === intent.count) kinds = ['axis'];
   }
+  // "The nine actions of the axis": some plans call their numbered items "actions" (Orléans-Tours);
+  // when the count matches those and not the levers below them, they are what is asked.
+  if (intent.count && kinds.length === 1 && kinds[0] === 'action' && !concepts.length && sections.length) {
+    // Counted where the answer will come from: the département's items, else its académie's.
+    const own = new Set(departements);
+    const scope = candidatesFor(['objective', 'action'], own).length ? own : scopeAcademies;
+    const actions = candidatesFor(['action'], scope);
+    const objectives = candidatesFor(['objective'], scope);
+    if (actions.length !== intent.count && objectives.length === intent.count) kinds = ['objective'];
+  }
 
   const attempt = (scopes: Set<string>, threshold = SELECT) => {
     const candidates = candidatesFor(kinds, scopes);
