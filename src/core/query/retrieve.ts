@@ -283,6 +283,8 @@ function isAbout(section: PlanNode, weighted: Weighted[], index: RetrievalIndex)
   const titled = section.title !== null || lines.length === 1;
   if (titled && coverage(weighted, index.titleStems(section)) >= ABOUT) return true;
   const listed = section.title !== null && lines.length > 1 && lines[0] ? lines.slice(1) : lines;
+  // A generic heading ("Objectif général") followed by one sentence: that sentence is its title.
+  if (listed.length === 1 && listed[0]) return coverage(weighted, listed[0]) >= ABOUT;
   if (listed.length < 2) return false;
   const covering = listed.filter((stems) => coverage(weighted, stems) >= SELECT).length;
   return covering / listed.length >= MAJORITY;
