@@ -7,19 +7,8 @@ import { createCommandLogger } from '../../log.ts';
 import { withRequestId } from '../../request-context.ts';
 import { MigrationError } from '../../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
-import { runBackup } from './commands/backup.ts';
-import { runDeadline, runDeadlines, runRemind } from './commands/deadlines.ts';
 import { runIngest } from './commands/ingest.ts';
-import {
-  runChart,
-  runExport,
-  runGrant,
-  runImport,
-  runMeasurements,
-  runTarget,
-} from './commands/measurements.ts';
 import { runPlans } from './commands/plans.ts';
-import { runSay } from './commands/say.ts';
 import { runSearch } from './commands/search.ts';
 import { runShow } from './commands/show.ts';
 import { type CommandIO, processIO, UsageError } from './io.ts';
@@ -74,14 +63,14 @@ const COMMANDS: Record<string, Command> = {
       },
     );
   },
-  say: (ctx, args, io) => {
+  say: async (ctx, args, io) => {
     const { values, positionals } = parse(args, {
       as: { type: 'string' },
       click: { type: 'string' },
       value: { type: 'string', multiple: true },
       out: { type: 'string' },
     });
-    return runSay(ctx, io, {
+    return (await import('./commands/say.ts')).runSay(ctx, io, {
       as: values.as as string | undefined,
       message: positionals.join(' '),
       click: values.click as string | undefined,
@@ -90,48 +79,60 @@ const COMMANDS: Record<string, Command> = {
       out: values.out as string | undefined,
     });
   },
-  measurements: (ctx, args, io) => {
+  measurements: async (ctx, args, io) => {
     const { values } = parse(args, { indicator: { type: 'string' }, scope: { type: 'string' } });
-    return runMeasurements(ctx, io, {
+    return (await import('./commands/measurements.ts')).runMeasurements(ctx, io, {
       indicator: values.indicator as string | undefined,
       scope: values.scope as string | undefined,
       json: Boolean(values.json),
     });
   },
-  grant: (ctx, args, io) => runGrant(ctx, io, 'grant', parse(args, {}).positionals),
-  revoke: (ctx, args, io) => runGrant(ctx, io, 'revoke', parse(args, {}).positionals),
-  target: (ctx, args, io) => {
+  grant: async (ctx, args, io) =>
+    (await import('./commands/measurements.ts')).runGrant(ctx, io, 'grant', parse(args, {}).positionals),
+  revoke: async (ctx, args, io) =>
+    (await import('./commands/measurements.ts')).runGrant(ctx, io, 'revoke', parse(args, {}).positionals),
+  target: async (ctx, args, io) => {
     const { values, positionals } = parse(args, { baseline: { type: 'boolean' } });
-    return runTarget(ctx, io, positionals, Boolean(values.baseline));
+    return (await import('./commands/measurements.ts')).runTarget(
+      ctx,
+      io,
+      positionals,
+      Boolean(values.baseline),
+    );
   },
-  chart: (ctx, args, io) => {
+  chart: async (ctx, args, io) => {
     const { values, positionals } = parse(args, { out: { type: 'string' } });
-    return runChart(ctx, io, positionals[0], values.out as string | undefined);
+    return (await import('./commands/measurements.ts')).runChart(
+      ctx,
+      io,
+      positionals[0],
+      values.out as string | undefined,
+    );
   },
-  export: (ctx, args, io) => {
+  export: async (ctx, args, io) => {
     const { values } = parse(args, {
       format: { type: 'string' },
       out: { type: 'string' },
       'all-versions': { type: 'boolean' },
     });
-    return runExport(ctx, io, {
+    return (await import('./commands/measurements.ts')).runExport(ctx, io, {
       format: values.format as string | undefined,
       out: values.out as string | undefined,
       allVersions: Boolean(values['all-versions']),
     });
   },
-  import: (ctx, args, io) => {
+  import: async (ctx, args, io) => {
     const { values, positionals } = parse(args, { partial: { type: 'boolean' }, as: { type: 'string' } });
-    return runImport(ctx, io, {
+    return (await import('./commands/measurements.ts')).runImport(ctx, io, {
       file: positionals[0],
       partial: Boolean(values.partial),
       as: values.as as string | undefined,
     });
   },
-  deadline: (ctx, args, io) => {
+  deadline: async (ctx, args, io) => {
     const { values, positionals } = parse(args, { ...DEADLINE_OPTIONS });
     const [verb, ...rest] = positionals;
-    return runDeadline(
+    return (await import('./commands/deadlines.ts')).runDeadline(
       ctx,
       io,
       verb,
@@ -147,14 +148,20 @@ const COMMANDS: Record<string, Command> = {
       Boolean(values.json),
     );
   },
-  deadlines: (ctx, args, io) => runDeadlines(ctx, io, Boolean(parse(args, {}).values.json)),
-  remind: (ctx, args, io) => {
+  deadlines: async (ctx, args, io) =>
+    (await import('./commands/deadlines.ts')).runDeadlines(ctx, io, Boolean(parse(args, {}).values.json)),
+  remind: async (ctx, args, io) => {
     const { values } = parse(args, { now: { type: 'string' } });
-    return runRemind(ctx, io, values.now as string | undefined, Boolean(values.json));
+    return (await import('./commands/deadlines.ts')).runRemind(
+      ctx,
+      io,
+      values.now as string | undefined,
+      Boolean(values.json),
+    );
   },
-  backup: (ctx, args, io) => {
+  backup: async (ctx, args, io) => {
     const { values, positionals } = parse(args, { force: { type: 'boolean' } });
-    return runBackup(ctx, io, positionals[0], Boolean(values.force));
+    return (await import('./commands/backup.ts')).runBackup(ctx, io, positionals[0], Boolean(values.force));
   },
   ingest: (ctx, args, io) => {
     const { values, positionals } = parse(args, { force: { type: 'boolean' } });
