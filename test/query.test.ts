@@ -179,6 +179,7 @@ describe('the question samples', () => {
     'questions-extra-2.json',
     'questions-extra-3.json',
     'questions-extra-4.json',
+    'questions-extra-5.json',
   ])('answers %s strictly', (file) => {
     const all = JSON.parse(readFileSync(path.join(ROOT_DIR, 'test', 'fixtures', file), 'utf8')) as {
       q: string;

@@ -70,6 +70,7 @@ support supports help helps improve improves strengthen strengthens promote prom
 use uses used using against role roles play plays played provide provides provided concern concerns deal deals
 handle handles doing done make makes made say says said mention mentions mentioned talk talks
 dit disent dire mentionne mentionnent evoque evoquent aborde abordent parle parlent ecrit
+such set sets aim aims aimed aiming utilise utilisent utiliser
 `;
 const SCAFFOLDING_WORDS = new Set(SCAFFOLDING.split(/\s+/u).filter(Boolean));
 

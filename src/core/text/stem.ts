@@ -22,17 +22,17 @@ function frenchStemmer(): Stemmer {
   return french;
 }
 
-/**
- * French Snowball stem of one lower-cased token, then folded. Stemming happens before accent
- * folding because the French algorithm reads accents ("élèves" -> "élev" -> "elev").
- */
+/** French Snowball stem of one lower-cased token, accents folded first (see below). */
 export function stemToken(token: string): string {
   let stem = cache.get(token);
   if (stem === undefined && Object.hasOwn(known, token)) stem = known[token];
   if (stem === undefined) {
     // Folding after stemming can leave a final "e" where the stemmer kept an "é" ("lycée" -> "lyce"
     // but "lycées" -> "lyc"): dropping it makes both forms meet.
-    stem = fold(/^\d/.test(token) ? token : frenchStemmer().stem(token));
+    // Stemmed folded, so that "inégalités" in a plan and "inegalites" in a question meet: the
+    // algorithm gives accented and unaccented forms different stems ("inegal" / "inegalit").
+    const folded = fold(token);
+    stem = /^\d/.test(folded) ? folded : frenchStemmer().stem(folded);
     if (stem.length > 3) stem = stem.replace(/e+$/u, '');
     if (cache.size < MAX_CACHED) cache.set(token, stem);
   }

@@ -11,6 +11,7 @@ après avant pendant depuis durant parmi
 quel quels quelle quelles quoi comment combien pourquoi quand lequel laquelle lesquels lesquelles
 the a an of to in on for and or is are be by with what which who whom whose how does do did
 this that these those it its at from as into about there their they them we our you your my
+after before towards toward during since among other others
 `;
 
 const STOPWORDS = new Set(
