@@ -12,6 +12,10 @@ import { loadScopes } from './core/plans/catalog.ts';
 import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
 import { loadGlossary } from './core/query/glossary.ts';
+import { loadLexicon } from './core/query/lexicon.ts';
+import { loadPlaceForms } from './core/query/reader/places.ts';
+import { loadQuestionWords } from './core/query/words.ts';
+import { useLanguageHints } from './core/text/language.ts';
 import type { AnswerWriter } from './core/query/writer.ts';
 import { rememberStems } from './core/text/stem.ts';
 import { createLlmClient, type LlmClient } from './llm/client.ts';
@@ -23,7 +27,8 @@ import { type Db, openDatabase } from './store/db.ts';
 import { createDeadlineStore } from './store/deadline-store.ts';
 import { ingestPlans, needsSeeding } from './store/ingest.ts';
 import { createMeasurementStore } from './store/measurement-store.ts';
-import { listNodes, listPassages, listPlans, listStems, listWordStems } from './store/plan-store.ts';
+import { listNodes, listPassages, listPlans, listWordStems } from './store/plan-store.ts';
+import { createUnitIndex } from './store/unit-store.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
 export interface AppContext {
@@ -62,6 +67,13 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
     const reports = ingestPlans(db, config.dataDir);
     log.info({ plans: reports.map((r) => r.planId) }, 'shipped plans ingested');
   }
+  let words: ReturnType<typeof loadQuestionWords> | null = null;
+  // Every reply's language is read with these words: loaded with the context, before any message.
+  const questionWords = () => {
+    words ??= loadQuestionWords(config.dataDir);
+    return words;
+  };
+  useLanguageHints(questionWords().language);
   let library: PlanLibrary | null = null;
   let answerer: Answerer | null = null;
   let writer: AnswerWriter | undefined | null = null;
@@ -92,7 +104,15 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
     answerer() {
       if (!answerer) {
         rememberStems(listWordStems(db));
-        answerer = new Answerer(this.library(), loadGlossary(config.dataDir), listStems(db));
+        const glossary = loadGlossary(config.dataDir);
+        answerer = new Answerer({
+          library: this.library(),
+          index: createUnitIndex(db),
+          glossary,
+          lexicon: loadLexicon(config.dataDir, glossary.englishEntries),
+          words: questionWords(),
+          places: loadPlaceForms(config.dataDir),
+        });
       }
       return answerer;
     },

@@ -16,7 +16,7 @@ import type { Db } from './db.ts';
 import { listIndexedTexts, listPlans, writePlan, writeWordStems } from './plan-store.ts';
 
 /** Bump when the parser's output (or what ingest stores) changes, so databases re-ingest on upgrade. */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 export interface IngestReport {
   planId: string;

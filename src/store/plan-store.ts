@@ -1,4 +1,5 @@
 import type { NodeKind, ParsedPlan, Passage, PlanMeta, PlanNode } from '../core/plans/types.ts';
+import { answerUnitsOf } from '../core/query/rank/units.ts';
 import { contentStems } from '../core/text/stem.ts';
 import type { Db } from './db.ts';
 
@@ -35,6 +36,7 @@ interface PlanRow {
   kind: string;
   file: string;
   aliases: string;
+  item_names: string;
   profile: string;
   signature: string;
 }
@@ -83,6 +85,7 @@ const toPlan = (row: PlanRow): StoredPlan => ({
   kind: row.kind,
   file: row.file,
   aliases: JSON.parse(row.aliases),
+  itemNames: JSON.parse(row.item_names),
   profile: row.profile,
   signature: row.signature,
 });
@@ -101,12 +104,17 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
   const insertFts = db.prepare(
     'INSERT INTO search_fts (ref, plan, kind, text, stems) VALUES (?, ?, ?, ?, ?)',
   );
+  const insertUnit = db.prepare(
+    'INSERT INTO units (ref, plan_id, kind, scope, own, context) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     db.prepare('DELETE FROM search_fts WHERE plan = ?').run(meta.id);
+    // Explicitly, not by cascade: the trigger that keeps the full-text index in step runs per row.
+    db.prepare('DELETE FROM units WHERE plan_id = ?').run(meta.id);
     db.prepare('DELETE FROM plans WHERE id = ?').run(meta.id);
     db.prepare(
-      `INSERT INTO plans (id, title, short_title, academie, period, kind, file, aliases, profile, signature, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO plans (id, title, short_title, academie, period, kind, file, aliases, item_names, profile, signature, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       meta.id,
       meta.title,
@@ -116,6 +124,7 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
       meta.kind,
       meta.file,
       JSON.stringify(meta.aliases),
+      JSON.stringify(meta.itemNames ?? {}),
       meta.profile,
       signature,
       new Date().toISOString(),
@@ -160,6 +169,16 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
         'passage',
         passage.text,
         contentStems(passage.text).join(' '),
+      );
+    }
+    for (const unit of answerUnitsOf(plan)) {
+      insertUnit.run(
+        unit.ref,
+        unit.planId,
+        unit.kind,
+        unit.scope,
+        contentStems(unit.own).join(' '),
+        contentStems(unit.context).join(' '),
       );
     }
   })();

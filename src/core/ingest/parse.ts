@@ -29,6 +29,15 @@ interface OpenBlock {
   count: number;
 }
 
+interface OpenPassage {
+  passage: Passage;
+  /** How the list the passage ends with is marked, if it ends with one. */
+  list: 'bullet' | 'number' | null;
+}
+
+/** Longest passage built by joining paragraphs: beyond it, a passage stops being one answer. */
+const MAX_PASSAGE_CHARS = 1500;
+
 interface OverviewEntry {
   text: string;
   unit: Unit;
@@ -111,6 +120,9 @@ export function parsePlan(input: ParseInput): ParsedPlan {
   };
   nodes.push(root);
 
+  // The passage being written, while nothing else has been read since: a paragraph cut by a page
+  // or column break, or a list printed one item per paragraph, continues it (see continuesPassage).
+  let openPassage: OpenPassage | null = null;
   const newNode = (
     kind: NodeKind,
     parent: PlanNode,
@@ -135,6 +147,7 @@ export function parsePlan(input: ParseInput): ParsedPlan {
     };
     parents.set(node, parent);
     nodes.push(node);
+    openPassage = null;
     return node;
   };
   const parents = new Map<PlanNode, PlanNode>();
@@ -155,7 +168,29 @@ export function parsePlan(input: ParseInput): ParsedPlan {
     const text = textOf(unit);
     if ((text.match(/\p{L}{3,}/gu) ?? []).length < 2) return;
     const owner = objective ?? axis ?? root;
-    passages.push({ id: '', planId: meta.id, nodeId: owner.id, text, scope, source: sourceOf(unit) });
+    const list = listStyleOf(unit, text);
+    const open = openPassage;
+    if (
+      open &&
+      open.passage.nodeId === owner.id &&
+      open.passage.scope === scope &&
+      continuesPassage(open, unit, text, list)
+    ) {
+      open.passage.text = `${open.passage.text}\n${text}`;
+      open.passage.source = { ...open.passage.source, lines: [open.passage.source.lines[0], unit.last] };
+      open.list = list ?? open.list;
+      return;
+    }
+    const passage: Passage = {
+      id: '',
+      planId: meta.id,
+      nodeId: owner.id,
+      text,
+      scope,
+      source: sourceOf(unit),
+    };
+    passages.push(passage);
+    openPassage = { passage, list };
   };
   // Lists printed before their objective's title (interleaved columns) join the next objective;
   // when none comes, they stay where they were printed.
@@ -452,4 +487,26 @@ function findTableOfContents(
   const first = axisNumberOf(units[start] as Unit)?.n;
   const end = units.findIndex((unit, i) => i > start && axisNumberOf(unit)?.n === first);
   return end > start ? { start, end } : null;
+}
+
+function listStyleOf(unit: Unit, text: string): OpenPassage['list'] {
+  if (unit.bullet !== null) return 'bullet';
+  return /^\d{1,2}(?:[.)]|\s)/u.test(text) ? 'number' : null;
+}
+
+/**
+ * Whether a paragraph continues the passage before it rather than starting a new one: the passage
+ * stops mid-sentence and the paragraph carries on (lower case, or the items of a list the passage
+ * introduces: "le bien-être des élèves dépend notamment :" / "- du respect…"), or the passage is a
+ * list and this is its next item ("Les actions qui seront menées pour les élèves" / "1 Agir…" /
+ * "2 Porter…"). A new heading or sentence after a finished one starts a passage of its own.
+ */
+function continuesPassage(open: OpenPassage, unit: Unit, text: string, list: OpenPassage['list']): boolean {
+  const previous = open.passage.text.trimEnd();
+  if (previous.length + text.length > MAX_PASSAGE_CHARS) return false;
+  const lowerStart = /^\p{Ll}/u.test(text);
+  if (unit.pageStart && !lowerStart) return false;
+  const finished = /[.!?…»"]$/u.test(previous);
+  if (!finished && (lowerStart || list !== null)) return true;
+  return open.list !== null && list === open.list;
 }

@@ -1,7 +1,6 @@
 import type { PlanLibrary } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
 import type { Answerer } from '../query/answerer.ts';
-import { coverage, weigh } from '../query/retrieve.ts';
 import type { MeasureUnit } from './types.ts';
 import { unitOfIndicator } from './units.ts';
 
@@ -19,9 +18,6 @@ export interface IndicatorMatch {
   /** 0..1: how much of what the user wrote the indicator (or its objective) expresses. */
   score: number;
 }
-
-/** A section's words help, but an indicator that says the words itself ranks first. */
-const SECTION_WEIGHT = 0.6;
 
 /**
  * The indicators of every plan, found by id or by the words of a message. Uses the question
@@ -76,15 +72,14 @@ export class IndicatorCatalog {
   ): IndicatorMatch[] {
     const intent = this.answerer.understand(text);
     if (!intent.concepts.length) return [];
-    const index = this.answerer.index;
-    const weighted = weigh(intent.concepts, index);
+    const candidates = this.all.filter((indicator) => !options.scope || this.accepts(indicator, options.scope));
+    const scores = this.answerer.matchNodes(
+      intent,
+      candidates.map((indicator) => indicator.node),
+    );
     const matches: IndicatorMatch[] = [];
-    for (const indicator of this.all) {
-      if (options.scope && !this.accepts(indicator, options.scope)) continue;
-      const own = index.stems(indicator.node);
-      const parent = indicator.node.parentId ? this.library.node(indicator.node.parentId) : undefined;
-      let score = coverage(weighted, own);
-      if (parent) score = Math.max(score, SECTION_WEIGHT * coverage(weighted, own, index.stems(parent)));
+    for (const indicator of candidates) {
+      let score = scores.get(indicator.node.id) ?? 0;
       if (score <= 0) continue;
       if (!indicator.current) score *= 0.9;
       if (options.unit && options.unit !== indicator.unit) score *= 0.75;

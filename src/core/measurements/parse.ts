@@ -1,5 +1,5 @@
 import type { ScopeRegistry } from '../plans/scopes.ts';
-import { detectLanguage } from '../query/vocabulary.ts';
+import { detectLanguage } from '../text/language.ts';
 import { fold } from '../text/fold.ts';
 import {
   findQuote,

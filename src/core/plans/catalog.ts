@@ -17,6 +17,15 @@ const metaSchema = z.object({
   kind: z.string().check(z.minLength(3)),
   file: z.string().check(z.minLength(1)),
   aliases: z._default(z.array(z.string()), []),
+  itemNames: z._default(
+    z.object({
+      axis: z.optional(z.array(z.string())),
+      objective: z.optional(z.array(z.string())),
+      action: z.optional(z.array(z.string())),
+      indicator: z.optional(z.array(z.string())),
+    }),
+    {},
+  ),
   profile: z.string().check(z.minLength(1)),
 });
 
@@ -29,6 +38,7 @@ const scopesSchema = z.object({
       code: z.optional(z.string()),
       name: z.string(),
       shortName: z.string(),
+      article: z.optional(z.enum(['le', 'la', "l'"])),
       forms: z.array(z.string()),
     }),
   ),

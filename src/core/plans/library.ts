@@ -13,6 +13,7 @@ export class PlanLibrary {
   private readonly childrenOf = new Map<string, PlanNode[]>();
   private readonly planById = new Map<string, PlanMeta>();
   private passageById: Map<string, Passage> | null = null;
+  private passagesByOwner: Map<string, Passage[]> | null = null;
   private readonly loadPassages: () => Passage[];
 
   /**
@@ -47,6 +48,26 @@ export class PlanLibrary {
   passage(id: string): Passage | undefined {
     if (!this.passageById) this.passageById = new Map(this.loadPassages().map((p) => [p.id, p]));
     return this.passageById.get(id);
+  }
+
+  /** The prose passages a node owns (its introduction, for an axis or a plan), in the plan's order. */
+  passagesOf(nodeId: string): Passage[] {
+    if (!this.passagesByOwner) {
+      const byOwner = new Map<string, Passage[]>();
+      for (const passage of this.allPassages()) {
+        const list = byOwner.get(passage.nodeId) ?? [];
+        list.push(passage);
+        byOwner.set(passage.nodeId, list);
+      }
+      for (const list of byOwner.values()) list.sort((a, b) => a.source.lines[0] - b.source.lines[0]);
+      this.passagesByOwner = byOwner;
+    }
+    return this.passagesByOwner.get(nodeId) ?? [];
+  }
+
+  private allPassages(): Passage[] {
+    if (!this.passageById) this.passageById = new Map(this.loadPassages().map((p) => [p.id, p]));
+    return [...this.passageById.values()];
   }
 
   plan(id: string): PlanMeta | undefined {

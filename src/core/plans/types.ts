@@ -52,6 +52,11 @@ export interface PlanMeta {
   kind: string;
   file: string;
   aliases: string[];
+  /**
+   * What the plan calls its levels when it does not use the usual words: Orléans-Tours calls its
+   * numbered objectives "actions" and their items "leviers". A question's kind word is read with it.
+   */
+  itemNames: Partial<Record<Exclude<NodeKind, 'plan'>, string[]>>;
   profile: string;
 }
 

@@ -1,43 +1,30 @@
 import { type PlanLibrary, sectionTitle } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
-import type { Citation, Lang, Reply } from '../router/types.ts';
-import type { Hit, Retrieval } from './retrieve.ts';
-import type { QueryIntent } from './understand.ts';
-import type { AnswerKind } from './vocabulary.ts';
+import type { Citation, Reply } from '../router/types.ts';
+import type { AnswerKind, QueryIntent } from './intent.ts';
+import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts.ts';
+import { composeNotFound } from './not-found.ts';
+import type { Hit, Retrieval } from './rank/retrieve.ts';
 
-const ITEM_CHARS = 260;
+/** Longest item text shown in the answer; longer ones stop at the end of a sentence. */
+const ITEM_CHARS = 420;
 
-const NOUNS: Record<Lang, Record<AnswerKind, [string, string]>> = {
-  fr: {
-    axis: ['axe', 'axes'],
-    objective: ['objectif', 'objectifs'],
-    action: ['action', 'actions'],
-    indicator: ['indicateur', 'indicateurs'],
-  },
-  en: {
-    axis: ['axis', 'axes'],
-    objective: ['objective', 'objectives'],
-    action: ['action', 'actions'],
-    indicator: ['indicator', 'indicators'],
-  },
-};
-
-function noun(lang: Lang, kinds: AnswerKind[], count: number): string {
-  if (kinds.length !== 1)
-    return lang === 'fr' ? (count > 1 ? 'éléments' : 'élément') : count > 1 ? 'items' : 'item';
-  const [one, many] = NOUNS[lang][kinds[0] as AnswerKind];
-  return count > 1 ? many : one;
+/** What a cited unit is: an item of the plan tree, or a passage of its prose. */
+interface Cited {
+  hit: Hit;
+  node: PlanNode | undefined;
+  text: string;
+  citation: Omit<Citation, 'n'>;
 }
 
-function shorten(text: string, max = ITEM_CHARS): string {
-  const flat = text.replace(/\s*\n\s*/gu, ' ; ');
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
-}
-
+/** A citation for a plan item or passage: plan, section path, scope, full text, source. */
 export function citationOf(library: PlanLibrary, node: PlanNode, n: number): Citation {
+  return { n, ...describeNode(library, node) };
+}
+
+function describeNode(library: PlanLibrary, node: PlanNode): Omit<Citation, 'n'> {
   const plan = library.plan(node.planId);
   return {
-    n,
     id: node.id,
     plan: plan?.shortTitle ?? node.planId,
     planId: node.planId,
@@ -49,197 +36,151 @@ export function citationOf(library: PlanLibrary, node: PlanNode, n: number): Cit
   };
 }
 
-/** Turns retrieved items into a grouped, cited answer (plan › axis › objective), in the asker's language. */
-export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval): Reply {
-  const lang = intent.lang;
-  if (retrieval.status === 'not_found') return composeNotFound(library, intent, retrieval);
-  const hits = orderHits(library, retrieval.hits);
-  const citations: Citation[] = [];
-  const cite = (node: PlanNode) => {
-    const citation = citationOf(library, node, citations.length + 1);
-    citations.push(citation);
-    return citation.n;
+function resolve(library: PlanLibrary, hit: Hit): Cited | null {
+  if (hit.kind !== 'passage') {
+    const node = library.node(hit.ref);
+    if (!node) return null;
+    const citation = describeNode(library, node);
+    return { hit, node, text: node.text, citation };
+  }
+  const passage = library.passage(hit.ref);
+  if (!passage) return null;
+  const owner = library.node(passage.nodeId);
+  const path = owner && owner.kind !== 'plan' ? [...library.path(owner), sectionTitle(owner)] : [];
+  return {
+    hit,
+    node: undefined,
+    text: passage.text,
+    citation: {
+      id: passage.id,
+      plan: library.plan(passage.planId)?.shortTitle ?? passage.planId,
+      planId: passage.planId,
+      kind: 'passage',
+      scope: library.scopes.get(passage.scope)?.name ?? passage.scope,
+      path,
+      text: passage.text,
+      source: passage.source,
+    },
   };
-  const lines: string[] = [];
-  const scopeNames = intent.scopes.map((key) => library.scopes.displayName(key));
-  const theme = echo(intent.concepts.map((concept) => concept.label).join(' '));
-  const count = hits.length;
-  const what = noun(lang, retrieval.kinds, count);
-  const where = scopeNames.length
-    ? lang === 'fr'
-      ? ` — ${scopeNames.join(', ')}`
-      : ` — ${scopeNames.join(', ')}`
-    : '';
-  const about = theme ? (lang === 'fr' ? ` sur « ${theme} »` : ` on “${theme}”`) : '';
-  lines.push(
-    lang === 'fr' ? `**${count} ${what}${about}**${where} :` : `**${count} ${what}${about}**${where}:`,
-  );
-  if (retrieval.kindFallback?.length) {
-    const asked = noun(lang, retrieval.kindFallback, 2);
-    lines.push(
-      lang === 'fr'
-        ? `Aucun·e ${asked} ne porte explicitement sur ce thème ; voici les éléments des plans qui en parlent.`
-        : `No ${asked} address this theme explicitly; here is what the plans say about it.`,
-    );
-  }
+}
+
+/**
+ * Turns retrieved units into a cited answer in the asker's language: a plain header, the plan's
+ * own sentence first for a who / when / how many question, then the units grouped by plan and
+ * section (side by side for a comparison), each with its [n] marker.
+ */
+export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval): Reply {
+  const t = ANSWER_TEXTS[intent.lang];
+  if (retrieval.status === 'not_found') return composeNotFound(library, intent, retrieval);
+  const citations: Citation[] = [];
+  const numbers = new Map<string, number>();
+  const cite = (cited: Cited) => {
+    let n = numbers.get(cited.citation.id);
+    if (n === undefined) {
+      n = citations.length + 1;
+      numbers.set(cited.citation.id, n);
+      citations.push({ n, ...cited.citation });
+    }
+    return n;
+  };
+  const lines: string[] = [header(library, intent, retrieval, t)];
   if (retrieval.academieFallback) {
-    const name = library.scopes.get(retrieval.academieFallback)?.name ?? retrieval.academieFallback;
-    lines.push(
-      lang === 'fr'
-        ? `Les plans ne prévoient rien de propre à ${scopeNames.join(', ')} sur ce point ; voici ce qui vaut pour toute l'${name.replace(/^Académie/u, 'académie')}.`
-        : `The plans have nothing specific to ${scopeNames.join(', ')} on this; here is what applies to the whole ${name}.`,
-    );
+    const scope = library.scopes.get(retrieval.academieFallback);
+    const named = intent.scopes.map((key) => library.scopes.get(key)).filter((s) => s !== undefined);
+    lines.push(t.academieFallback(named, scope));
   }
-  let currentPlan = '';
-  let currentSection = '';
-  const objectivesShown = new Set<string>();
-  for (const hit of hits) {
-    const node = hit.node;
-    if (node.planId !== currentPlan) {
-      currentPlan = node.planId;
-      currentSection = '';
-      lines.push('', `**${library.plan(node.planId)?.shortTitle ?? node.planId}**`);
-    }
-    if (node.kind === 'axis') {
-      const summary = node.summary ? ` — ${shorten(node.summary.text, 160)}` : '';
-      lines.push(`• ${sectionTitle(node)}${summary} [${cite(node)}]`);
-      continue;
-    }
-    if (node.kind === 'objective' && hits.some((h) => h.node.parentId === node.id)) {
-      objectivesShown.add(node.id);
-      const axis = library.ancestorOfKind(node, 'axis');
-      currentSection = node.id;
-      lines.push(`_${axis ? `${sectionTitle(axis, 70)} › ` : ''}${scopeSuffix(library, node, intent)}_`);
-      lines.push(`• ${shorten(node.text)} [${cite(node)}]`);
-      continue;
-    }
-    const section =
-      node.kind === 'objective'
-        ? library.ancestorOfKind(node, 'axis')
-        : (library.ancestorOfKind(node, 'objective') ?? library.ancestorOfKind(node, 'axis'));
-    const sectionKey = section?.id ?? node.planId;
-    if (sectionKey !== currentSection) {
-      currentSection = sectionKey;
-      if (section)
-        lines.push(
-          `_${library
-            .path(node)
-            .map((title) => shorten(title, 90))
-            .join(' › ')}${node.kind === 'objective' ? '' : scopeTag(library, node, intent)}_`,
-        );
-    }
-    const indent = section && objectivesShown.has(section.id) ? '   ◦ ' : '• ';
-    lines.push(`${indent}${shorten(node.text)} [${cite(node)}]`);
+  const resolved = (hits: Hit[]) => hits.map((hit) => resolve(library, hit)).filter((c): c is Cited => c !== null);
+  if (retrieval.lead) {
+    const first = resolved(retrieval.hits.filter((hit) => hit.ref === retrieval.lead?.ref))[0];
+    if (first) lines.push('', `${t.inShort} « ${retrieval.lead.sentence} » [${cite(first)}]`);
   }
-  if (retrieval.truncated) {
-    lines.push(
-      '',
-      lang === 'fr'
-        ? `… et ${retrieval.truncated} autres : précisez un plan, un département ou un thème pour affiner.`
-        : `… and ${retrieval.truncated} more: name a plan, a département or a theme to narrow it down.`,
-    );
-  }
-  return { status: 'answered', lang, text: lines.join('\n').replace(/\n{3,}/gu, '\n\n'), citations };
-}
-
-function scopeTag(library: PlanLibrary, node: PlanNode, intent: QueryIntent): string {
-  if (intent.scopes.includes(node.scope)) return '';
-  const scope = library.scopes.get(node.scope);
-  return scope?.kind === 'departement' ? ` (${scope.shortName})` : '';
-}
-
-function scopeSuffix(library: PlanLibrary, node: PlanNode, intent: QueryIntent): string {
-  return `${shorten(sectionTitle(node), 90)}${scopeTag(library, node, intent)}`;
-}
-
-/** Plans in order of their best match, then the document's own order inside each plan. */
-function orderHits(library: PlanLibrary, hits: Hit[]): Hit[] {
-  const planRank = new Map<string, number>();
-  for (const hit of hits)
-    planRank.set(hit.node.planId, Math.max(planRank.get(hit.node.planId) ?? 0, hit.context));
-  const fileOrder = new Map(library.plans.map((plan, i) => [plan.id, i]));
-  return [...hits].sort((a, b) => {
-    if (a.node.planId !== b.node.planId) {
-      const byScore = (planRank.get(b.node.planId) ?? 0) - (planRank.get(a.node.planId) ?? 0);
-      return byScore || (fileOrder.get(a.node.planId) ?? 0) - (fileOrder.get(b.node.planId) ?? 0);
+  if (retrieval.sides?.length) {
+    for (const side of retrieval.sides) {
+      lines.push('', `**${sideName(library, side.key)}**`);
+      if (!side.hits.length) lines.push(t.nothingOnSide);
+      else lines.push(...groupLines(library, resolved(side.hits), cite, intent, false));
     }
-    return a.node.ord - b.node.ord;
-  });
-}
-
-function composeNotFound(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval): Reply {
-  const lang = intent.lang;
-  const scopeNames = intent.scopes.map((key) => library.scopes.displayName(key));
-  const theme = echo(intent.concepts.map((concept) => concept.label).join(' ') || intent.quoted.join(' '));
-  const lines: string[] = [];
-  if (retrieval.reason === 'too_broad') {
-    lines.push(
-      lang === 'fr'
-        ? 'Votre question porte sur tous les plans à la fois : précisez un plan, un département ou un thème.'
-        : 'Your question covers every plan at once: name a plan, a département or a theme.',
-    );
-  } else if (retrieval.reason === 'unknown_section') {
-    const refs = intent.sectionRefs.map(
-      (ref) =>
-        `${ref.kind === 'axis' ? (lang === 'fr' ? 'axe' : 'axis') : lang === 'fr' ? 'objectif' : 'objective'} ${ref.number}`,
-    );
-    const named = echo([...refs, ...intent.quoted.map((q) => `« ${q} »`)].join(', '));
-    lines.push(
-      lang === 'fr' ? `Je ne trouve pas ${named} dans les plans.` : `I can't find ${named} in the plans.`,
-    );
   } else {
-    const where = scopeNames.length
-      ? lang === 'fr'
-        ? ` pour ${scopeNames.join(', ')}`
-        : ` for ${scopeNames.join(', ')}`
-      : '';
-    lines.push(
-      lang === 'fr'
-        ? `Je n'ai trouvé dans les plans aucun élément qui réponde à « ${theme || echo(intent.question.trim())} »${where}.`
-        : `I found nothing in the plans that answers “${theme || echo(intent.question.trim())}”${where}.`,
-    );
+    lines.push(...groupLines(library, resolved(retrieval.hits), cite, intent, true));
   }
-  const covered = coveredTopics(library, intent);
-  if (covered.length) {
-    lines.push(
-      '',
-      lang === 'fr'
-        ? `${scopeNames.length ? `Pour ${scopeNames.join(', ')}, les` : 'Les'} plans traitent notamment de :`
-        : `${scopeNames.length ? `For ${scopeNames.join(', ')}, the` : 'The'} plans cover, among others:`,
-      ...covered.map((topic) => `• ${topic}`),
-    );
+  if (retrieval.truncated) lines.push('', t.truncated(retrieval.truncated));
+  return { status: 'answered', lang: intent.lang, text: lines.join('\n').replace(/\n{3,}/gu, '\n\n'), citations };
+}
+
+function header(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval, t: AnswerTexts): string {
+  const where = intent.scopes.map((key) => library.scopes.displayName(key)).join(', ');
+  if (retrieval.sides?.length) {
+    return `**${t.comparison}** ${retrieval.sides.map((side) => sideName(library, side.key)).join(' / ')}`;
   }
-  lines.push(
-    '',
-    lang === 'fr'
-      ? 'Essayez de reformuler avec un thème des plans, par exemple : « Quelles actions pour la lecture dans le Cantal ? » ou « Quels indicateurs du projet stratégique 2023-2027 pour le harcèlement ? »'
-      : 'Try rephrasing with a theme of the plans, for example: “Which actions target reading in Cantal?” or “What indicators does the 2023-2027 strategic project use for bullying?”',
+  const kinds = retrieval.kinds;
+  const count = retrieval.hits.length;
+  const what =
+    kinds.length === 1 && retrieval.hits.every((hit) => hit.kind === kinds[0])
+      ? t.noun(kinds[0] as AnswerKind, count)
+      : null;
+  const title = what ? `${count} ${what}` : t.whatThePlansSay;
+  return `**${title}**${where ? ` — ${where}` : ''}${t.colon}`;
+}
+
+function sideName(library: PlanLibrary, key: string): string {
+  return library.scopes.get(key)?.shortName ?? library.plan(key)?.shortTitle ?? key;
+}
+
+/** Units grouped by plan, then by section, in the plan's order; one section line per group. */
+function groupLines(
+  library: PlanLibrary,
+  cited: Cited[],
+  cite: (c: Cited) => number,
+  intent: QueryIntent,
+  planHeadings: boolean,
+): string[] {
+  const order = new Map(library.plans.map((plan, i) => [plan.id, i]));
+  const firstRank = new Map<string, number>();
+  cited.forEach((c, i) => {
+    if (!firstRank.has(c.hit.planId)) firstRank.set(c.hit.planId, i);
+  });
+  const sorted = [...cited].sort(
+    (a, b) =>
+      (firstRank.get(a.hit.planId) ?? 0) - (firstRank.get(b.hit.planId) ?? 0) ||
+      (order.get(a.hit.planId) ?? 0) - (order.get(b.hit.planId) ?? 0) ||
+      a.citation.source.lines[0] - b.citation.source.lines[0],
   );
-  return { status: 'not_found', lang, text: lines.join('\n'), citations: [] };
-}
-
-/** A few section titles from the plans in the question's scope, to show what can be asked. */
-function coveredTopics(library: PlanLibrary, intent: QueryIntent): string[] {
-  const scopes = new Set(intent.scopes);
-  const plans = new Set(intent.planIds);
-  const topics: string[] = [];
-  const seen = new Set<string>();
-  for (const node of library.nodes) {
-    if (node.kind !== 'objective' || !node.title) continue;
-    if (plans.size && !plans.has(node.planId)) continue;
-    if (scopes.size && !scopes.has(node.scope) && !scopes.has(library.plan(node.planId)?.academie ?? ''))
-      continue;
-    const title = shorten(node.title.replace(/^Objectifs? liés? (?:à la |au |aux |à l'|à )?/u, ''), 90);
-    const key = title.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    topics.push(title);
-    if (topics.length >= 6) break;
+  const lines: string[] = [];
+  let plan = '';
+  let section = '';
+  for (const c of sorted) {
+    if (c.hit.planId !== plan) {
+      plan = c.hit.planId;
+      section = '';
+      if (planHeadings) lines.push('', `**${c.citation.plan}**`);
+    }
+    const path = c.citation.path.map((title) => shorten(title, 90)).join(' › ');
+    const scope = intent.scopes.includes(c.hit.scope) ? '' : scopeTag(library, c.hit.scope);
+    const key = `${path}|${scope}`;
+    if (key !== section && (path || scope)) {
+      section = key;
+      lines.push(`_${[path, scope].filter(Boolean).join(' — ')}_`);
+    }
+    lines.push(`• ${shorten(c.text.replace(/\s*\n\s*/gu, ' ; '), ITEM_CHARS)} [${cite(c)}]`);
   }
-  return topics;
+  return lines;
 }
 
-/** What the user wrote, repeated back: bounded, so a pasted page does not come back as the answer. */
-function echo(text: string, max = 120): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+function scopeTag(library: PlanLibrary, key: string): string {
+  const scope = library.scopes.get(key);
+  return scope?.kind === 'departement' ? scope.shortName : '';
 }
+
+/**
+ * A text cut for display at the end of a sentence (or, for one long sentence, of a word): the
+ * citation keeps the whole text.
+ */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const sentenceEnd = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf(' ; '));
+  if (sentenceEnd > max * 0.4) return `${cut.slice(0, sentenceEnd + 1).trimEnd()} …`;
+  const wordEnd = cut.lastIndexOf(' ');
+  return `${cut.slice(0, wordEnd > 0 ? wordEnd : max).trimEnd()}…`;
+}
+

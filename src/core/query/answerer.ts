@@ -1,13 +1,17 @@
 import type { PlanLibrary } from '../plans/library.ts';
+import type { PlanNode } from '../plans/types.ts';
 import type { Reply } from '../router/types.ts';
+import { stemToken } from '../text/stem.ts';
 import { composeAnswer } from './answer.ts';
 import type { Glossary } from './glossary.ts';
-import { RetrievalIndex } from './index.ts';
-import { type Retrieval, retrieve } from './retrieve.ts';
-import { type QueryIntent, QuestionReader } from './understand.ts';
-
-/** Characters of a question that are read; the router caps chat messages the same way. */
-const MAX_QUESTION = 4000;
+import type { QueryIntent } from './intent.ts';
+import type { Lexicon } from './lexicon.ts';
+import { expandConcepts } from './rank/expand.ts';
+import type { UnitIndex } from './rank/ports.ts';
+import { type Retrieval, retrieve } from './rank/retrieve.ts';
+import { coverage, stemsOf, weighConcepts } from './rank/score.ts';
+import { QuestionReader } from './reader/question-reader.ts';
+import type { QuestionWords, WordForm } from './words.ts';
 
 export interface Answer {
   reply: Reply;
@@ -15,38 +19,68 @@ export interface Answer {
   retrieval: Retrieval;
 }
 
+export interface AnswererSources {
+  library: PlanLibrary;
+  index: UnitIndex;
+  glossary: Glossary;
+  lexicon: Lexicon;
+  words: QuestionWords;
+  places: WordForm<string>[];
+}
+
 /**
- * The offline answerer: understands a question, retrieves from the plans in memory and writes a
- * cited answer. No network, no LLM: this is the default and the fallback of every other path.
+ * The offline answerer: reads a question, retrieves from the plans' index and writes a cited
+ * answer. No network, no LLM: this is the default and the fallback of every other path.
  */
 export class Answerer {
-  readonly index: RetrievalIndex;
+  readonly library: PlanLibrary;
+  readonly index: UnitIndex;
   readonly reader: QuestionReader;
+  private readonly numberWords: ReadonlySet<string>;
+  private readonly timeWords: ReadonlySet<string>;
 
-  constructor(
-    readonly library: PlanLibrary,
-    glossary: Glossary,
-    storedStems?: Map<string, string>,
-  ) {
-    this.index = new RetrievalIndex(library, storedStems);
-    this.reader = new QuestionReader(
-      library,
-      glossary,
-      this.index.nodes.map((node) => this.index.stems(node)),
-    );
+  constructor(sources: AnswererSources) {
+    this.library = sources.library;
+    this.index = sources.index;
+    this.numberWords = new Set([...sources.words.numbers.keys()].map((word) => stemToken(word)));
+    this.timeWords = new Set([...sources.words.time].map((word) => stemToken(word)));
+    this.reader = new QuestionReader({
+      ...sources,
+      knowsStem: (stem) => sources.index.frequency(stem) > 0,
+      frequency: (stem) => sources.index.frequency(stem),
+    });
   }
 
   understand(question: string): QueryIntent {
-    // Every path (router, ask --batch) gets the same bound as a chat message: no question is longer.
-    return this.reader.read(question.length > MAX_QUESTION ? question.slice(0, MAX_QUESTION) : question);
+    return this.reader.read(question);
   }
 
   answerIntent(intent: QueryIntent): Answer {
-    const retrieval = retrieve(intent, this.index);
+    const retrieval = retrieve(intent, {
+      library: this.library,
+      index: this.index,
+      numberWords: this.numberWords,
+      timeWords: this.timeWords,
+    });
     return { reply: composeAnswer(this.library, intent, retrieval), intent, retrieval };
   }
 
   ask(question: string): Answer {
     return this.answerIntent(this.understand(question));
+  }
+
+  /**
+   * How well plan nodes express what a text says, 0..1 each: the measurement flow finds an
+   * indicator from the words of a message this way, with the same glossary, lexicon and typos.
+   * A node's section title counts as context.
+   */
+  matchNodes(intent: QueryIntent, nodes: PlanNode[]): Map<string, number> {
+    const weighted = weighConcepts(expandConcepts(intent.concepts, this.index), this.index);
+    const scores = new Map<string, number>();
+    if (!weighted.length) return scores;
+    for (const unit of this.index.get(nodes.map((node) => node.id))) {
+      scores.set(unit.ref, coverage(weighted, stemsOf(unit)));
+    }
+    return scores;
   }
 }

@@ -1,4 +1,4 @@
-import type { QueryIntent } from './understand.ts';
+import type { QueryIntent } from './intent.ts';
 
 const MARKER = /^(?:et|and|mais|puis|aussi|also|what about|how about|same for|pareil pour|idem pour)\b/iu;
 
@@ -21,6 +21,8 @@ export function carryOver(intent: QueryIntent, previous: QueryIntent): QueryInte
     // Naming another scope may change académie, and so plan: only keep the plan when no scope is named.
     planIds: intent.planIds.length || intent.scopes.length ? intent.planIds : previous.planIds,
     kinds: intent.kinds.length ? intent.kinds : previous.kinds,
+    kindWord: intent.kinds.length ? intent.kindWord : (previous.kindWord ?? null),
+    measure: intent.measure || (!intent.kinds.length && Boolean(previous.measure)),
     concepts: ownTheme ? intent.concepts : previous.concepts,
     sectionRefs: ownTheme ? intent.sectionRefs : previous.sectionRefs,
     quoted: ownTheme ? intent.quoted : previous.quoted,

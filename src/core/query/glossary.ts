@@ -35,6 +35,8 @@ export interface Glossary {
   translations: Map<string, string[]>;
   /** Every term whose stems a question may need: equivalences, acronyms and French translations. */
   terms: string[];
+  /** The `translations` as lexicon entries (English -> French). */
+  englishEntries: { en: string[]; fr: string[] }[];
 }
 
 /** Words of a term, folded, as they appear in a question (stopwords kept for phrase matching). */
@@ -91,5 +93,6 @@ export function buildGlossary(raw: z.infer<typeof glossarySchema>): Glossary {
     entriesByFirstWord,
     translations,
     terms: [...groups.flat(), ...[...translations.values()].flat()],
+    englishEntries: Object.entries(raw.translations).map(([english, french]) => ({ en: [english], fr: french })),
   };
 }

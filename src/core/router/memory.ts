@@ -1,4 +1,4 @@
-import type { QueryIntent } from '../query/understand.ts';
+import type { QueryIntent } from '../query/intent.ts';
 
 export interface TurnRecord {
   id: string;

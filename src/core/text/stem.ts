@@ -70,3 +70,8 @@ export function stemsOfWords(texts: Iterable<string>): Map<string, string> {
 export function rememberStems(stems: Readonly<Record<string, string>>): void {
   known = stems;
 }
+
+/** The words whose stems were taken in by rememberStems: the plans' and the glossary's words. */
+export function rememberedWords(): string[] {
+  return Object.keys(known);
+}

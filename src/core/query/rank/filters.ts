@@ -1,0 +1,101 @@
+import type { PlanLibrary } from '../../plans/library.ts';
+import type { PlanMeta, PlanNode } from '../../plans/types.ts';
+import { letterKey } from '../../text/fold.ts';
+import type { AnswerKind, QueryIntent } from '../intent.ts';
+import { phraseWords } from '../words.ts';
+
+/** What a question selects: the plans to read, the scopes of units, and the sections named. */
+export interface Filters {
+  plans: string[];
+  /** Scopes units must have; empty means any. */
+  scopes: Set<string>;
+  /** Départements named (their académie's units are the fallback). */
+  departements: string[];
+  sections: PlanNode[];
+}
+
+/** Plans the question names, else those of the académies its scopes belong to, else all. */
+export function planFilter(intent: QueryIntent, library: PlanLibrary, scopes: string[]): string[] {
+  const academies = new Set(
+    scopes.map((key) => library.scopes.academieOf(key)).filter((a): a is string => Boolean(a)),
+  );
+  const all = library.plans.map((plan) => plan.id);
+  const inAcademies = (ids: string[]) => ids.filter((id) => academies.has(library.plan(id)?.academie ?? ''));
+  if (!academies.size) return intent.planIds.length ? intent.planIds : all;
+  // A plan named of another académie than the scope's ("the Clermont plan and Orléans-Tours"):
+  // the scope's own plans answer for it.
+  const named = inAcademies(intent.planIds);
+  if (named.length) return named;
+  const own = inAcademies(all);
+  return own.length ? own : intent.planIds.length ? intent.planIds : all;
+}
+
+/**
+ * The kind a question's kind word names in a given plan: Orléans-Tours calls its numbered
+ * objectives "actions", so "les actions de l'axe 2" are objectives there.
+ */
+export function kindsFor(intent: QueryIntent, plan: PlanMeta | undefined): AnswerKind[] {
+  if (!intent.kindWord || !plan) return intent.kinds;
+  for (const [kind, names] of Object.entries(plan.itemNames ?? {})) {
+    if ((names ?? []).some((name) => phraseWords(name).join(' ') === intent.kindWord)) return [kind as AnswerKind];
+  }
+  return intent.kinds;
+}
+
+/** Sections named by number ("objectif 1.3", "axe 2") or by a title, quoted or not, in the plans. */
+export function findSections(intent: QueryIntent, library: PlanLibrary, plans: Set<string>): PlanNode[] {
+  const found: PlanNode[] = [];
+  const sectionsOf = (kind: 'axis' | 'objective') =>
+    [...plans].flatMap((id) => library.descendants(id, kind));
+  for (const ref of intent.sectionRefs) {
+    if (ref.kind === 'axis') {
+      found.push(...sectionsOf('axis').filter((node) => node.label === `Axe ${ref.number}`));
+      continue;
+    }
+    const candidates = sectionsOf('objective');
+    const exact = candidates.filter((node) => (node.label ?? '').replace(/^Objectif\s+/u, '') === ref.number);
+    if (exact.length) {
+      found.push(...exact);
+      continue;
+    }
+    // "objectif 2.3" in a plan numbering objectives within each axis (axis 2, objective "3.").
+    const [axisNumber, objectiveNumber] = ref.number.split('.');
+    if (objectiveNumber) {
+      found.push(
+        ...candidates.filter((node) => {
+          const axis = library.ancestorOfKind(node, 'axis');
+          return node.label === `${objectiveNumber}.` && axis?.label === `Axe ${axisNumber}`;
+        }),
+      );
+    }
+  }
+  const byTitle: PlanNode[] = [];
+  for (const quote of intent.quoted) {
+    const key = letterKey(quote);
+    if (key.length < 5) continue;
+    for (const kind of ['axis', 'objective'] as const) {
+      for (const node of sectionsOf(kind)) if (titleMatches(node, key)) byTitle.push(node);
+    }
+  }
+  // A title and a number naming the same section agree; a title alone names its sections.
+  if (found.length && byTitle.length) {
+    const both = found.filter((node) => byTitle.includes(node));
+    return both.length ? both : found;
+  }
+  return [...new Set([...found, ...byTitle])];
+}
+
+/**
+ * A quoted text names a section when it is its title, the start of it ("« Accueillir »" for
+ * « Accueillir chacune et chacun… »), or most of one of its lines.
+ */
+function titleMatches(node: PlanNode, key: string): boolean {
+  const lines = [node.title ?? '', ...node.text.split('\n')].map(letterKey).filter(Boolean);
+  return lines.some(
+    (line) =>
+      line === key ||
+      (line.startsWith(key) && key.length >= 5) ||
+      (line.includes(key) && key.length >= line.length * 0.6) ||
+      (key.includes(line) && line.length >= key.length * 0.8),
+  );
+}

@@ -1,0 +1,136 @@
+import type { PlanLibrary } from '../../plans/library.ts';
+import type { PlanNode } from '../../plans/types.ts';
+import { letterKey } from '../../text/fold.ts';
+import type { QueryIntent } from '../intent.ts';
+import type { Filters } from './filters.ts';
+import { kindsFor } from './filters.ts';
+import type { IndexedUnit, UnitIndex } from './ports.ts';
+import { coverage, stemsOf, type WeightedConcept } from './score.ts';
+
+export interface Scored {
+  unit: IndexedUnit;
+  /** Weighted share of the question the unit expresses, 0..1. */
+  coverage: number;
+  /** Coverage with the question's preferences applied (kind, prose, level): the ranking key. */
+  score: number;
+}
+
+/** Candidates read from the full-text index per question: enough to hold every plausible answer. */
+const CANDIDATES = 400;
+/** A unit of another kind than the one asked still answers, less surely: prose may hold the list. */
+const OTHER_KIND = 0.65;
+const PASSAGE_FOR_KIND = 0.8;
+/** Items when the question points at an introduction or preamble. */
+const ITEM_FOR_PROSE = 0.8;
+/** A département's unit when the question names none: the académie's level comes first. */
+const DEPARTEMENT_UNNAMED = 0.9;
+/** What a "how is it measured" question finds outside indicators. */
+const MEASURED_ELSEWHERE = 0.85;
+const PREAMBLE_FOR_FACTS = 1.1;
+/** "Combien…": a unit without a number does not answer how many, however well it names the theme. */
+const NO_NUMBER = 0.6;
+const FACT_TYPES = new Set(['who', 'when', 'howmany', 'why', 'how']);
+
+/** Units of what the question selects, scored by the concepts it expresses, best first. */
+export function rankUnits(
+  intent: QueryIntent,
+  weighted: WeightedConcept[],
+  filters: Filters,
+  context: {
+    library: PlanLibrary;
+    index: UnitIndex;
+    numberWords: ReadonlySet<string>;
+    timeWords: ReadonlySet<string>;
+  },
+): Scored[] {
+  const { library, index, numberWords, timeWords } = context;
+  const stems = weighted.flatMap(({ concept }) => concept.phrases.flatMap((phrase) => phrase.stems));
+  const candidates = index.search(stems, filters.plans, CANDIDATES);
+  const inSections = sectionTest(filters.sections, library, intent.prose);
+  const scored: Scored[] = [];
+  for (const unit of candidates) {
+    if (filters.scopes.size && !filters.scopes.has(unit.scope)) continue;
+    if (!inSections(unit)) continue;
+    let share = coverage(weighted, stemsOf(unit));
+    if (share <= 0) continue;
+    if (intent.qtype === 'howmany' && !holdsNumber(unit, numberWords)) share *= NO_NUMBER;
+    if (intent.qtype === 'when' && !holdsTime(unit, timeWords)) share *= NO_NUMBER;
+    scored.push({ unit, coverage: share, score: share * preference(intent, unit, filters, library) });
+  }
+  return scored.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+}
+
+/** How sure a unit answers beyond its words: what the question asks of it (kind, prose, level). */
+function preference(intent: QueryIntent, unit: IndexedUnit, filters: Filters, library: PlanLibrary): number {
+  let factor = 1;
+  const kinds = kindsFor(intent, library.plan(unit.planId));
+  if (kinds.length && !(kinds as string[]).includes(unit.kind)) {
+    // "Comment mesure-t-on…" wants indicators, but what is measured may be said elsewhere.
+    const implied = intent.measure && intent.kindWord === null;
+    factor *= implied ? MEASURED_ELSEWHERE : unit.kind === 'passage' ? PASSAGE_FOR_KIND : OTHER_KIND;
+  }
+  // A plan's own preamble (prose owned by no section) answers questions about the plan itself.
+  if (FACT_TYPES.has(intent.qtype) && intent.planIds.length && unit.kind === 'passage' && !unit.context.length) {
+    factor *= PREAMBLE_FOR_FACTS;
+  }
+  if (intent.prose && unit.kind !== 'passage') factor *= ITEM_FOR_PROSE;
+  if (!filters.scopes.size && !intent.scopes.length && library.scopes.get(unit.scope)?.kind === 'departement') {
+    factor *= DEPARTEMENT_UNNAMED;
+  }
+  return factor;
+}
+
+/** Whether a unit dates something: a year, a month, a frequency, "depuis", "jusqu'en"… */
+function holdsTime(unit: IndexedUnit, timeWords: ReadonlySet<string>): boolean {
+  return unit.own.some((stem) => /^(?:19|20)\d\d$/u.test(stem) || timeWords.has(stem));
+}
+
+function holdsNumber(unit: IndexedUnit, numberWords: ReadonlySet<string>): boolean {
+  return unit.own.some((stem) => /\d/u.test(stem) || numberWords.has(stem));
+}
+
+/** Whether a unit lies in one of the sections (itself, below it, or prose it owns). */
+function sectionTest(
+  sections: PlanNode[],
+  library: PlanLibrary,
+  prose: boolean,
+): (unit: IndexedUnit) => boolean {
+  if (!sections.length) return () => true;
+  const ids = new Set(sections.map((node) => node.id));
+  const plans = new Set(sections.map((node) => node.planId));
+  return (unit) => {
+    const passage = unit.kind === 'passage' ? library.passage(unit.ref) : undefined;
+    const node = passage ? library.node(passage.nodeId) : library.node(unit.ref);
+    if (!node) return false;
+    // "According to its preamble, why is axis 4…": the plan's own introduction speaks of its axes.
+    if (prose && passage && node.kind === 'plan' && plans.has(node.planId)) return true;
+    return ids.has(node.id) || library.ancestors(node).some((ancestor) => ids.has(ancestor.id));
+  };
+}
+
+/** Units within this share of the best score answer too. */
+const RELATIVE_CUTOFF = Number(process.env.X_REL ?? 0.5);
+/** And never below this share of the question. */
+const ABSOLUTE_FLOOR = Number(process.env.X_ABS ?? 0.4);
+const MAX_ANSWER = 8;
+
+/**
+ * The answer from a ranking: the best unit and those close to it (a share of its score), never
+ * more than a handful; the same text printed twice in a plan is cited once.
+ */
+export function selectAnswer(ranked: Scored[], intent: QueryIntent): Scored[] {
+  const best = ranked[0];
+  if (!best) return [];
+  const limit = intent.count && intent.count > MAX_ANSWER ? intent.count : MAX_ANSWER;
+  const seen = new Set<string>();
+  const chosen: Scored[] = [];
+  for (const item of ranked) {
+    if (chosen.length >= limit) break;
+    if (item.score < RELATIVE_CUTOFF * best.score || item.coverage < ABSOLUTE_FLOOR) break;
+    const key = `${item.unit.planId}|${item.unit.scope}|${letterKey(item.unit.own.join(' '))}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    chosen.push(item);
+  }
+  return chosen;
+}

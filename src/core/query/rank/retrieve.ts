@@ -1,0 +1,284 @@
+import type { PlanLibrary } from '../../plans/library.ts';
+import type { PlanNode } from '../../plans/types.ts';
+import type { AnswerKind, Concept, QueryIntent } from '../intent.ts';
+import { phraseOf } from '../reader/concepts.ts';
+import { type Filters, findSections, planFilter } from './filters.ts';
+import type { UnitIndex } from './ports.ts';
+import { rankUnits, type Scored, selectAnswer } from './ranking.ts';
+import { listSections } from './structure.ts';
+import type { UnitKind } from './units.ts';
+import { expandConcepts } from './expand.ts';
+import { leadSentence } from './lead.ts';
+import { weighConcepts } from './score.ts';
+
+/** A unit retained for the answer. */
+export interface Hit {
+  ref: string;
+  planId: string;
+  kind: UnitKind;
+  scope: string;
+  /** Weighted share of the question the unit expresses, 0..1 (1 for a listed section item). */
+  coverage: number;
+  reason: 'ranked' | 'structure' | 'list';
+}
+
+export interface Side {
+  /** Scope key or plan id the side stands for. */
+  key: string;
+  hits: Hit[];
+}
+
+export interface Retrieval {
+  status: 'answered' | 'not_found';
+  hits: Hit[];
+  /** Kinds the answer lists, for its header (empty: a mix of items and passages). */
+  kinds: AnswerKind[];
+  /** Nothing for the département itself: these are its académie's units. */
+  academieFallback: string | null;
+  /** Units left out beyond the answer's size. */
+  truncated: number;
+  reason?: 'no_match' | 'too_broad' | 'unknown_section' | 'empty_scope' | 'unknown_place';
+  /** Sections the question named that were found. */
+  sections: PlanNode[];
+  /** Weighted share of the question the best unit expresses. */
+  confidence: number;
+  /** Comparisons: the hits of each side, in the order the question names them. */
+  sides?: Side[];
+  /** The sentence of a unit that answers a who / when / how many question, shown first. */
+  lead?: { ref: string; sentence: string };
+}
+
+export interface RetrievalContext {
+  library: PlanLibrary;
+  index: UnitIndex;
+  /** Stems of the number words ("cinq", "five"): a "how many" answer holds a number. */
+  numberWords: ReadonlySet<string>;
+  /** Stems of the words that date something: a "when" answer holds one, or a year. */
+  timeWords: ReadonlySet<string>;
+}
+
+/** Below this share of the question's weight in its best unit, the plans do not answer it. */
+export const MIN_CONFIDENCE = Number(process.env.X_CONF ?? 0.5);
+export const MIN_CONFIDENCE_IN_SECTION = 0.35;
+/** For the académie's units answering a département's question. */
+const MIN_CONFIDENCE_FALLBACK = 0.65;
+/** Items listed when a question names a scope or plan but no theme ("Quelles actions dans le Cantal ?"). */
+const MAX_LISTED = 40;
+
+/**
+ * Answers an intent from the plans: scope, plan, section and kind select; concepts rank. A
+ * comparison is answered side by side, each side with its own scope or plan.
+ */
+export function retrieve(intent: QueryIntent, context: RetrievalContext): Retrieval {
+  const { library } = context;
+  if (intent.unknownPlaces.length && !intent.scopes.length) return empty(intent, 'unknown_place');
+  const sides = comparedSides(intent, library);
+  if (sides.length > 1) {
+    const answers = sides.map((side) => ({ key: side.key, retrieval: retrieveOne(side.intent, context) }));
+    const answered = answers.filter((a) => a.retrieval.status === 'answered');
+    if (!answered.length) return answers[0]?.retrieval ?? empty(intent, 'no_match');
+    return {
+      status: 'answered',
+      hits: answered.flatMap((a) => a.retrieval.hits),
+      kinds: [...new Set(answered.flatMap((a) => a.retrieval.kinds))],
+      academieFallback: answered.find((a) => a.retrieval.academieFallback)?.retrieval.academieFallback ?? null,
+      truncated: answered.reduce((sum, a) => sum + a.retrieval.truncated, 0),
+      sections: answered.flatMap((a) => a.retrieval.sections),
+      confidence: Math.max(...answered.map((a) => a.retrieval.confidence)),
+      sides: answers.map((a) => ({ key: a.key, hits: a.retrieval.hits })),
+    };
+  }
+  return retrieveOne(intent, context);
+}
+
+/** Two scopes, or else two plans, named by a question: each is a side of a comparison. */
+function comparedSides(intent: QueryIntent, library: PlanLibrary): { key: string; intent: QueryIntent }[] {
+  if (!intent.compare) return [];
+  if (intent.scopes.length > 1) {
+    return intent.scopes.map((key) => ({ key, intent: { ...intent, scopes: [key], compare: false } }));
+  }
+  if (intent.planIds.length > 1) {
+    // One alias may name two plans ("projet académique"): a scope named picks among them.
+    return intent.planIds
+      .filter((id) => library.plan(id))
+      .map((id) => ({ key: id, intent: { ...intent, planIds: [id], compare: false } }));
+  }
+  return [];
+}
+
+function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval {
+  const { library, index } = context;
+  const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
+  const plans = planFilter(intent, library, intent.scopes);
+  const sections = findSections(intent, library, new Set(plans));
+  if ((intent.sectionRefs.length || intent.quoted.length) && !sections.length && !intent.concepts.length) {
+    return empty(intent, 'unknown_section');
+  }
+  const filters: Filters = { plans, scopes: new Set(departements), departements, sections };
+  // A quoted text that names no section still says what the question is about.
+  const concepts = expandConcepts(
+    [
+      ...intent.concepts,
+      ...(sections.length ? [] : intent.quoted.map(quotedConcept)),
+      ...periodConcept(intent, library),
+    ],
+    index,
+  );
+  const weighted = weighConcepts(concepts, index);
+
+  if (sections.length) {
+    const listed = listSections(intent, weighted, filters, context);
+    if (listed) return listed;
+  }
+  if (!concepts.length) {
+    if (!intent.planIds.length && !intent.scopes.length && !sections.length) return empty(intent, 'too_broad');
+    // "Qu'est-ce qui justifie l'axe « Progresser » ?": the section's own prose answers.
+    if (FACT_TYPES.has(intent.qtype) || intent.prose) {
+      const prose = proseOf(intent, sections, plans, context);
+      if (prose) return prose;
+    }
+    return listScope(intent, filters, context);
+  }
+  let ranked = rankUnits(intent, weighted, filters, context);
+  let academieFallback: string | null = null;
+  // A figure about a département is not its académie's figure: no fallback for "how many".
+  if (departements.length && intent.qtype !== 'howmany' && (ranked[0]?.coverage ?? 0) < MIN_CONFIDENCE) {
+    // Nothing of the département's own: the académie-wide units still apply to it.
+    const academies = departements.map((key) => library.scopes.academieOf(key)).filter((a): a is string => Boolean(a));
+    const fallback = rankUnits(intent, weighted, { ...filters, scopes: new Set(academies) }, context);
+    // Stepping outside the scope asked needs a surer match.
+    if ((fallback[0]?.coverage ?? 0) >= MIN_CONFIDENCE_FALLBACK && (fallback[0]?.coverage ?? 0) > (ranked[0]?.coverage ?? 0)) {
+      ranked = fallback;
+      academieFallback = academies[0] ?? null;
+    }
+  }
+  const best = ranked[0];
+  // Within a section the question named, the answer space is small: less of the question will do.
+  const bar = sections.length ? MIN_CONFIDENCE_IN_SECTION : MIN_CONFIDENCE;
+  if (!best || best.coverage < bar) {
+    // "Qui signe l'avant-propos du CASF ?": the words miss, but the prose asked for is known.
+    const prose = intent.prose ? proseOf(intent, sections, plans, context) : null;
+    return prose ?? { ...empty(intent, 'no_match'), sections, confidence: best?.coverage ?? 0 };
+  }
+  const chosen = selectAnswer(ranked, intent);
+  const sentence = leadSentence(intent, weighted, unitText(library, best.unit.ref, best.unit.kind));
+  return {
+    ...(sentence ? { lead: { ref: best.unit.ref, sentence } } : {}),
+    status: 'answered',
+    hits: chosen.map(toHit),
+    kinds: [...new Set(chosen.map((s) => s.unit.kind).filter((k): k is AnswerKind => k !== 'passage'))],
+    academieFallback,
+    truncated: 0,
+    sections,
+    confidence: best.coverage,
+  };
+}
+
+function unitText(library: PlanLibrary, ref: string, kind: UnitKind): string {
+  return (kind === 'passage' ? library.passage(ref)?.text : library.node(ref)?.text) ?? '';
+}
+
+function toHit(scored: Scored): Hit {
+  const { unit } = scored;
+  return {
+    ref: unit.ref,
+    planId: unit.planId,
+    kind: unit.kind,
+    scope: unit.scope,
+    coverage: scored.coverage,
+    reason: 'ranked',
+  };
+}
+
+const FACT_TYPES = new Set(['who', 'when', 'howmany', 'why', 'how']);
+/** Paragraphs of prose given when a question asks for a section's or a plan's introduction. */
+const MAX_PROSE = 4;
+
+/**
+ * The prose a question points at without a theme to rank it by: the opening passages of the
+ * sections it names, else of the one plan it names (its preamble).
+ */
+function proseOf(
+  intent: QueryIntent,
+  sections: PlanNode[],
+  plans: string[],
+  context: RetrievalContext,
+): Retrieval | null {
+  const { library } = context;
+  const owners = sections.length ? sections.map((section) => section.id) : plans.length === 1 ? plans : [];
+  const hits: Hit[] = [];
+  for (const owner of owners) {
+    for (const passage of library.passagesOf(owner).slice(0, MAX_PROSE)) {
+      hits.push({ ref: passage.id, planId: passage.planId, kind: 'passage', scope: passage.scope, coverage: 1, reason: 'list' });
+    }
+  }
+  if (!hits.length) return null;
+  return {
+    status: 'answered',
+    hits,
+    kinds: [],
+    academieFallback: null,
+    truncated: 0,
+    sections,
+    confidence: 1,
+  };
+}
+
+const LEVELS: AnswerKind[] = ['axis', 'objective', 'action', 'indicator'];
+
+/** "Quelles actions dans le Cantal ?": the items of the kind asked in what the question names. */
+function listScope(intent: QueryIntent, filters: Filters, context: RetrievalContext): Retrieval {
+  const { library } = context;
+  let kinds: AnswerKind[] = intent.kinds.length ? intent.kinds : ['objective', 'action'];
+  const scopes = filters.scopes;
+  const all = filters.plans.flatMap((id) => library.descendants(id)).filter((node) => !scopes.size || scopes.has(node.scope));
+  // "Les quatre objectifs du projet": the level that has as many items as the asker counts.
+  if (intent.count && kinds.length === 1) {
+    const sized = LEVELS.find((kind) => all.filter((node) => node.kind === kind).length === intent.count);
+    if (sized && all.filter((node) => node.kind === kinds[0]).length !== intent.count) kinds = [sized];
+  }
+  const nodes = all.filter((node) => (kinds as string[]).includes(node.kind));
+  if (!nodes.length) return empty(intent, 'empty_scope');
+  const hits = nodes.map(
+    (node): Hit => ({ ref: node.id, planId: node.planId, kind: node.kind as UnitKind, scope: node.scope, coverage: 1, reason: 'list' }),
+  );
+  return {
+    status: 'answered',
+    hits: hits.slice(0, MAX_LISTED),
+    kinds,
+    academieFallback: null,
+    truncated: Math.max(0, hits.length - MAX_LISTED),
+    sections: filters.sections,
+    confidence: 1,
+  };
+}
+
+/**
+ * "Le projet court jusqu'à quand ?", "sur combien d'années ?": a question on the time span of the
+ * one plan it names, with hardly a theme of its own, is answered where the plan states its years.
+ */
+function periodConcept(intent: QueryIntent, library: PlanLibrary): Concept[] {
+  if ((intent.qtype !== 'when' && intent.qtype !== 'howmany') || intent.planIds.length !== 1) return [];
+  if (intent.concepts.filter((concept) => concept.known === 'plans').length > 1) return [];
+  const years = (library.plan(intent.planIds[0] as string)?.period ?? '').match(/20\d\d/gu) ?? [];
+  if (!years.length) return [];
+  const phrases = years.map((year) => phraseOf(year, 'question'));
+  return [{ label: years.join('-'), phrases, group: null, known: 'plans', emphasis: 1 }];
+}
+
+function quotedConcept(text: string): Concept {
+  return { label: text, phrases: [phraseOf(text, 'question')], group: null, known: 'plans', emphasis: 1 };
+}
+
+export function empty(intent: QueryIntent, reason: Retrieval['reason']): Retrieval {
+  return {
+    status: 'not_found',
+    hits: [],
+    kinds: intent.kinds,
+    academieFallback: null,
+    truncated: 0,
+    reason,
+    sections: [],
+    confidence: 0,
+  };
+}

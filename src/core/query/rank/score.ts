@@ -1,0 +1,134 @@
+import type { Concept, Phrase } from '../intent.ts';
+import type { IndexedUnit, UnitIndex } from './ports.ts';
+
+/** A concept with its weight: the inverse frequency of its rarest way of being said. */
+export interface WeightedConcept {
+  concept: Concept;
+  weight: number;
+}
+
+/** A match in a unit's section context counts less than in its own words. */
+const CONTEXT_FACTOR = Number(process.env.X_CTX ?? 0.8);
+/** Share of a multi-word phrase's value earned by some of its words only. */
+const PARTIAL_FACTOR = 0.5;
+/** An equivalent (glossary, lexicon) is a little less sure than the asker's own word. */
+const EQUIVALENT_FACTOR = 0.9;
+/** Share of the units a real word the plans never use is weighed as if it were in. */
+const UNUSED_WORD_SHARE = 0.01;
+/** A longer or shorter form of the asker's word ("langage" / "langagières"). */
+const PREFIX_FACTOR = 0.85;
+
+/**
+ * BM25-style weights: a concept the plans use everywhere ("élèves") weighs little, a rare one
+ * much. A word the plans, glossary and lexicon do not know weighs as the rarest: it is what the
+ * question is about and nothing answers it, which lowers the confidence of every answer.
+ */
+export function weighConcepts(concepts: Concept[], index: UnitIndex): WeightedConcept[] {
+  const size = index.size();
+  return concepts.map((concept) => {
+    let frequency = 0;
+    if (concept.known === 'plans') {
+      for (const phrase of concept.phrases) {
+        if (phrase.origin !== 'prefix') frequency = Math.max(frequency, phraseFrequency(phrase, index));
+      }
+    } else if (concept.known === 'word') {
+      // A real word the plans never use weighs as a fairly rare one: it is often a verb of the
+      // asker's ("insiste", "commence"), sometimes the whole theme ("uniformes").
+      frequency = size * UNUSED_WORD_SHARE;
+    }
+    return { concept, weight: concept.emphasis * Math.log(1 + size / (1 + frequency)) };
+  });
+}
+
+/** Units holding every stem of a phrase, bounded by its rarest stem. */
+function phraseFrequency(phrase: Phrase, index: UnitIndex): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (const stem of phrase.stems) least = Math.min(least, index.frequency(stem));
+  return Number.isFinite(least) ? least : 0;
+}
+
+/** A unit's stems as sets, built once per unit and question. */
+export interface UnitStems {
+  own: Set<string>;
+  context: Set<string>;
+  /** Position of each stem in the unit's own words, for phrase proximity. */
+  positions: Map<string, number[]>;
+}
+
+export function stemsOf(unit: IndexedUnit): UnitStems {
+  const positions = new Map<string, number[]>();
+  unit.own.forEach((stem, i) => {
+    const list = positions.get(stem);
+    if (list) list.push(i);
+    else positions.set(stem, [i]);
+  });
+  return { own: new Set(unit.own), context: new Set(unit.context), positions };
+}
+
+/** How well a unit expresses one concept, 0..1: its best phrase, in its own words or its context. */
+export function conceptMatch(concept: Concept, stems: UnitStems): number {
+  let best = 0;
+  for (const phrase of concept.phrases) {
+    if (!phrase.stems.length) continue;
+    const quality =
+      phrase.origin === 'question' || phrase.origin === 'typo'
+        ? 1
+        : phrase.origin === 'prefix'
+          ? PREFIX_FACTOR
+          : EQUIVALENT_FACTOR;
+    let own = 0;
+    let anywhere = 0;
+    for (const stem of phrase.stems) {
+      if (stems.own.has(stem)) own++;
+      if (stems.own.has(stem) || stems.context.has(stem)) anywhere++;
+    }
+    const n = phrase.stems.length;
+    let score = 0;
+    if (own === n) score = quality * proximity(phrase.stems, stems.positions);
+    else if (anywhere === n) score = quality * CONTEXT_FACTOR;
+    else if (n > 1 && own > 0) score = (quality * PARTIAL_FACTOR * own) / n;
+    if (score > best) best = score;
+    if (best >= 1) break;
+  }
+  return best;
+}
+
+/**
+ * 1 when a phrase's words stand together in the unit, less when they are scattered over a long
+ * passage ("santé" at the start, "mentale" twenty words later says less).
+ */
+function proximity(phrase: string[], positions: Map<string, number[]>): number {
+  if (phrase.length < 2) return 1;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const stem of phrase) {
+    const list = positions.get(stem);
+    if (!list?.length) return 1;
+    // The occurrence nearest the first word's first one: good enough for short phrases.
+    lo = Math.min(lo, list[0] as number);
+    hi = Math.max(hi, list[0] as number);
+  }
+  return hi - lo <= phrase.length + 3 ? 1 : 0.85;
+}
+
+/** Weighted share of the question's concepts a unit expresses, 0..1. */
+export function coverage(weighted: WeightedConcept[], stems: UnitStems): number {
+  let total = 0;
+  let got = 0;
+  for (const { concept, weight } of weighted) {
+    total += weight;
+    got += weight * conceptMatch(concept, stems);
+  }
+  return total ? got / total : 0;
+}
+
+/** Weighted share of the question's concepts that are known words at all. */
+export function knownShare(weighted: WeightedConcept[]): number {
+  let total = 0;
+  let known = 0;
+  for (const { concept, weight } of weighted) {
+    total += weight;
+    if (concept.known === 'plans') known += weight;
+  }
+  return total ? known / total : 1;
+}

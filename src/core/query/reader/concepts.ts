@@ -1,0 +1,133 @@
+import type { Lang } from '../../router/types.ts';
+import { contentStems, stemToken } from '../../text/stem.ts';
+import type { Glossary } from '../glossary.ts';
+import type { Concept, Phrase } from '../intent.ts';
+import type { Lexicon } from '../lexicon.ts';
+import type { QuestionWords } from '../words.ts';
+import { isDictionaryWord } from './dictionary.ts';
+import { markUsed, matchesAt, type Token } from './tokens.ts';
+
+/** What the concept reader consults: the domain glossary, the lexicon, and the plans' stems. */
+export interface ConceptSources {
+  glossary: Glossary;
+  lexicon: Lexicon;
+  words: QuestionWords;
+  /** Whether a French stem occurs in the plans' own words. */
+  knowsStem(stem: string): boolean;
+}
+
+export function phraseOf(text: string, origin: Phrase['origin']): Phrase {
+  return { text, stems: [...new Set(contentStems(text))], origin };
+}
+
+/**
+ * The themes of a question, from the words no facet took: a glossary term (with its equivalents),
+ * an English word or phrase of the lexicon (with its French terms), or a word of its own. Nothing
+ * is required: each concept only adds to a unit's score. A word that the plans, the glossary and
+ * the lexicon all ignore is kept as an unknown concept: it lowers the confidence of any answer.
+ */
+export function readConcepts(
+  tokens: Token[],
+  lang: Lang,
+  sources: ConceptSources,
+  scene: Set<number> = new Set(),
+): Concept[] {
+  const { glossary, lexicon, words } = sources;
+  const concepts: Concept[] = [];
+  const byGroup = new Map<number, Concept>();
+  const add = (partial: Omit<Concept, 'emphasis'>, at: Token) => {
+    const concept: Concept = { ...partial, emphasis: scene.has(at.clause) ? SCENE_EMPHASIS : 1 };
+    if (!concept.phrases.some((phrase) => phrase.stems.length)) return;
+    if (concept.group !== null) {
+      const existing = byGroup.get(concept.group);
+      if (existing) {
+        existing.label = `${existing.label} ${concept.label}`;
+        return;
+      }
+      byGroup.set(concept.group, concept);
+    }
+    concepts.push(concept);
+  };
+  const folded = tokens.map((token) => token.folded);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.used) continue;
+    const ignorable = words.isIgnorable(token.folded) || token.folded.length < 2;
+    const entry = glossaryAt(tokens, i, glossary);
+    // A function word ("a", "its", "plan") is no theme, even where a list happens to hold it alone.
+    if (entry && !(ignorable && entry.length === 1)) {
+      const label = tokens
+        .slice(i, i + entry.length)
+        .map((t) => t.original)
+        .join(' ');
+      markUsed(tokens, i, entry.length);
+      const own = phraseOf(label, 'question');
+      const equivalents = glossary.phrases(entry.group).map((p) => ({ ...p, origin: 'glossary' as const }));
+      // In English, the lexicon's French terms join the glossary's ("management": gestion too).
+      const english = lang === 'en' ? lexicon.match(folded, i) : null;
+      const translated = english && english.length === entry.length ? english.french.map((f) => phraseOf(f, 'lexicon')) : [];
+      add({ label, phrases: dedupe([own, ...equivalents, ...translated]), group: entry.group, known: 'plans' }, token);
+      i += entry.length - 1;
+      continue;
+    }
+    const stem = stemToken(token.folded);
+    const frenchWord = sources.knowsStem(stem);
+    // English questions go through the lexicon first; French ones only for words the plans lack.
+    // English questions go through the lexicon first; French ones only for words that are no
+    // French at all ("open badges"): "attendent" is no English "attend".
+    const english =
+      lang === 'en' || (!frenchWord && !isDictionaryWord(token.folded, 'fr')) ? lexicon.match(folded, i) : null;
+    if (english && !(ignorable && english.length === 1) && !tokens.slice(i, i + english.length).some((t) => t.used)) {
+      const label = tokens
+        .slice(i, i + english.length)
+        .map((t) => t.original)
+        .join(' ');
+      markUsed(tokens, i, english.length);
+      i += english.length - 1;
+      // An empty translation marks an English word that says nothing of the theme ("track").
+      if (!english.french.length) continue;
+      const phrases = english.french.map((french) => phraseOf(french, 'lexicon'));
+      if (frenchWord && english.length === 1) phrases.unshift(phraseOf(token.original, 'question'));
+      add({ label, phrases: dedupe(phrases), group: null, known: 'plans' }, token);
+      continue;
+    }
+    if (ignorable || /^\d{1,3}$/u.test(token.folded)) continue;
+    token.used = true;
+    if (token.expansions) {
+      const phrases = token.expansions.map((word) => phraseOf(word, 'prefix'));
+      add({ label: token.original, phrases, group: null, known: 'plans' }, token);
+      continue;
+    }
+    const origin = token.corrected ? 'typo' : 'question';
+    const known = frenchWord ? 'plans' : isDictionaryWord(token.folded) ? 'word' : 'none';
+    add({ label: token.original, phrases: [phraseOf(token.folded, origin)], group: null, known }, token);
+  }
+  // A question that is all scene-setting: every word is the question's own.
+  if (concepts.every((concept) => concept.emphasis < 1)) for (const concept of concepts) concept.emphasis = 1;
+  return concepts;
+}
+
+/** Weight kept by the words of a clause that only sets the scene. */
+const SCENE_EMPHASIS = 0.5;
+
+/** The longest glossary term starting at token i, if any. */
+function glossaryAt(tokens: Token[], i: number, glossary: Glossary): { group: number; length: number } | null {
+  const first = tokens[i] as Token;
+  for (const entry of glossary.entriesByFirstWord.get(first.folded) ?? []) {
+    if (!matchesAt(tokens, i, entry.words)) continue;
+    // Acronyms ("PAS", "TER") only count in capitals: "pas" is also a plain word.
+    if (entry.acronym && !/\p{Lu}.*\p{Lu}/u.test(first.original)) continue;
+    return { group: entry.group, length: entry.words.length };
+  }
+  return null;
+}
+
+function dedupe(phrases: Phrase[]): Phrase[] {
+  const seen = new Set<string>();
+  return phrases.filter((phrase) => {
+    const key = phrase.stems.join(' ');
+    if (seen.has(key) || !phrase.stems.length) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,216 @@
+import type { PlanLibrary } from '../../plans/library.ts';
+import { normaliseForm } from '../../plans/scopes.ts';
+import type { SectionRef } from '../intent.ts';
+import type { WordForm } from '../words.ts';
+import { markUsed, matchesAt, QUOTE_MARK, type Token } from './tokens.ts';
+
+/** Quoted text: « … », “ … ”, " … ", and ' … ' set off by spaces (an English quote, not an elision). */
+const QUOTED = /[«“"]\s*([^«»“”"]{3,}?)\s*[»”"]|(?<=^|[\s(])'([^'\n]{3,}?)'(?=[\s,.;:?!)]|$)/gu;
+
+export function readQuotes(question: string): { quoted: string[]; rest: string } {
+  const quoted = [...question.matchAll(QUOTED)].map((m) => (m[1] ?? m[2] ?? '').trim()).filter(Boolean);
+  return { quoted, rest: question.replace(QUOTED, ` ${QUOTE_MARK} `) };
+}
+
+const ORDINALS: Record<string, string> = {
+  premier: '1',
+  premiere: '1',
+  first: '1',
+  deuxieme: '2',
+  second: '2',
+  seconde: '2',
+  troisieme: '3',
+  third: '3',
+  quatrieme: '4',
+  fourth: '4',
+};
+const QUALIFIER = /^(?:strategique|strategic|operationnel|operational|general|n|no|numero|number)$/u;
+
+/** "objectif 1.3", "axe 2", "axe stratégique 2", "axis 3", "le premier axe", "the second axis". */
+export function readSectionRefs(tokens: Token[]): SectionRef[] {
+  const refs: SectionRef[] = [];
+  const kindOf = (word: string | undefined) =>
+    word === 'objectif' || word === 'objective'
+      ? 'objective'
+      : word === 'axe' || word === 'axis'
+        ? 'axis'
+        : null;
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = kindOf(tokens[i]?.folded);
+    if (kind) {
+      const offset = QUALIFIER.test(tokens[i + 1]?.folded ?? '') ? 1 : 0;
+      const next = tokens[i + 1 + offset];
+      if (!next || !/^\d{1,2}$/u.test(next.folded)) continue;
+      const after = tokens[i + 2 + offset];
+      let number = next.folded;
+      let length = 2 + offset;
+      // "objectif 1.3" is tokenised as "1", "3".
+      if (kind === 'objective' && after && /^\d{1,2}$/u.test(after.folded)) {
+        number = `${next.folded}.${after.folded}`;
+        length++;
+      }
+      markUsed(tokens, i, length);
+      refs.push({ kind, number });
+      continue;
+    }
+    // "le premier axe", "the second axis".
+    const ordinal = ORDINALS[tokens[i]?.folded ?? ''];
+    const following = kindOf(tokens[i + 1]?.folded);
+    if (ordinal && following) {
+      markUsed(tokens, i, 2);
+      refs.push({ kind: following, number: ordinal });
+      i++;
+    }
+  }
+  return refs;
+}
+
+/** Scope keys named by their forms ("Cantal", "cantalien", "Puy de Dôme") or département code ("le 63"). */
+export function readScopes(tokens: Token[], library: PlanLibrary, codeWords: Set<string>): string[] {
+  const found = new Set<string>();
+  const forms = library.scopes
+    .forms()
+    .map(({ form, scope }) => ({ words: form.split(/[^a-z0-9]+/u).filter(Boolean), key: scope.key }))
+    .sort((a, b) => b.words.length - a.words.length);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const form of forms) {
+      if (!matchesAt(tokens, i, form.words)) continue;
+      markUsed(tokens, i, form.words.length);
+      for (let k = 0; k < form.words.length; k++) (tokens[i + k] as Token).scope = true;
+      found.add(form.key);
+      i += form.words.length - 1;
+      break;
+    }
+  }
+  // "dans le 15", "Allier vs 63", "(43)": a département's code, unless it counts or numbers something.
+  const byCode = new Map(library.scopes.all.filter((s) => s.code).map((s) => [s.code as string, s.key]));
+  tokens.forEach((token, i) => {
+    if (token.used || !/^\d{2}$/u.test(token.folded)) return;
+    const key = byCode.get(token.folded);
+    const next = tokens[i + 1]?.folded ?? '';
+    if (!key || codeWords.has(next)) return;
+    token.used = true;
+    token.scope = true;
+    found.add(key);
+  });
+  return [...found];
+}
+
+/** Académies and départements named that Boussole has no plan for. */
+export function readUnknownPlaces(tokens: Token[], places: WordForm<string>[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const place of places) {
+      if (!matchesAt(tokens, i, place.words)) continue;
+      markUsed(tokens, i, place.words.length);
+      found.push(place.value);
+      i += place.words.length - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+const PLAN_WORDS = new Set(['projet', 'plan', 'feuille', 'route', 'psa', 'roadmap', 'project', 'fdr']);
+
+/**
+ * Plans named by title, alias ("le PSA", "FdR RH", "ancien projet") or period ("2023-2027", and
+ * a single year next to a plan word: "projet 2019"). With a period and an alias, both must agree.
+ */
+export function readPlans(tokens: Token[], text: string, library: PlanLibrary): string[] {
+  const byPeriod = new Set<string>();
+  for (const match of text.matchAll(/(20\d\d)\s*[-–/à]\s*(20\d\d)/gu)) {
+    const period = `${match[1]}-${match[2]}`;
+    for (const plan of library.plans) if (plan.period === period) byPeriod.add(plan.id);
+  }
+  tokens.forEach((token, i) => {
+    if (!/^20\d\d$/u.test(token.folded)) return;
+    const inPeriod = library.plans.some((plan) => plan.period.split('-').includes(token.folded));
+    const nearPlanWord = [i - 2, i - 1, i + 1].some((k) => PLAN_WORDS.has(tokens[k]?.folded ?? ''));
+    if (!inPeriod || (!nearPlanWord && !/(20\d\d)\s*[-–/à]\s*(20\d\d)/u.test(text))) return;
+    token.used = true;
+    token.plan = true;
+    if (nearPlanWord && !byPeriod.size)
+      for (const plan of library.plans) if (plan.period.startsWith(token.folded)) byPeriod.add(plan.id);
+  });
+  const byAlias = new Set<string>();
+  // Aliases may overlap a scope ("projet d'Orléans-Tours" names both), or have one inside them
+  // ("the previous Clermont plan"): read with and then without the scopes' words.
+  for (const view of [tokens, tokens.filter((token) => !token.scope)]) {
+    for (let i = 0; i < view.length; i++) {
+      for (const form of planForms(library)) {
+        if (!matchesAt(view, i, form.words, true)) continue;
+        // A one-word alias that is also a theme word ("RH", "CASF") only names a plan in capitals.
+        const token = view[i] as Token;
+        if (form.words.length === 1 && token.original !== token.original.toUpperCase()) continue;
+        markUsed(view, i, form.words.length);
+        for (let k = 0; k < form.words.length; k++) (view[i + k] as Token).plan = true;
+        for (const id of form.planIds) byAlias.add(id);
+        i += form.words.length - 1;
+        break;
+      }
+    }
+  }
+  if (byPeriod.size && byAlias.size) {
+    const both = [...byAlias].filter((id) => byPeriod.has(id));
+    return both.length ? both : [...byPeriod];
+  }
+  return [...(byPeriod.size ? byPeriod : byAlias)];
+}
+
+const planFormsCache = new WeakMap<PlanLibrary, { words: string[]; planIds: string[] }[]>();
+
+function planForms(library: PlanLibrary): { words: string[]; planIds: string[] }[] {
+  let forms = planFormsCache.get(library);
+  if (!forms) {
+    const byAlias = new Map<string, Set<string>>();
+    for (const plan of library.plans) {
+      for (const alias of [plan.shortTitle, plan.title, ...plan.aliases]) {
+        const key = normaliseForm(alias)
+          .replace(/[^a-z0-9 ]+/gu, ' ')
+          .replace(/\s+/gu, ' ')
+          .trim();
+        if (!key) continue;
+        const set = byAlias.get(key) ?? new Set<string>();
+        set.add(plan.id);
+        byAlias.set(key, set);
+      }
+    }
+    forms = [...byAlias.entries()]
+      .map(([alias, ids]) => ({ words: alias.split(' '), planIds: [...ids] }))
+      .sort((a, b) => b.words.length - a.words.length);
+    planFormsCache.set(library, forms);
+  }
+  return forms;
+}
+
+const CONJUNCTIONS = new Set(['et', 'and', 'ou', 'or', 'vs', 'versus', 'avec', 'with', 'contre', 'against']);
+
+/**
+ * Whether two scopes or plans named are put side by side: a comparison word ("vs", "compare",
+ * "diffère", "each"), or the two names joined by a conjunction with nothing but small words
+ * between them ("la FdR RH de Clermont et le projet d'Orléans-Tours"). "Qui signe l'avant-propos
+ * du CASF, et à quel objectif du PSA…" names two plans but compares nothing.
+ */
+export function readsAsComparison(
+  tokens: Token[],
+  compareWord: boolean,
+  isSmall: (folded: string) => boolean,
+): boolean {
+  if (compareWord) return true;
+  const mention = (token: Token) => Boolean(token.scope || token.plan);
+  let i = tokens.findIndex(mention);
+  while (i >= 0 && i < tokens.length) {
+    let end = i;
+    while (end + 1 < tokens.length && mention(tokens[end + 1] as Token)) end++;
+    let next = end + 1;
+    while (next < tokens.length && !mention(tokens[next] as Token)) next++;
+    if (next >= tokens.length) return false;
+    const gap = tokens.slice(end + 1, next);
+    if (gap.some((t) => CONJUNCTIONS.has(t.folded)) && gap.every((t) => CONJUNCTIONS.has(t.folded) || isSmall(t.folded))) {
+      return true;
+    }
+    i = next;
+  }
+  return false;
+}

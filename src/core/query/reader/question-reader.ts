@@ -1,0 +1,192 @@
+import type { PlanLibrary } from '../../plans/library.ts';
+import { detectLanguage } from '../../text/language.ts';
+import { rememberedWords, stemToken } from '../../text/stem.ts';
+import type { Glossary } from '../glossary.ts';
+import type { AnswerKind, QueryIntent, QuestionType } from '../intent.ts';
+import type { Lexicon } from '../lexicon.ts';
+import type { QuestionWords, WordForm } from '../words.ts';
+import { readConcepts } from './concepts.ts';
+import {
+  readPlans,
+  readQuotes,
+  readScopes,
+  readSectionRefs,
+  readsAsComparison,
+  readUnknownPlaces,
+} from './facets.ts';
+import { isDictionaryWord } from './dictionary.ts';
+import { Speller } from './spelling.ts';
+import { sceneClauses, takeForms, type Token, tokenize } from './tokens.ts';
+
+/** Characters of a question that are read; the router caps chat messages the same way. */
+export const MAX_QUESTION = 4000;
+
+export interface ReaderSources {
+  library: PlanLibrary;
+  glossary: Glossary;
+  lexicon: Lexicon;
+  words: QuestionWords;
+  places: WordForm<string>[];
+  /** Whether a French stem occurs in the plans' own words. */
+  knowsStem(stem: string): boolean;
+  /** Number of units holding a French stem in their own words. */
+  frequency(stem: string): number;
+}
+
+/**
+ * Reads a question in French or English into a QueryIntent: what selects (scope, plan, kind,
+ * section) and what ranks (concepts). Typos are mended first, against every word the reader knows.
+ */
+export class QuestionReader {
+  private readonly speller: Speller;
+  private knownWords: Set<string> | null = null;
+
+  constructor(private readonly sources: ReaderSources) {
+    this.speller = new Speller(() => this.vocabulary());
+  }
+
+  read(input: string): QueryIntent {
+    const question = input.length > MAX_QUESTION ? input.slice(0, MAX_QUESTION) : input;
+    const { words, library } = this.sources;
+    const { quoted, rest } = readQuotes(question);
+    const tokens = tokenize(rest);
+    const lang = detectLanguage(question);
+    this.mendTypos(tokens);
+    const scene = sceneClauses(tokens, rest);
+    const scopes = readScopes(tokens, library, this.codeFollowers());
+    const unknownPlaces = readUnknownPlaces(tokens, this.sources.places);
+    const planIds = readPlans(tokens, rest, library);
+    const sectionRefs = readSectionRefs(tokens);
+    const { kinds, count, kindWord } = readKinds(tokens, words);
+    const measure = takeForms(tokens, words.measure).length > 0;
+    const types = takeForms(tokens, words.questionTypes);
+    const prose = takeForms(tokens, words.prose).length > 0;
+    const compareWords = takeForms(tokens, words.compare).length > 0;
+    const concepts = readConcepts(tokens, lang, this.sources, scene);
+    const qtype: QuestionType = types.find((t) => t.value !== 'yesno' && t.value !== 'list')?.value ??
+      types[0]?.value ??
+      'what';
+    const named = scopes.length > 1 || planIds.length > 1;
+    const compare = named && readsAsComparison(tokens, compareWords, (word) => words.isIgnorable(word));
+    return {
+      question,
+      lang,
+      scopes,
+      unknownPlaces,
+      planIds,
+      kinds: !kinds.length && measure ? ['indicator'] : kinds,
+      kindWord,
+      measure,
+      sectionRefs,
+      quoted,
+      count,
+      qtype,
+      prose,
+      compare,
+      concepts,
+    };
+  }
+
+  /** Words after a département code that make it a count rather than a place ("15 actions"). */
+  private codeFollowers(): Set<string> {
+    const set = new Set<string>(['ans', 'heures', 'h', 'jours', 'years', 'hours', 'days', 'percent']);
+    for (const form of this.sources.words.kinds) if (form.words.length === 1) set.add(form.words[0] as string);
+    return set;
+  }
+
+  /**
+   * Words no list, plan or lexicon knows: a short form of plan words ("éduc prio") is read as
+   * them; a real word of the dictionary stays as it is (the plans simply do not use it); anything
+   * else is a typo, read as the nearest known word.
+   */
+  private mendTypos(tokens: Token[]): void {
+    for (const token of tokens) {
+      const word = token.folded;
+      if (word.length < 3 || /\d/u.test(word) || token.used || this.vocabulary().has(word)) continue;
+      if (this.sources.words.isIgnorable(word) || isDictionaryWord(word)) continue;
+      // A short form ("éduc", "prio") reads as the plans' most used word it starts: glossary
+      // terms then match ("éduc prio" -> "éducation prioritaire").
+      const expansions = this.expansionsOf(word);
+      if (expansions.length) {
+        token.folded = expansions[0] as string;
+        token.expansions = expansions;
+        continue;
+      }
+      if (this.isKnown(word)) continue;
+      if (word.length < 4) continue;
+      const corrected = this.speller.correct(word);
+      if (corrected && corrected !== word) {
+        token.corrected = corrected;
+        token.folded = corrected;
+      }
+    }
+  }
+
+  /** The plans' most used words that start with a short form (3 letters at least), at most three. */
+  private expansionsOf(word: string): string[] {
+    const candidates: [string, number][] = [];
+    for (const known of rememberedWords()) {
+      if (known.length <= word.length + 1 || !known.startsWith(word) || /[^a-z]/u.test(known)) continue;
+      candidates.push([known, this.sources.frequency(stemToken(known))]);
+    }
+    return candidates
+      .filter(([, frequency]) => frequency > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([known]) => known);
+  }
+
+  private isKnown(word: string): boolean {
+    if (this.sources.words.isIgnorable(word) || this.vocabulary().has(word)) return true;
+    return this.sources.knowsStem(stemToken(word));
+  }
+
+  /** Every word the reader knows, built on the first word it does not. */
+  private vocabulary(): Set<string> {
+    if (!this.knownWords) {
+      const { library, lexicon, words, places } = this.sources;
+      const known = new Set<string>(rememberedWords());
+      for (const word of words.all) known.add(word);
+      for (const word of lexicon.englishWords()) known.add(word);
+      for (const { form } of library.scopes.forms()) for (const word of form.split(/[^a-z0-9]+/u)) known.add(word);
+      for (const place of places) for (const word of place.words) known.add(word);
+      for (const plan of library.plans)
+        for (const alias of [plan.shortTitle, ...plan.aliases])
+          for (const word of alias.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) known.add(word);
+      this.knownWords = known;
+    }
+    return this.knownWords;
+  }
+}
+
+/** The first kind named is the one wanted; later ones name sections ("indicateurs de l'objectif…"). */
+function readKinds(
+  tokens: Token[],
+  words: QuestionWords,
+): { kinds: AnswerKind[]; count: number | null; kindWord: string | null } {
+  // "l'axe « Accueillir »", "the 'Progresser' axis": a kind word next to a quote names a section.
+  const found = takeForms(tokens, words.kinds).filter(
+    (form) => !tokens[form.at - 1]?.quote && !tokens[form.at + form.length]?.quote,
+  );
+  const first = found[0];
+  if (!first) return { kinds: [], count: null, kindWord: null };
+  const kindWord = tokens
+    .slice(first.at, first.at + first.length)
+    .map((token) => token.folded)
+    .join(' ');
+  // "les quatre objectifs", "the two strategic axes": a number (maybe a qualifier) before the kind.
+  let count: number | null = null;
+  for (let back = first.at - 1; back >= Math.max(0, first.at - 3); back--) {
+    const token = tokens[back] as Token;
+    if (token.used) break;
+    const n = words.numbers.get(token.folded) ?? (/^\d{1,2}$/u.test(token.folded) ? Number(token.folded) : undefined);
+    if (n !== undefined) {
+      if (n > 1) {
+        count = n;
+        token.used = true;
+      }
+      break;
+    }
+  }
+  return { kinds: [first.value], count, kindWord };
+}

@@ -1,0 +1,95 @@
+import { fold } from '../../text/fold.ts';
+import type { WordForm } from '../words.ts';
+
+/** A word of the question, as written and folded; `used` once a facet or concept has taken it. */
+export interface Token {
+  original: string;
+  folded: string;
+  used: boolean;
+  /** The word was read as a typo of this one (folded). */
+  corrected?: string;
+  /** Stands where the question quoted a text (« … »): "l'axe « Accueillir »" names a section. */
+  quote?: boolean;
+  /** Taken by a scope's name: "the previous Clermont plan" still names "previous plan". */
+  scope?: boolean;
+  /** Taken by a plan's name or period. */
+  plan?: boolean;
+  /** Index of the clause of the question the word is in (clauses end at . ; : ! ?). */
+  clause: number;
+  /** A short form the plans only use in full ("éduc", "prio"): their words that start with it. */
+  expansions?: string[];
+}
+
+/** What a quoted text is replaced by before tokenising: one token that keeps its place. */
+export const QUOTE_MARK = 'qquotemarkq';
+
+/** Words of a question: letters and digits ("bac+3" kept whole), apostrophes and hyphens split. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  text.split(/[.;:!?]+(?=\s|$)/u).forEach((part, clause) => {
+    for (const match of part.matchAll(/[\p{L}\p{N}]+(?:\+[\p{N}]*)?/gu)) {
+      const original = match[0];
+      if (original === QUOTE_MARK) {
+        tokens.push({ original: '«»', folded: '', used: true, quote: true, clause });
+        continue;
+      }
+      tokens.push({ original, folded: fold(original).replace(/\+$/u, ''), used: false, clause });
+    }
+  });
+  return tokens;
+}
+
+const FIRST_PERSON = new Set(['je', 'j', 'nous', 'i', 'we', 'im', 'my', 'our', 'mes', 'nos', 'mon', 'ma', 'notre']);
+
+/**
+ * Clauses that set the scene rather than ask: in the first person, with another clause of the
+ * question after them ("Je suis principale dans l'Allier et … : que prévoit …").
+ */
+export function sceneClauses(tokens: Token[], text: string): Set<number> {
+  // The delimiters that end each clause, in the order tokenize() split them.
+  const ends = [...text.matchAll(/[.;:!?]+(?=\s|$)/gu)].map((m) => m[0]);
+  const scene = new Set<number>();
+  const last = Math.max(0, ...tokens.map((token) => token.clause));
+  for (let clause = 0; clause < last; clause++) {
+    if ((ends[clause] ?? '').includes('?')) continue;
+    const own = tokens.filter((token) => token.clause === clause);
+    if (own.some((token) => FIRST_PERSON.has(token.folded))) scene.add(clause);
+  }
+  return scene;
+}
+
+/** Whether `words` (folded) start at token i, none of them taken unless `allowUsed`. */
+export function matchesAt(tokens: Token[], i: number, words: string[], allowUsed = false): boolean {
+  if (!words.length || i + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) {
+    const token = tokens[i + k] as Token;
+    if ((token.used && !allowUsed) || token.folded !== words[k]) return false;
+  }
+  return true;
+}
+
+export function markUsed(tokens: Token[], i: number, length: number): void {
+  for (let k = 0; k < length; k++) (tokens[i + k] as Token).used = true;
+}
+
+/**
+ * Takes every occurrence of the forms (longest first at each position), marking their words
+ * used; returns what was found with the position of each.
+ */
+export function takeForms<T>(
+  tokens: Token[],
+  forms: WordForm<T>[],
+  options: { allowUsed?: boolean; keep?: boolean } = {},
+): { value: T; at: number; length: number }[] {
+  const found: { value: T; at: number; length: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const form of forms) {
+      if (!matchesAt(tokens, i, form.words, options.allowUsed)) continue;
+      if (!options.keep) markUsed(tokens, i, form.words.length);
+      found.push({ value: form.value, at: i, length: form.words.length });
+      i += form.words.length - 1;
+      break;
+    }
+  }
+  return found;
+}

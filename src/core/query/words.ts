@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as z from '../schema.ts';
+import { fold } from '../text/fold.ts';
+
+/** The kinds of plan item a question may ask for. */
+export type AnswerKind = 'axis' | 'objective' | 'action' | 'indicator';
+
+/** What kind of answer a question wants, read from its question words. */
+export type QuestionType = 'who' | 'when' | 'howmany' | 'why' | 'how' | 'yesno' | 'list' | 'what';
+
+const phrases = z.array(z.string().check(z.minLength(1)));
+const wordsSchema = z.object({
+  kinds: z.object({ action: phrases, indicator: phrases, objective: phrases, axis: phrases }),
+  measure: phrases,
+  questionTypes: z.object({
+    who: phrases,
+    when: phrases,
+    howmany: phrases,
+    why: phrases,
+    how: phrases,
+    yesno: phrases,
+    list: phrases,
+  }),
+  prose: phrases,
+  compare: phrases,
+  scaffolding: phrases,
+  keep: phrases,
+  numbers: z.record(z.string(), z.number()),
+  time: phrases,
+  language: z.object({ en: phrases, fr: phrases }),
+});
+
+export type WordsFile = z.infer<typeof wordsSchema>;
+
+/** A phrase of the word lists as the question reader matches it: folded words. */
+export interface WordForm<T> {
+  words: string[];
+  value: T;
+}
+
+/** The word lists of data/query/words.json, ready for the question reader. */
+export interface QuestionWords {
+  kinds: WordForm<AnswerKind>[];
+  measure: WordForm<true>[];
+  questionTypes: WordForm<QuestionType>[];
+  prose: WordForm<true>[];
+  compare: WordForm<true>[];
+  numbers: Map<string, number>;
+  /** Words that date something: a when-question's answer holds one (or a year). */
+  time: Set<string>;
+  /** Function words and question scaffolding: they weigh nothing in a question. */
+  isIgnorable(folded: string): boolean;
+  language: { en: Set<string>; fr: Set<string> };
+  /** Every word of the lists, for typo tolerance ("actoins"). */
+  all: Set<string>;
+}
+
+/** Folded words of a phrase as the reader tokenises questions (apostrophes and hyphens split). */
+export function phraseWords(phrase: string): string[] {
+  return fold(phrase)
+    .split(/[^\p{L}\p{N}+]+/u)
+    .filter(Boolean);
+}
+
+function forms<T>(list: string[], value: T): WordForm<T>[] {
+  return list.map((phrase) => ({ words: phraseWords(phrase), value })).filter((f) => f.words.length);
+}
+
+const byLength = <T>(a: WordForm<T>, b: WordForm<T>) => b.words.length - a.words.length;
+
+/**
+ * The general stop-word lists (stopwords-iso, French and English), folded. They are wide: words
+ * such as "premier", "voie" or "research" are listed there but name themes in these plans, so the
+ * data file's `keep` list takes them back.
+ */
+function generalStopwords(): Set<string> {
+  const require = createRequire(import.meta.url);
+  const lists = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  const out = new Set<string>();
+  for (const lang of ['fr', 'en']) for (const word of lists[lang] ?? []) out.add(fold(word));
+  return out;
+}
+
+export function buildQuestionWords(raw: WordsFile): QuestionWords {
+  const stop = generalStopwords();
+  for (const phrase of raw.scaffolding) for (const word of phraseWords(phrase)) stop.add(word);
+  for (const phrase of raw.keep) for (const word of phraseWords(phrase)) stop.delete(word);
+  const kinds = (Object.keys(raw.kinds) as AnswerKind[])
+    .flatMap((kind) => forms(raw.kinds[kind], kind))
+    .sort(byLength);
+  const questionTypes = (Object.keys(raw.questionTypes) as Exclude<QuestionType, 'what'>[])
+    .flatMap((type) => forms(raw.questionTypes[type], type as QuestionType))
+    .sort(byLength);
+  const all = new Set<string>();
+  for (const list of [
+    ...Object.values(raw.kinds),
+    raw.measure,
+    ...Object.values(raw.questionTypes),
+    raw.prose,
+    raw.compare,
+  ])
+    for (const phrase of list) for (const word of phraseWords(phrase)) all.add(word);
+  return {
+    all,
+    kinds,
+    measure: forms(raw.measure, true as const).sort(byLength),
+    questionTypes,
+    prose: forms(raw.prose, true as const).sort(byLength),
+    compare: forms(raw.compare, true as const).sort(byLength),
+    numbers: new Map(Object.entries(raw.numbers).map(([word, n]) => [fold(word), n])),
+    time: new Set(raw.time.flatMap(phraseWords)),
+    isIgnorable: (folded) => stop.has(folded),
+    language: {
+      en: new Set(raw.language.en.flatMap(phraseWords)),
+      fr: new Set(raw.language.fr.flatMap(phraseWords)),
+    },
+  };
+}
+
+/** Reads and checks data/query/words.json; a broken file stops start-up with its path and error. */
+export function loadQuestionWords(dataDir: string): QuestionWords {
+  const file = path.join(dataDir, 'query', 'words.json');
+  const parsed = wordsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} : ${parsed.error.issues[0]?.message ?? 'format invalide'}`);
+  return buildQuestionWords(parsed.data);
+}
