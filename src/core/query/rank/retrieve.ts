@@ -156,8 +156,11 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
   // Within a section the question named, the answer space is small: less of the question will do.
   const bar = sections.length ? MIN_CONFIDENCE_IN_SECTION : MIN_CONFIDENCE;
   if (!best || best.coverage < bar) {
-    // "Qui signe l'avant-propos du CASF ?": the words miss, but the prose asked for is known.
-    const prose = intent.prose ? proseOf(intent, sections, plans, context) : null;
+    // "Qui signe l'avant-propos du CASF ?", "how was the plan drawn up?": the words miss, but
+    // the question is about the plan's (or section's) own prose, which is known.
+    const aboutTheText =
+      intent.prose || (FACT_TYPES.has(intent.qtype) && !concepts.some((c) => c.known === 'plans'));
+    const prose = aboutTheText ? proseOf(intent, sections, plans, context) : null;
     return prose ?? { ...empty(intent, 'no_match'), sections, confidence: best?.coverage ?? 0 };
   }
   const chosen = selectAnswer(ranked, intent);
@@ -205,7 +208,14 @@ function proseOf(
   context: RetrievalContext,
 ): Retrieval | null {
   const { library } = context;
-  const owners = sections.length ? sections.map((section) => section.id) : plans.length === 1 ? plans : [];
+  const named = intent.planIds[0];
+  const owners = sections.length
+    ? sections.map((section) => section.id)
+    : plans.length === 1
+      ? plans
+      : named
+        ? [named]
+        : [];
   const hits: Hit[] = [];
   for (const owner of owners) {
     for (const passage of library.passagesOf(owner).slice(0, MAX_PROSE)) {

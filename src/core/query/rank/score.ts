@@ -31,9 +31,9 @@ export function weighConcepts(concepts: Concept[], index: UnitIndex): WeightedCo
       for (const phrase of concept.phrases) {
         if (phrase.origin !== 'prefix') frequency = Math.max(frequency, phraseFrequency(phrase, index));
       }
-    } else if (concept.known === 'word') {
-      // A real word the plans never use weighs as a fairly rare one: it is often a verb of the
-      // asker's ("insiste", "commence"), sometimes the whole theme ("uniformes").
+    } else {
+      // A word the plans never use weighs as a fairly rare one: it is often a verb of the asker's
+      // ("insiste", "commence"), sometimes the whole theme ("uniformes").
       frequency = size * UNUSED_WORD_SHARE;
     }
     return { concept, weight: concept.emphasis * Math.log(1 + size / (1 + frequency)) };

@@ -53,7 +53,7 @@ export function readConcepts(
     const token = tokens[i] as Token;
     if (token.used) continue;
     const ignorable = words.isIgnorable(token.folded) || token.folded.length < 2;
-    const entry = glossaryAt(tokens, i, glossary);
+    const entry = glossaryAt(tokens, i, glossary) ?? expandedGlossaryAt(tokens, i, glossary);
     // A function word ("a", "its", "plan") is no theme, even where a list happens to hold it alone.
     if (entry && !(ignorable && entry.length === 1)) {
       const label = tokens
@@ -119,6 +119,20 @@ function glossaryAt(tokens: Token[], i: number, glossary: Glossary): { group: nu
     if (entry.acronym && !/\p{Lu}.*\p{Lu}/u.test(first.original)) continue;
     return { group: entry.group, length: entry.words.length };
   }
+  return null;
+}
+
+/** A short form read as each of its expansions in turn: "éduc prio" -> "éducation prioritaire". */
+function expandedGlossaryAt(tokens: Token[], i: number, glossary: Glossary): { group: number; length: number } | null {
+  const token = tokens[i] as Token;
+  if (!token.expansions) return null;
+  const folded = token.folded;
+  for (const expansion of token.expansions) {
+    token.folded = expansion;
+    const entry = glossaryAt(tokens, i, glossary);
+    if (entry && entry.length > 1) return entry;
+  }
+  token.folded = folded;
   return null;
 }
 

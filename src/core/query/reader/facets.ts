@@ -133,9 +133,10 @@ export function readPlans(tokens: Token[], text: string, library: PlanLibrary): 
     if (nearPlanWord && !byPeriod.size)
       for (const plan of library.plans) if (plan.period.startsWith(token.folded)) byPeriod.add(plan.id);
   });
-  const byAlias = new Set<string>();
   // Aliases may overlap a scope ("projet d'Orléans-Tours" names both), or have one inside them
-  // ("the previous Clermont plan"): read with and then without the scopes' words.
+  // ("the previous Clermont plan"): read with and without the scopes' words, the longest name
+  // winning where two overlap ("old strategic plan" over "strategic plan").
+  const matches: { tokens: Token[]; planIds: string[] }[] = [];
   for (const view of [tokens, tokens.filter((token) => !token.scope)]) {
     for (let i = 0; i < view.length; i++) {
       for (const form of planForms(library)) {
@@ -143,17 +144,29 @@ export function readPlans(tokens: Token[], text: string, library: PlanLibrary): 
         // A one-word alias that is also a theme word ("RH", "CASF") only names a plan in capitals.
         const token = view[i] as Token;
         if (form.words.length === 1 && token.original !== token.original.toUpperCase()) continue;
-        markUsed(view, i, form.words.length);
-        for (let k = 0; k < form.words.length; k++) (view[i + k] as Token).plan = true;
-        for (const id of form.planIds) byAlias.add(id);
-        i += form.words.length - 1;
+        matches.push({ tokens: view.slice(i, i + form.words.length), planIds: form.planIds });
         break;
       }
     }
   }
+  matches.sort((a, b) => b.tokens.length - a.tokens.length);
+  const kept: { at: number; planIds: string[] }[] = [];
+  const taken = new Set<Token>();
+  for (const match of matches) {
+    if (match.tokens.some((token) => taken.has(token))) continue;
+    for (const token of match.tokens) {
+      taken.add(token);
+      token.used = true;
+      token.plan = true;
+    }
+    kept.push({ at: tokens.indexOf(match.tokens[0] as Token), planIds: match.planIds });
+  }
+  // In the order the question names them: the first is the main one, and sides keep that order.
+  const byAlias = new Set(kept.sort((a, b) => a.at - b.at).flatMap((match) => match.planIds));
   if (byPeriod.size && byAlias.size) {
+    // A period and a name of the same plan agree; of two plans, both are named.
     const both = [...byAlias].filter((id) => byPeriod.has(id));
-    return both.length ? both : [...byPeriod];
+    return both.length ? both : [...byAlias, ...byPeriod];
   }
   return [...(byPeriod.size ? byPeriod : byAlias)];
 }

@@ -108,7 +108,6 @@ export class QuestionReader {
       // terms then match ("éduc prio" -> "éducation prioritaire").
       const expansions = this.expansionsOf(word);
       if (expansions.length) {
-        token.folded = expansions[0] as string;
         token.expansions = expansions;
         continue;
       }
