@@ -86,6 +86,94 @@ if (args[0] === '--set') {
   console.log(
     `${path.basename(file)}: recall ${(recall / Math.max(1, answerable)).toFixed(3)} | strict ${strict}/${answerable} | not_found ${refused}/${unanswerable} | citations median ${median}`,
   );
+} else if (args[0] === '--diagnose') {
+  // Where the expected units of a set's misses stand, without showing the questions: ranked but cut
+  // by the selection, ranked too low, or not reachable at all. For sets kept out of sight.
+  const { rankUnits } = await import('../../src/core/query/rank/ranking.ts');
+  const { planFilter, findSections } = await import('../../src/core/query/rank/filters.ts');
+  const { weighConcepts } = await import('../../src/core/query/rank/score.ts');
+  const { expandConcepts } = await import('../../src/core/query/rank/expand.ts');
+  const library = answerer.library;
+  const questions = JSON.parse(readFileSync(args[1] as string, 'utf8')) as { q: string; expect?: string[] }[];
+  const buckets = new Map<string, number>();
+  const count = (key: string) => buckets.set(key, (buckets.get(key) ?? 0) + 1);
+  const textOf = (ref: string, kind: string) =>
+    (kind === 'passage' ? library.passage(ref)?.text : library.node(ref)?.text) ?? '';
+  for (const q of questions) {
+    if (!q.expect) continue;
+    const answer = answerer.ask(q.q);
+    const cited = norm((answer.reply.citations ?? []).map((c) => c.text).join(' \n '));
+    const missing = q.expect.filter((e) => !cited.includes(norm(e)));
+    if (!missing.length) continue;
+    const intent = answer.intent;
+    const plans = planFilter(intent, library, intent.scopes);
+    const sections = findSections(intent, library, new Set(plans));
+    const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
+    const weighted = weighConcepts(expandConcepts(intent.concepts, answerer.index), answerer.index);
+    const ranked = weighted.length
+      ? rankUnits(intent, weighted, { plans, scopes: new Set(departements), departements, sections }, {
+          library,
+          index: answerer.index,
+          numberWords: new Set(),
+          // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
+          timeWords: (answerer as any).timeWords,
+        })
+      : [];
+    const best = ranked[0]?.score ?? 0;
+    for (const fragment of missing) {
+      const at = ranked.findIndex((item) => norm(textOf(item.unit.ref, item.unit.kind)).includes(norm(fragment)));
+      const status = answer.reply.status;
+      if (at < 0) {
+        // Ranked without the question's filters: is it the filters, or the words?
+        const free = rankUnits(
+          { ...intent, kinds: [], prose: false },
+          weighted,
+          { plans: library.plans.map((p) => p.id), scopes: new Set(), departements: [], sections: [] },
+          // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
+          { library, index: answerer.index, numberWords: new Set(), timeWords: (answerer as any).timeWords },
+        );
+        const unfiltered = free.findIndex((item) => norm(textOf(item.unit.ref, item.unit.kind)).includes(norm(fragment)));
+        if (args.includes('--show')) console.log(`${q.q}\n   -> ${fragment}\n   ${unfiltered >= 0 ? 'filtered' : 'no word'}`);
+        count(
+          `${status}: expected unit not in ranking: ${unfiltered >= 0 ? `filtered out (plan ${intent.planIds.length ? 'named' : '-'}, scope ${intent.scopes.length ? 'named' : '-'}, section ${sections.length ? 'named' : '-'})` : 'no word shared'}`,
+        );
+      }
+      else {
+        const item = ranked[at] as { score: number; coverage: number };
+        const rel = best ? item.score / best : 0;
+        count(
+          `${status}: expected unit ranked ${at < 8 ? 'top 8' : at < 20 ? '9-20' : '>20'}, score/best ${rel >= 0.5 ? '>=0.5' : rel >= 0.3 ? '0.3-0.5' : '<0.3'}, coverage ${item.coverage >= 0.5 ? '>=0.5' : item.coverage >= 0.3 ? '0.3-0.5' : '<0.3'}`,
+        );
+      }
+    }
+  }
+  for (const [key, n] of [...buckets].sort((a, b) => b[1] - a[1])) console.log(`  ${n}  ${key}`);
+} else if (args[0] === '--rank') {
+  // The ranking itself: the best units of what the question selects, with each concept's match.
+  const { rankUnits } = await import('../../src/core/query/rank/ranking.ts');
+  const { planFilter, findSections } = await import('../../src/core/query/rank/filters.ts');
+  const { weighConcepts, conceptMatch, stemsOf } = await import('../../src/core/query/rank/score.ts');
+  const { expandConcepts } = await import('../../src/core/query/rank/expand.ts');
+  const question = args.slice(1).join(' ');
+  const intent = answerer.understand(question);
+  const library = answerer.library;
+  const plans = planFilter(intent, library, intent.scopes);
+  const sections = findSections(intent, library, new Set(plans));
+  const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
+  const weighted = weighConcepts(expandConcepts(intent.concepts, answerer.index), answerer.index);
+  console.log(weighted.map((w) => `${w.concept.label}=${w.weight.toFixed(2)}`).join('  '));
+  const ranked = rankUnits(
+    intent,
+    weighted,
+    { plans, scopes: new Set(departements), departements, sections },
+    // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
+    { library, index: answerer.index, numberWords: new Set(), timeWords: (answerer as any).timeWords },
+  );
+  for (const item of ranked.slice(0, 12)) {
+    const text = item.unit.kind === 'passage' ? library.passage(item.unit.ref)?.text : library.node(item.unit.ref)?.text;
+    const matches = weighted.map((w) => conceptMatch(w.concept, stemsOf(item.unit)).toFixed(1)).join(',');
+    console.log(`${item.score.toFixed(2)} ${item.coverage.toFixed(2)} [${matches}] ${item.unit.kind} ${item.unit.scope} ${(text ?? '').replace(/\s+/gu, ' ').slice(0, 110)}`);
+  }
 } else {
   const question = args.join(' ');
   console.log(describe(question));

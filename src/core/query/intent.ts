@@ -21,9 +21,10 @@ export interface Concept {
   group: number | null;
   /**
    * 'plans' when the plans, the glossary or the lexicon know it; 'word' for a real word they
-   * never use ("salaire", "uniforms"); 'none' for a word no dictionary has either.
+   * never use ("salaire", "uniforms"), 'verb' when it is a verb ("insiste", "drawn"); 'none' for a
+   * word no dictionary has either.
    */
-  known: 'plans' | 'word' | 'none';
+  known: 'plans' | 'word' | 'verb' | 'none';
   /**
    * Share of its weight the concept keeps: words of a clause that sets the scene ("je suis
    * proviseure adjointe…") count half as much as those of the question itself.

@@ -28,7 +28,7 @@ const DEPARTEMENT_UNNAMED = 0.9;
 const MEASURED_ELSEWHERE = 0.85;
 const PREAMBLE_FOR_FACTS = 1.1;
 /** "Combien…": a unit without a number does not answer how many, however well it names the theme. */
-const NO_NUMBER = 0.6;
+const NO_NUMBER = 0.45;
 const FACT_TYPES = new Set(['who', 'when', 'howmany', 'why', 'how']);
 
 /** Units of what the question selects, scored by the concepts it expresses, best first. */

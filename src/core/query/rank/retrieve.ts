@@ -99,9 +99,19 @@ function comparedSides(intent: QueryIntent, library: PlanLibrary): { key: string
   }
   if (intent.planIds.length > 1) {
     // One alias may name two plans ("projet académique"): a scope named picks among them.
+    // Each plan with the scopes of its own académie only ("le PSA et le projet d'Orléans-Tours").
     return intent.planIds
-      .filter((id) => library.plan(id))
-      .map((id) => ({ key: id, intent: { ...intent, planIds: [id], compare: false } }));
+      .map((id) => library.plan(id))
+      .filter((plan) => plan !== undefined)
+      .map((plan) => ({
+        key: plan.id,
+        intent: {
+          ...intent,
+          planIds: [plan.id],
+          scopes: intent.scopes.filter((key) => library.scopes.academieOf(key) === plan.academie),
+          compare: false,
+        },
+      }));
   }
   return [];
 }

@@ -14,7 +14,8 @@ const PARTIAL_FACTOR = 0.5;
 /** An equivalent (glossary, lexicon) is a little less sure than the asker's own word. */
 const EQUIVALENT_FACTOR = 0.9;
 /** Share of the units a real word the plans never use is weighed as if it were in. */
-const UNUSED_WORD_SHARE = 0.01;
+const UNUSED_WORD_SHARE = 0.002;
+const UNUSED_VERB_SHARE = 0.1;
 /** A longer or shorter form of the asker's word ("langage" / "langagières"). */
 const PREFIX_FACTOR = 0.85;
 
@@ -32,9 +33,9 @@ export function weighConcepts(concepts: Concept[], index: UnitIndex): WeightedCo
         if (phrase.origin !== 'prefix') frequency = Math.max(frequency, phraseFrequency(phrase, index));
       }
     } else {
-      // A word the plans never use weighs as a fairly rare one: it is often a verb of the asker's
-      // ("insiste", "commence"), sometimes the whole theme ("uniformes").
-      frequency = size * UNUSED_WORD_SHARE;
+      // A word the plans never use weighs as a fairly rare one ("uniformes" may be the whole
+      // theme); a verb of the asker's ("insiste", "commence") as a common one.
+      frequency = size * (concept.known === 'verb' ? UNUSED_VERB_SHARE : UNUSED_WORD_SHARE);
     }
     return { concept, weight: concept.emphasis * Math.log(1 + size / (1 + frequency)) };
   });

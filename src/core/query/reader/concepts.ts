@@ -4,7 +4,7 @@ import type { Glossary } from '../glossary.ts';
 import type { Concept, Phrase } from '../intent.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { QuestionWords } from '../words.ts';
-import { isDictionaryWord } from './dictionary.ts';
+import { isDictionaryWord, isVerbForm } from './dictionary.ts';
 import { markUsed, matchesAt, type Token } from './tokens.ts';
 
 /** What the concept reader consults: the domain glossary, the lexicon, and the plans' stems. */
@@ -53,8 +53,13 @@ export function readConcepts(
     const token = tokens[i] as Token;
     if (token.used) continue;
     const ignorable = words.isIgnorable(token.folded) || token.folded.length < 2;
+    // An English phrase of function words only ("provide for", "use of", "put in place") is no theme.
+    const onlyFunctionWords = (length: number) =>
+      tokens.slice(i, i + length).every((t) => words.isIgnorable(t.folded) || t.folded.length < 2);
     const entry = glossaryAt(tokens, i, glossary) ?? expandedGlossaryAt(tokens, i, glossary);
     // A function word ("a", "its", "plan") is no theme, even where a list happens to hold it alone.
+    // A glossary term is a domain term ("bien-être" is made of two function words): only a single
+    // function word that a group happens to hold is skipped.
     if (entry && !(ignorable && entry.length === 1)) {
       const label = tokens
         .slice(i, i + entry.length)
@@ -77,7 +82,7 @@ export function readConcepts(
     // French at all ("open badges"): "attendent" is no English "attend".
     const english =
       lang === 'en' || (!frenchWord && !isDictionaryWord(token.folded, 'fr')) ? lexicon.match(folded, i) : null;
-    if (english && !(ignorable && english.length === 1) && !tokens.slice(i, i + english.length).some((t) => t.used)) {
+    if (english && !onlyFunctionWords(english.length) && !tokens.slice(i, i + english.length).some((t) => t.used)) {
       const label = tokens
         .slice(i, i + english.length)
         .map((t) => t.original)
@@ -99,7 +104,13 @@ export function readConcepts(
       continue;
     }
     const origin = token.corrected ? 'typo' : 'question';
-    const known = frenchWord ? 'plans' : isDictionaryWord(token.folded) ? 'word' : 'none';
+    const known = frenchWord
+      ? 'plans'
+      : isVerbForm(token.folded)
+        ? 'verb'
+        : isDictionaryWord(token.folded)
+          ? 'word'
+          : 'none';
     add({ label: token.original, phrases: [phraseOf(token.folded, origin)], group: null, known }, token);
   }
   // A question that is all scene-setting: every word is the question's own.
