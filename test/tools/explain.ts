@@ -46,6 +46,7 @@ if (args[0] === '--set') {
   let refused = 0;
   const counts: number[] = [];
   const classes = new Map<string, number>();
+  const outcome: Record<string, boolean> = {};
   const tally = (key: string) => classes.set(key, (classes.get(key) ?? 0) + 1);
   for (const q of questions) {
     if (only && q.id !== only) continue;
@@ -57,6 +58,7 @@ if (args[0] === '--set') {
     if (q.unanswerable) {
       unanswerable++;
       const ok = reply.status === 'not_found' || !citations.length;
+      outcome[q.id] = ok;
       if (ok) refused++;
       else {
         tally(`unanswerable answered ${tag}`);
@@ -69,6 +71,7 @@ if (args[0] === '--set') {
     const missing = (q.expect ?? []).filter((s) => !cited.includes(norm(s)));
     const wrong = (q.forbid ?? []).filter((s) => cited.includes(norm(s)));
     recall += 1 - missing.length / (q.expect ?? []).length;
+    outcome[q.id] = !missing.length && !wrong.length;
     if (!missing.length && !wrong.length) strict++;
     else
       tally(
@@ -78,6 +81,17 @@ if (args[0] === '--set') {
       console.log(
         `${q.id} ${q.q}\n   missing: ${JSON.stringify(missing)}\n   wrongly cited: ${JSON.stringify(wrong)}\n${describe(q.q)}\n`,
       );
+  }
+  // --save FILE keeps each question's outcome; a later run prints the questions that changed.
+  if (args.includes('--save')) {
+    const { existsSync, writeFileSync } = await import('node:fs');
+    const saved = args[args.indexOf('--save') + 1] as string;
+    if (existsSync(saved)) {
+      const before = JSON.parse(readFileSync(saved, 'utf8')) as Record<string, boolean>;
+      for (const [id, ok] of Object.entries(outcome))
+        if (before[id] !== undefined && before[id] !== ok) console.log(`  ${ok ? 'gained' : 'LOST'} ${id}`);
+    }
+    writeFileSync(saved, JSON.stringify(outcome));
   }
   if (args.includes('--classes'))
     for (const [key, n] of [...classes].sort((a, b) => b[1] - a[1])) console.log(`  ${n}  ${key}`);

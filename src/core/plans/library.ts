@@ -14,6 +14,7 @@ export class PlanLibrary {
   private readonly planById = new Map<string, PlanMeta>();
   private passageById: Map<string, Passage> | null = null;
   private passagesByOwner: Map<string, Passage[]> | null = null;
+  private readonly scopesByPlan = new Map<string, Set<string>>();
   private readonly loadPassages: () => Passage[];
 
   /**
@@ -48,6 +49,16 @@ export class PlanLibrary {
   passage(id: string): Passage | undefined {
     if (!this.passageById) this.passageById = new Map(this.loadPassages().map((p) => [p.id, p]));
     return this.passageById.get(id);
+  }
+
+  /** The scopes a plan has items for: its académie, and the départements it declines itself for. */
+  scopesOf(planId: string): Set<string> {
+    let scopes = this.scopesByPlan.get(planId);
+    if (!scopes) {
+      scopes = new Set(this.descendants(planId).map((node) => node.scope));
+      this.scopesByPlan.set(planId, scopes);
+    }
+    return scopes;
   }
 
   /** The prose passages a node owns (its introduction, for an axis or a plan), in the plan's order. */

@@ -30,6 +30,8 @@ export interface Concept {
    * proviseure adjointe…") count half as much as those of the question itself.
    */
   emphasis: number;
+  /** "Combien d'heures…": the thing counted; a unit that does not name it does not answer. */
+  required?: boolean;
 }
 
 export interface SectionRef {
@@ -47,6 +49,8 @@ export interface QueryIntent {
   lang: Lang;
   /** Scope keys named: départements and académies. */
   scopes: string[];
+  /** "Au niveau académique": the académie's own units of a plan declined per département. */
+  academieLevel: boolean;
   /** Académies or départements named that no plan covers ("Bordeaux", "Gironde"). */
   unknownPlaces: string[];
   /** Plans named (by title, alias or period). */

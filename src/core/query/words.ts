@@ -9,6 +9,11 @@ export type AnswerKind = 'axis' | 'objective' | 'action' | 'indicator';
 
 /** What kind of answer a question wants, read from its question words. */
 export type QuestionType = 'who' | 'when' | 'howmany' | 'why' | 'how' | 'yesno' | 'list' | 'what';
+/** Interrogatives after which a kind word is the kind wanted: "quels indicateurs", "which actions". */
+const INTERROGATIVES = new Set(['quel', 'quels', 'quelle', 'quelles', 'which', 'what', 'lesquels', 'lesquelles']);
+export function isInterrogative(folded: string): boolean {
+  return INTERROGATIVES.has(folded);
+}
 
 const phrases = z.array(z.string().check(z.minLength(1)));
 const wordsSchema = z.object({
@@ -22,7 +27,9 @@ const wordsSchema = z.object({
     how: phrases,
     yesno: phrases,
     list: phrases,
+    what: phrases,
   }),
+  level: z.object({ academie: phrases }),
   prose: phrases,
   compare: phrases,
   scaffolding: phrases,
@@ -47,6 +54,8 @@ export interface QuestionWords {
   questionTypes: WordForm<QuestionType>[];
   prose: WordForm<true>[];
   compare: WordForm<true>[];
+  /** "Au niveau académique": the académie's own level of a plan declined per département. */
+  academieLevel: WordForm<true>[];
   numbers: Map<string, number>;
   /** Words that date something: a when-question's answer holds one (or a year). */
   time: Set<string>;
@@ -90,8 +99,8 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
   const kinds = (Object.keys(raw.kinds) as AnswerKind[])
     .flatMap((kind) => forms(raw.kinds[kind], kind))
     .sort(byLength);
-  const questionTypes = (Object.keys(raw.questionTypes) as Exclude<QuestionType, 'what'>[])
-    .flatMap((type) => forms(raw.questionTypes[type], type as QuestionType))
+  const questionTypes = (Object.keys(raw.questionTypes) as QuestionType[])
+    .flatMap((type) => forms(raw.questionTypes[type], type))
     .sort(byLength);
   const all = new Set<string>();
   for (const list of [
@@ -100,6 +109,7 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     ...Object.values(raw.questionTypes),
     raw.prose,
     raw.compare,
+    raw.level.academie,
   ])
     for (const phrase of list) for (const word of phraseWords(phrase)) all.add(word);
   return {
@@ -108,6 +118,7 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     measure: forms(raw.measure, true as const).sort(byLength),
     questionTypes,
     prose: forms(raw.prose, true as const).sort(byLength),
+    academieLevel: forms(raw.level.academie, true as const).sort(byLength),
     compare: forms(raw.compare, true as const).sort(byLength),
     numbers: new Map(Object.entries(raw.numbers).map(([word, n]) => [fold(word), n])),
     time: new Set(raw.time.flatMap(phraseWords)),

@@ -5,7 +5,7 @@ import type { QueryIntent } from '../intent.ts';
 import type { Filters } from './filters.ts';
 import { kindsFor } from './filters.ts';
 import type { IndexedUnit, UnitIndex } from './ports.ts';
-import { coverage, stemsOf, type WeightedConcept } from './score.ts';
+import { conceptMatch, coverage, stemsOf, type WeightedConcept } from './score.ts';
 
 export interface Scored {
   unit: IndexedUnit;
@@ -51,8 +51,10 @@ export function rankUnits(
   for (const unit of candidates) {
     if (filters.scopes.size && !filters.scopes.has(unit.scope)) continue;
     if (!inSections(unit)) continue;
-    let share = coverage(weighted, stemsOf(unit));
+    const stems = stemsOf(unit);
+    let share = coverage(weighted, stems);
     if (share <= 0) continue;
+    if (weighted.some(({ concept }) => concept.required && conceptMatch(concept, stems) === 0)) share *= NO_NUMBER;
     if (intent.qtype === 'howmany' && !holdsNumber(unit, numberWords)) share *= NO_NUMBER;
     if (intent.qtype === 'when' && !holdsTime(unit, timeWords)) share *= NO_NUMBER;
     scored.push({ unit, coverage: share, score: share * preference(intent, unit, filters, library) });

@@ -125,13 +125,19 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
     return empty(intent, 'unknown_section');
   }
   const filters: Filters = { plans, scopes: new Set(departements), departements, sections };
+  let academieFallback: string | null = null;
+  if (departements.length && !plans.some((id) => departements.some((key) => library.scopesOf(id).has(key)))) {
+    // Plans written for the whole académie (the HR roadmap, Orléans-Tours): what they say is what
+    // applies to the département, and the answer says so.
+    const academies = departements.map((key) => library.scopes.academieOf(key)).filter((a): a is string => Boolean(a));
+    filters.scopes = new Set(academies);
+    academieFallback = academies[0] ?? null;
+  } else if (intent.academieLevel && !departements.length) {
+    filters.scopes = new Set(plans.map((id) => library.plan(id)?.academie).filter((a): a is string => Boolean(a)));
+  }
   // A quoted text that names no section still says what the question is about.
   const concepts = expandConcepts(
-    [
-      ...intent.concepts,
-      ...(sections.length ? [] : intent.quoted.map(quotedConcept)),
-      ...periodConcept(intent, library),
-    ],
+    [...withPeriod(intent, library, context.timeWords), ...(sections.length ? [] : intent.quoted.map(quotedConcept))],
     index,
   );
   const weighted = weighConcepts(concepts, index);
@@ -150,9 +156,13 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
     return listScope(intent, filters, context);
   }
   let ranked = rankUnits(intent, weighted, filters, context);
-  let academieFallback: string | null = null;
   // A figure about a département is not its académie's figure: no fallback for "how many".
-  if (departements.length && intent.qtype !== 'howmany' && (ranked[0]?.coverage ?? 0) < MIN_CONFIDENCE) {
+  if (
+    departements.length &&
+    !academieFallback &&
+    intent.qtype !== 'howmany' &&
+    (ranked[0]?.coverage ?? 0) < MIN_CONFIDENCE
+  ) {
     // Nothing of the département's own: the académie-wide units still apply to it.
     const academies = departements.map((key) => library.scopes.academieOf(key)).filter((a): a is string => Boolean(a));
     const fallback = rankUnits(intent, weighted, { ...filters, scopes: new Set(academies) }, context);
@@ -162,6 +172,8 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
       academieFallback = academies[0] ?? null;
     }
   }
+  // A figure about a département is not in a plan written for its whole académie.
+  if (academieFallback && intent.qtype === 'howmany') return { ...empty(intent, 'no_match'), sections };
   const best = ranked[0];
   // Within a section the question named, the answer space is small: less of the question will do.
   const bar = sections.length ? MIN_CONFIDENCE_IN_SECTION : MIN_CONFIDENCE;
@@ -277,13 +289,19 @@ function listScope(intent: QueryIntent, filters: Filters, context: RetrievalCont
  * "Le projet court jusqu'à quand ?", "sur combien d'années ?": a question on the time span of the
  * one plan it names, with hardly a theme of its own, is answered where the plan states its years.
  */
-function periodConcept(intent: QueryIntent, library: PlanLibrary): Concept[] {
-  if ((intent.qtype !== 'when' && intent.qtype !== 'howmany') || intent.planIds.length !== 1) return [];
-  if (intent.concepts.filter((concept) => concept.known === 'plans').length > 1) return [];
+function withPeriod(intent: QueryIntent, library: PlanLibrary, timeWords: ReadonlySet<string>): Concept[] {
+  const concepts = intent.concepts;
+  if ((intent.qtype !== 'when' && intent.qtype !== 'howmany') || intent.planIds.length !== 1) return concepts;
+  // Time words ("années", "durée") are what the period answers, not a theme of their own.
+  const isTime = (c: Concept) => c.phrases.every((p) => p.stems.every((stem) => timeWords.has(stem)));
+  const themes = concepts.filter((c) => !isTime(c));
+  if (themes.filter((concept) => concept.known === 'plans').length > 1) return concepts;
   const years = (library.plan(intent.planIds[0] as string)?.period ?? '').match(/20\d\d/gu) ?? [];
-  if (!years.length) return [];
-  const phrases = years.map((year) => phraseOf(year, 'question'));
-  return [{ label: years.join('-'), phrases, group: null, known: 'plans', emphasis: 1 }];
+  if (!years.length) return concepts;
+  const time = concepts.filter(isTime);
+  const phrases = [...years.map((year) => phraseOf(year, 'question')), ...time.flatMap((c) => c.phrases)];
+  const period: Concept = { label: years.join('-'), phrases, group: null, known: 'plans', emphasis: 1 };
+  return [...themes, period];
 }
 
 function quotedConcept(text: string): Concept {

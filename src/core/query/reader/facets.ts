@@ -112,6 +112,7 @@ export function readUnknownPlaces(tokens: Token[], places: WordForm<string>[]): 
 }
 
 const PLAN_WORDS = new Set(['projet', 'plan', 'feuille', 'route', 'psa', 'roadmap', 'project', 'fdr']);
+const CONNECTORS = new Set(['d', 'de', 'du', 'des', 'la', 'le', 'l', 'of', 'the']);
 
 /**
  * Plans named by title, alias ("le PSA", "FdR RH", "ancien projet") or period ("2023-2027", and
@@ -159,7 +160,18 @@ export function readPlans(tokens: Token[], text: string, library: PlanLibrary): 
       token.used = true;
       token.plan = true;
     }
-    kept.push({ at: tokens.indexOf(match.tokens[0] as Token), planIds: match.planIds });
+    const at = tokens.indexOf(match.tokens[0] as Token);
+    kept.push({ at, planIds: match.planIds });
+    // "le projet d'O-T", "la FdR du CASF": plan words just before a name belong to it.
+    for (let back = at - 1; back >= Math.max(0, at - 3); back--) {
+      const token = tokens[back] as Token;
+      if (!PLAN_WORDS.has(token.folded) && !CONNECTORS.has(token.folded)) break;
+      if (!PLAN_WORDS.has(token.folded)) continue;
+      for (let k = back; k < at; k++) {
+        (tokens[k] as Token).used = true;
+        (tokens[k] as Token).plan = true;
+      }
+    }
   }
   // In the order the question names them: the first is the main one, and sides keep that order.
   const byAlias = new Set(kept.sort((a, b) => a.at - b.at).flatMap((match) => match.planIds));

@@ -4,7 +4,7 @@ import { rememberedWords, stemToken } from '../../text/stem.ts';
 import type { Glossary } from '../glossary.ts';
 import type { AnswerKind, QueryIntent, QuestionType } from '../intent.ts';
 import type { Lexicon } from '../lexicon.ts';
-import type { QuestionWords, WordForm } from '../words.ts';
+import { isInterrogative, type QuestionWords, type WordForm } from '../words.ts';
 import { readConcepts } from './concepts.ts';
 import {
   readPlans,
@@ -57,12 +57,14 @@ export class QuestionReader {
     const unknownPlaces = readUnknownPlaces(tokens, this.sources.places);
     const planIds = readPlans(tokens, rest, library);
     const sectionRefs = readSectionRefs(tokens);
+    const academieLevel = takeForms(tokens, words.academieLevel).length > 0;
     const { kinds, count, kindWord } = readKinds(tokens, words);
     const measure = takeForms(tokens, words.measure).length > 0;
     const types = takeForms(tokens, words.questionTypes);
     const prose = takeForms(tokens, words.prose).length > 0;
     const compareWords = takeForms(tokens, words.compare).length > 0;
     const concepts = readConcepts(tokens, lang, this.sources, scene);
+    if (types.some((t) => t.value === 'howmany')) markCounted(tokens, concepts, types);
     const qtype: QuestionType = types.find((t) => t.value !== 'yesno' && t.value !== 'list')?.value ??
       types[0]?.value ??
       'what';
@@ -72,6 +74,7 @@ export class QuestionReader {
       question,
       lang,
       scopes,
+      academieLevel,
       unknownPlaces,
       planIds,
       kinds: !kinds.length && measure ? ['indicator'] : kinds,
@@ -167,7 +170,9 @@ function readKinds(
   const found = takeForms(tokens, words.kinds).filter(
     (form) => !tokens[form.at - 1]?.quote && !tokens[form.at + form.length]?.quote,
   );
-  const first = found[0];
+  // "Pour l'action sur…, quels indicateurs ?": the kind after an interrogative is the one wanted.
+  const asked = found.find((form) => isInterrogative(tokens[form.at - 1]?.folded ?? ''));
+  const first = asked ?? found[0];
   if (!first) return { kinds: [], count: null, kindWord: null };
   const kindWord = tokens
     .slice(first.at, first.at + first.length)
@@ -188,4 +193,28 @@ function readKinds(
     }
   }
   return { kinds: [first.value], count, kindWord };
+}
+
+/**
+ * "Combien d'heures…", "how many teachers…": the concept right after the question words is the
+ * thing counted, which an answer must name.
+ */
+function markCounted(
+  tokens: Token[],
+  concepts: { label: string; required?: boolean }[],
+  types: { value: string; at: number; length: number }[],
+): void {
+  const howMany = types.find((t) => t.value === 'howmany');
+  if (!howMany) return;
+  // Only "combien de X", "how many X": in "de combien peut-on allonger", nothing is counted.
+  const last = tokens[howMany.at + howMany.length - 1]?.folded ?? '';
+  if (!['de', 'd', 'many', 'much'].includes(last)) return;
+  for (let i = howMany.at + howMany.length; i < Math.min(tokens.length, howMany.at + howMany.length + 2); i++) {
+    const word = (tokens[i] as Token).original;
+    const concept = concepts.find((c) => c.label.split(' ').includes(word));
+    if (concept) {
+      concept.required = true;
+      return;
+    }
+  }
 }
