@@ -9,7 +9,7 @@ export interface Phrase {
   /** The term as written ("faits numériques"). */
   text: string;
   /** Where it comes from: the asker's words weigh a little more than an equivalent. */
-  origin: 'question' | 'glossary' | 'lexicon' | 'typo' | 'prefix';
+  origin: 'question' | 'glossary' | 'lexicon' | 'typo' | 'prefix' | 'part';
 }
 
 /** A theme of the question: alternative phrasings, any of which a plan unit may use. */

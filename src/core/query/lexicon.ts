@@ -78,6 +78,14 @@ export class Lexicon {
     return null;
   }
 
+  /** The French terms of one English word on its own. */
+  matchWord(word: string): string[] {
+    const form = this.index()
+      .get(this.stem(word))
+      ?.find((candidate) => candidate.stems.length === 1);
+    return form?.french ?? [];
+  }
+
   /** Built on the first English word looked up: French questions never need it. */
   private index(): Map<string, EnglishForm[]> {
     if (this.byFirstStem) return this.byFirstStem;

@@ -30,6 +30,7 @@ const wordsSchema = z.object({
     what: phrases,
   }),
   level: z.object({ academie: phrases }),
+  relative: phrases,
   prose: phrases,
   compare: phrases,
   scaffolding: phrases,
@@ -56,6 +57,8 @@ export interface QuestionWords {
   compare: WordForm<true>[];
   /** "Au niveau académique": the académie's own level of a plan declined per département. */
   academieLevel: WordForm<true>[];
+  /** Question words that also join clauses ("qui", "when"). */
+  relative: Set<string>;
   numbers: Map<string, number>;
   /** Words that date something: a when-question's answer holds one (or a year). */
   time: Set<string>;
@@ -119,6 +122,7 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     questionTypes,
     prose: forms(raw.prose, true as const).sort(byLength),
     academieLevel: forms(raw.level.academie, true as const).sort(byLength),
+    relative: new Set(raw.relative.flatMap(phraseWords)),
     compare: forms(raw.compare, true as const).sort(byLength),
     numbers: new Map(Object.entries(raw.numbers).map(([word, n]) => [fold(word), n])),
     time: new Set(raw.time.flatMap(phraseWords)),

@@ -114,7 +114,7 @@ function sectionTest(
 const RELATIVE_CUTOFF = Number(process.env.X_REL ?? 0.5);
 /** And never below this share of the question. */
 const ABSOLUTE_FLOOR = Number(process.env.X_ABS ?? 0.4);
-const MAX_ANSWER = 8;
+const MAX_ANSWER = Number(process.env.X_MAX ?? 16);
 
 /**
  * The answer from a ranking: the best unit and those close to it (a share of its score), never

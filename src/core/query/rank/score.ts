@@ -18,6 +18,8 @@ const UNUSED_WORD_SHARE = 0.002;
 const UNUSED_VERB_SHARE = 0.1;
 /** A longer or shorter form of the asker's word ("langage" / "langagières"). */
 const PREFIX_FACTOR = 0.85;
+/** One word's translation standing for an English phrase ("research" for "draw on research"). */
+const PART_FACTOR = 0.7;
 
 /**
  * BM25-style weights: a concept the plans use everywhere ("élèves") weighs little, a rare one
@@ -30,7 +32,7 @@ export function weighConcepts(concepts: Concept[], index: UnitIndex): WeightedCo
     let frequency = 0;
     if (concept.known === 'plans') {
       for (const phrase of concept.phrases) {
-        if (phrase.origin !== 'prefix') frequency = Math.max(frequency, phraseFrequency(phrase, index));
+        if (phrase.origin !== 'prefix' && phrase.origin !== 'part') frequency = Math.max(frequency, phraseFrequency(phrase, index));
       }
     } else {
       // A word the plans never use weighs as a fairly rare one ("uniformes" may be the whole
@@ -76,7 +78,9 @@ export function conceptMatch(concept: Concept, stems: UnitStems): number {
         ? 1
         : phrase.origin === 'prefix'
           ? PREFIX_FACTOR
-          : EQUIVALENT_FACTOR;
+          : phrase.origin === 'part'
+            ? PART_FACTOR
+            : EQUIVALENT_FACTOR;
     let own = 0;
     let anywhere = 0;
     for (const stem of phrase.stems) {

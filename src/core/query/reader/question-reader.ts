@@ -60,7 +60,7 @@ export class QuestionReader {
     const academieLevel = takeForms(tokens, words.academieLevel).length > 0;
     const { kinds, count, kindWord } = readKinds(tokens, words);
     const measure = takeForms(tokens, words.measure).length > 0;
-    const types = takeForms(tokens, words.questionTypes);
+    const types = takeForms(tokens, words.questionTypes).filter((type) => asks(tokens, type, words));
     const prose = takeForms(tokens, words.prose).length > 0;
     const compareWords = takeForms(tokens, words.compare).length > 0;
     const concepts = readConcepts(tokens, lang, this.sources, scene);
@@ -217,4 +217,21 @@ function markCounted(
       return;
     }
   }
+}
+
+const PREPOSITIONS = new Set(['avec', 'par', 'a', 'de', 'pour', 'aupres', 'with', 'by', 'for', 'to', 'est', 'c', 'sont']);
+
+/**
+ * Whether a question word asks: "qui", "when" and the like also join clauses ("les écoles qui
+ * bénéficient", "when staff use digital tools"); they ask at the start of a clause, after a
+ * preposition ("avec qui") or « c'est », and at the very end ("c'est prévu quand ?").
+ */
+function asks(tokens: Token[], form: { at: number; length: number }, words: QuestionWords): boolean {
+  const token = tokens[form.at] as Token;
+  if (form.length > 1 || !words.relative.has(token.folded)) return true;
+  const previous = tokens[form.at - 1];
+  const next = tokens[form.at + 1];
+  const clauseStart = !previous || previous.clause !== token.clause;
+  const clauseEnd = !next || next.clause !== token.clause;
+  return clauseStart || clauseEnd || PREPOSITIONS.has(previous.folded);
 }
