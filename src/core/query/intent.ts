@@ -69,6 +69,8 @@ export interface QueryIntent {
   qtype: QuestionType;
   /** The question points at the plans' prose (introduction, preamble, foreword). */
   prose: boolean;
+  /** The word that did it, folded ("avant propos"): a plan may have a heading of that name. */
+  proseWord?: string;
   /** Two scopes or plans to put side by side. */
   compare: boolean;
   concepts: Concept[];

@@ -61,7 +61,14 @@ export class QuestionReader {
     const { kinds, count, kindWord } = readKinds(tokens, words);
     const measure = takeForms(tokens, words.measure).length > 0;
     const types = takeForms(tokens, words.questionTypes).filter((type) => asks(tokens, type, words));
-    const prose = takeForms(tokens, words.prose).length > 0;
+    const proseForms = takeForms(tokens, words.prose);
+    const prose = proseForms.length > 0;
+    const proseWord = proseForms[0]
+      ? tokens
+          .slice(proseForms[0].at, proseForms[0].at + proseForms[0].length)
+          .map((token) => token.folded)
+          .join(' ')
+      : undefined;
     const compareWords = takeForms(tokens, words.compare).length > 0;
     const concepts = readConcepts(tokens, lang, this.sources, scene);
     if (types.some((t) => t.value === 'howmany')) markCounted(tokens, concepts, types);
@@ -85,6 +92,7 @@ export class QuestionReader {
       count,
       qtype,
       prose,
+      ...(proseWord ? { proseWord } : {}),
       compare,
       concepts,
     };
