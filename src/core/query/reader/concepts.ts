@@ -99,7 +99,7 @@ export function readConcepts(
     if (ignorable || /^\d{1,3}$/u.test(token.folded)) continue;
     token.used = true;
     if (token.expansions) {
-      const phrases = token.expansions.map((word) => phraseOf(word, 'prefix'));
+      const phrases = token.expansions.slice(0, 3).map((word) => phraseOf(word, 'prefix'));
       add({ label: token.original, phrases, group: null, known: 'plans' }, token);
       continue;
     }

@@ -18,6 +18,9 @@ import { isDictionaryWord } from './dictionary.ts';
 import { Speller } from './spelling.ts';
 import { sceneClauses, takeForms, type Token, tokenize } from './tokens.ts';
 
+/** Words a short form may stand for ("éduc": éducation, éducatif, éducative…). */
+const MAX_EXPANSIONS = 12;
+
 /** Characters of a question that are read; the router caps chat messages the same way. */
 export const MAX_QUESTION = 4000;
 
@@ -132,7 +135,7 @@ export class QuestionReader {
     }
   }
 
-  /** The plans' most used words that start with a short form (3 letters at least), at most three. */
+  /** The plans' most used words that start with a short form (3 letters at least). */
   private expansionsOf(word: string): string[] {
     const candidates: [string, number][] = [];
     for (const known of rememberedWords()) {
@@ -141,8 +144,8 @@ export class QuestionReader {
     }
     return candidates
       .filter(([, frequency]) => frequency > 0)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
+      .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)
+      .slice(0, MAX_EXPANSIONS)
       .map(([known]) => known);
   }
 
