@@ -46,7 +46,8 @@ export function termWords(term: string): string[] {
 
 /** Stems a term the same way plan text is indexed (stopwords dropped), so phrases and nodes meet. */
 export function phraseOf(term: string): Phrase {
-  return { text: term, stems: [...new Set(contentStems(term))] };
+  // A stem of one letter ("G.S." -> "g") would match anything.
+  return { text: term, stems: [...new Set(contentStems(term))].filter((stem) => stem.length > 1) };
 }
 
 export function loadGlossary(dataDir: string): Glossary {

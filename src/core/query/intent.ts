@@ -73,5 +73,7 @@ export interface QueryIntent {
   proseWord?: string;
   /** Two scopes or plans to put side by side. */
   compare: boolean;
+  /** One side of a comparison: the scope's own units only, no académie fallback. */
+  side?: boolean;
   concepts: Concept[];
 }

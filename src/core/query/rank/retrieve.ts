@@ -97,7 +97,8 @@ export function retrieve(intent: QueryIntent, context: RetrievalContext): Retrie
 function comparedSides(intent: QueryIntent, library: PlanLibrary): { key: string; intent: QueryIntent }[] {
   if (!intent.compare) return [];
   if (intent.scopes.length > 1) {
-    return intent.scopes.map((key) => ({ key, intent: { ...intent, scopes: [key], compare: false } }));
+    // Each side is that scope's own: the académie's common units would make both sides alike.
+    return intent.scopes.map((key) => ({ key, intent: { ...intent, scopes: [key], compare: false, side: true } }));
   }
   if (intent.planIds.length > 1) {
     // One alias may name two plans ("projet académique"): a scope named picks among them.
@@ -162,6 +163,7 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
   if (
     departements.length &&
     !academieFallback &&
+    !intent.side &&
     intent.qtype !== 'howmany' &&
     (ranked[0]?.coverage ?? 0) < MIN_CONFIDENCE
   ) {

@@ -14,10 +14,13 @@ export interface ConceptSources {
   words: QuestionWords;
   /** Whether a French stem occurs in the plans' own words. */
   knowsStem(stem: string): boolean;
+  /** Number of units holding a French stem in their own words. */
+  frequency(stem: string): number;
 }
 
 export function phraseOf(text: string, origin: Phrase['origin']): Phrase {
-  return { text, stems: [...new Set(contentStems(text))], origin };
+  // A stem of one letter ("G.S." -> "g") would match anything.
+  return { text, stems: [...new Set(contentStems(text))].filter((stem) => stem.length > 1), origin };
 }
 
 /**
@@ -77,7 +80,6 @@ export function readConcepts(
     }
     const stem = stemToken(token.folded);
     const frenchWord = sources.knowsStem(stem);
-    // English questions go through the lexicon first; French ones only for words the plans lack.
     // English questions go through the lexicon first; French ones only for words that are no
     // French at all ("open badges"): "attendent" is no English "attend".
     const english =
@@ -93,6 +95,7 @@ export function readConcepts(
       if (!english.french.length) continue;
       const phrases = english.french.map((french) => phraseOf(french, 'lexicon'));
       if (frenchWord && english.length === 1) phrases.unshift(phraseOf(token.original, 'question'));
+      phrases.push(...specificPart(tokens, i + 1 - english.length, english.length, sources));
       add({ label, phrases: dedupe(phrases), group: null, known: 'plans' }, token);
       continue;
     }
@@ -120,6 +123,24 @@ export function readConcepts(
 
 /** Weight kept by the words of a clause that only sets the scene. */
 const SCENE_EMPHASIS = 0.5;
+
+/**
+ * "draw on research": the plans may say it otherwise, but they will say "recherche". The phrase's
+ * most specific word (its rarest translation) stands for it: "mountain" for "mountain areas".
+ */
+function specificPart(tokens: Token[], start: number, length: number, sources: ConceptSources): Phrase[] {
+  if (length < 2) return [];
+  let part: { phrases: Phrase[]; frequency: number } | null = null;
+  for (let k = start; k < start + length; k++) {
+    const word = (tokens[k] as Token).folded;
+    if (sources.words.isIgnorable(word)) continue;
+    const alone = sources.lexicon.matchWord(word).map((french) => phraseOf(french, 'part'));
+    if (!alone.length) continue;
+    const frequency = Math.max(...alone.map((p) => Math.min(...p.stems.map((stem) => sources.frequency(stem)))));
+    if (!part || frequency < part.frequency) part = { phrases: alone, frequency };
+  }
+  return part?.phrases ?? [];
+}
 
 /** The longest glossary term starting at token i, if any. */
 function glossaryAt(tokens: Token[], i: number, glossary: Glossary): { group: number; length: number } | null {

@@ -1,4 +1,5 @@
 import type { PlanLibrary } from '../../plans/library.ts';
+import type { Lang } from '../../router/types.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { rememberedWords, stemToken } from '../../text/stem.ts';
 import type { Glossary } from '../glossary.ts';
@@ -54,7 +55,7 @@ export class QuestionReader {
     const { quoted, rest } = readQuotes(question);
     const tokens = tokenize(rest);
     const lang = detectLanguage(question);
-    this.mendTypos(tokens);
+    this.mendTypos(tokens, lang);
     const scene = sceneClauses(tokens, rest);
     const scopes = readScopes(tokens, library, this.codeFollowers());
     const unknownPlaces = readUnknownPlaces(tokens, this.sources.places);
@@ -113,11 +114,12 @@ export class QuestionReader {
    * them; a real word of the dictionary stays as it is (the plans simply do not use it); anything
    * else is a typo, read as the nearest known word.
    */
-  private mendTypos(tokens: Token[]): void {
+  private mendTypos(tokens: Token[], lang: Lang): void {
     for (const token of tokens) {
       const word = token.folded;
       if (word.length < 3 || /\d/u.test(word) || token.used || this.vocabulary().has(word)) continue;
-      if (this.sources.words.isIgnorable(word) || isDictionaryWord(word)) continue;
+      // In the question's own language: "technos" is no French word, though English has it.
+      if (this.sources.words.isIgnorable(word) || isDictionaryWord(word, lang)) continue;
       // A short form ("éduc", "prio") reads as the plans' most used word it starts: glossary
       // terms then match ("éduc prio" -> "éducation prioritaire").
       const expansions = this.expansionsOf(word);
