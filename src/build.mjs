@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = path.join(root, 'dist', 'cli.mjs');
+export const WORD_INDEX = path.join(root, 'dist', 'words.idx');
 
 // Dependencies are loaded from node_modules at run time, except these: Node resolves and loads an
 // ES module graph file by file, and zod's ~60 files cost more to find than to run. Bundled, the
@@ -35,6 +36,7 @@ function newestSource(dir) {
 
 export function bundleIsFresh() {
   try {
+    statSync(WORD_INDEX);
     return statSync(BUNDLE).mtimeMs >= newestSource(path.join(root, 'src'));
   } catch {
     return false;
@@ -42,6 +44,8 @@ export function bundleIsFresh() {
 }
 
 export async function buildBundle() {
+  const { buildWordIndex } = await import('./word-index.mjs');
+  buildWordIndex(WORD_INDEX);
   const esbuild = await import('esbuild');
   await esbuild.build({
     entryPoints: [path.join(root, 'src', 'adapters', 'console', 'cli.ts')],

@@ -11,13 +11,12 @@ import { createMeasurementRoutes, type MeasurementRoutes } from './core/measurem
 import { loadScopes } from './core/plans/catalog.ts';
 import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
-import { loadGlossary } from './core/query/glossary.ts';
-import { loadLexicon } from './core/query/lexicon.ts';
 import { loadPlaceForms } from './core/query/reader/places.ts';
 import { loadQuestionWords } from './core/query/words.ts';
-import { useLanguageHints } from './core/text/language.ts';
 import type { AnswerWriter } from './core/query/writer.ts';
+import { useLanguageHints } from './core/text/language.ts';
 import { rememberStems } from './core/text/stem.ts';
+import { createWordBook } from './data/word-book.ts';
 import { createLlmClient, type LlmClient } from './llm/client.ts';
 import { createMeasurementExtractor } from './llm/extract.ts';
 import { loadPrompts } from './llm/prompts.ts';
@@ -28,6 +27,7 @@ import { createDeadlineStore } from './store/deadline-store.ts';
 import { ingestPlans, needsSeeding } from './store/ingest.ts';
 import { createMeasurementStore } from './store/measurement-store.ts';
 import { listNodes, listPassages, listPlans, listWordStems } from './store/plan-store.ts';
+import { createGlossaryStore, createLexiconStore, ensureQueryData } from './store/query-data.ts';
 import { createUnitIndex } from './store/unit-store.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
@@ -103,15 +103,16 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
     },
     answerer() {
       if (!answerer) {
+        ensureQueryData(db, config.dataDir);
         rememberStems(listWordStems(db));
-        const glossary = loadGlossary(config.dataDir);
         answerer = new Answerer({
           library: this.library(),
           index: createUnitIndex(db),
-          glossary,
-          lexicon: loadLexicon(config.dataDir, glossary.englishEntries),
+          glossary: createGlossaryStore(db),
+          lexicon: createLexiconStore(db),
           words: questionWords(),
           places: loadPlaceForms(config.dataDir),
+          dictionary: createWordBook(),
         });
       }
       return answerer;

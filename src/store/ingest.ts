@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   loadPlanSource,
@@ -10,10 +10,10 @@ import {
   vocabularyOf,
 } from '../core/plans/catalog.ts';
 import type { ParsedPlan } from '../core/plans/types.ts';
-import { loadGlossary } from '../core/query/glossary.ts';
 import { stemsOfWords } from '../core/text/stem.ts';
 import type { Db } from './db.ts';
 import { listIndexedTexts, listPlans, writePlan, writeWordStems } from './plan-store.ts';
+import { ensureQueryData } from './query-data.ts';
 
 /** Bump when the parser's output (or what ingest stores) changes, so databases re-ingest on upgrade. */
 export const PARSER_VERSION = 6;
@@ -99,16 +99,13 @@ export function ingestPlans(
     }
     const empty = !db.prepare('SELECT 1 FROM word_stems LIMIT 1').get();
     if (empty || reports.some((report) => report.status === 'ingested')) {
-      writeWordStems(db, stemsOfWords([...listIndexedTexts(db), ...glossaryTerms(dataDir)]));
+      writeWordStems(db, stemsOfWords(listIndexedTexts(db)));
+      // The glossary's and lexicon's words go back with them.
+      ensureQueryData(db, dataDir, { force: true });
     }
     if (fingerprint) rememberFingerprint(db, fingerprint);
   })();
   return reports;
-}
-
-/** The glossary's terms, whose stems questions need too (a data folder may have no glossary). */
-function glossaryTerms(dataDir: string): string[] {
-  return existsSync(path.join(dataDir, 'glossary.json')) ? loadGlossary(dataDir).terms : [];
 }
 
 /**

@@ -9,7 +9,9 @@ export const SHARED_EVAL_DIR = path.resolve(ROOT_DIR, '..', 'shared', 'eval');
 export const EVAL_COPY_DIR = path.join(ROOT_DIR, 'test', 'fixtures', 'eval');
 
 /** Where the evaluation files are read from: the shared folder if present, else the copy. */
-export const EVAL_DIR = existsSync(path.join(SHARED_EVAL_DIR, 'normalize.mjs')) ? SHARED_EVAL_DIR : EVAL_COPY_DIR;
+export const EVAL_DIR = existsSync(path.join(SHARED_EVAL_DIR, 'normalize.mjs'))
+  ? SHARED_EVAL_DIR
+  : EVAL_COPY_DIR;
 
 const module = (await import(pathToFileURL(path.join(EVAL_DIR, 'normalize.mjs')).href)) as {
   norm(text: string): string;

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { openContext } from '../../src/context.ts';
 import { createLogger } from '../../src/log.ts';
-import { tempDir } from '../helpers/plans.ts';
 import { norm } from '../helpers/eval-norm.ts';
+import { tempDir } from '../helpers/plans.ts';
 
 const args = process.argv.slice(2);
 const { dir, cleanup } = tempDir('boussole-explain-');
@@ -125,17 +125,24 @@ if (args[0] === '--set') {
     const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
     const weighted = weighConcepts(expandConcepts(intent.concepts, answerer.index), answerer.index);
     const ranked = weighted.length
-      ? rankUnits(intent, weighted, { plans, scopes: new Set(departements), departements, sections }, {
-          library,
-          index: answerer.index,
-          numberWords: new Set(),
-          // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
-          timeWords: (answerer as any).timeWords,
-        })
+      ? rankUnits(
+          intent,
+          weighted,
+          { plans, scopes: new Set(departements), departements, sections },
+          {
+            library,
+            index: answerer.index,
+            numberWords: new Set(),
+            // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
+            timeWords: (answerer as any).timeWords,
+          },
+        )
       : [];
     const best = ranked[0]?.score ?? 0;
     for (const fragment of missing) {
-      const at = ranked.findIndex((item) => norm(textOf(item.unit.ref, item.unit.kind)).includes(norm(fragment)));
+      const at = ranked.findIndex((item) =>
+        norm(textOf(item.unit.ref, item.unit.kind)).includes(norm(fragment)),
+      );
       const status = answer.reply.status;
       if (at < 0) {
         // Ranked without the question's filters: is it the filters, or the words?
@@ -146,13 +153,15 @@ if (args[0] === '--set') {
           // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
           { library, index: answerer.index, numberWords: new Set(), timeWords: (answerer as any).timeWords },
         );
-        const unfiltered = free.findIndex((item) => norm(textOf(item.unit.ref, item.unit.kind)).includes(norm(fragment)));
-        if (args.includes('--show')) console.log(`${q.q}\n   -> ${fragment}\n   ${unfiltered >= 0 ? 'filtered' : 'no word'}`);
+        const unfiltered = free.findIndex((item) =>
+          norm(textOf(item.unit.ref, item.unit.kind)).includes(norm(fragment)),
+        );
+        if (args.includes('--show'))
+          console.log(`${q.q}\n   -> ${fragment}\n   ${unfiltered >= 0 ? 'filtered' : 'no word'}`);
         count(
           `${status}: expected unit not in ranking: ${unfiltered >= 0 ? `filtered out (plan ${intent.planIds.length ? 'named' : '-'}, scope ${intent.scopes.length ? 'named' : '-'}, section ${sections.length ? 'named' : '-'})` : 'no word shared'}`,
         );
-      }
-      else {
+      } else {
         const item = ranked[at] as { score: number; coverage: number };
         const rel = best ? item.score / best : 0;
         count(
@@ -184,9 +193,12 @@ if (args[0] === '--set') {
     { library, index: answerer.index, numberWords: new Set(), timeWords: (answerer as any).timeWords },
   );
   for (const item of ranked.slice(0, 12)) {
-    const text = item.unit.kind === 'passage' ? library.passage(item.unit.ref)?.text : library.node(item.unit.ref)?.text;
+    const text =
+      item.unit.kind === 'passage' ? library.passage(item.unit.ref)?.text : library.node(item.unit.ref)?.text;
     const matches = weighted.map((w) => conceptMatch(w.concept, stemsOf(item.unit)).toFixed(1)).join(',');
-    console.log(`${item.score.toFixed(2)} ${item.coverage.toFixed(2)} [${matches}] ${item.unit.kind} ${item.unit.scope} ${(text ?? '').replace(/\s+/gu, ' ').slice(0, 110)}`);
+    console.log(
+      `${item.score.toFixed(2)} ${item.coverage.toFixed(2)} [${matches}] ${item.unit.kind} ${item.unit.scope} ${(text ?? '').replace(/\s+/gu, ' ').slice(0, 110)}`,
+    );
   }
 } else {
   const question = args.join(' ');

@@ -72,7 +72,9 @@ export class IndicatorCatalog {
   ): IndicatorMatch[] {
     const intent = this.answerer.understand(text);
     if (!intent.concepts.length) return [];
-    const candidates = this.all.filter((indicator) => !options.scope || this.accepts(indicator, options.scope));
+    const candidates = this.all.filter(
+      (indicator) => !options.scope || this.accepts(indicator, options.scope),
+    );
     const scores = this.answerer.matchNodes(
       intent,
       candidates.map((indicator) => indicator.node),

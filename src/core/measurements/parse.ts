@@ -1,6 +1,6 @@
 import type { ScopeRegistry } from '../plans/scopes.ts';
-import { detectLanguage } from '../text/language.ts';
 import { fold } from '../text/fold.ts';
+import { detectLanguage } from '../text/language.ts';
 import {
   findQuote,
   readsAsQuestion,

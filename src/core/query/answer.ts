@@ -1,8 +1,8 @@
 import { type PlanLibrary, sectionTitle } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
 import type { Citation, Reply } from '../router/types.ts';
-import type { AnswerKind, QueryIntent } from './intent.ts';
 import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts.ts';
+import type { AnswerKind, QueryIntent } from './intent.ts';
 import { composeNotFound } from './not-found.ts';
 import type { Hit, Retrieval } from './rank/retrieve.ts';
 
@@ -89,7 +89,8 @@ export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retriev
     const named = intent.scopes.map((key) => library.scopes.get(key)).filter((s) => s !== undefined);
     lines.push(t.academieFallback(named, scope));
   }
-  const resolved = (hits: Hit[]) => hits.map((hit) => resolve(library, hit)).filter((c): c is Cited => c !== null);
+  const resolved = (hits: Hit[]) =>
+    hits.map((hit) => resolve(library, hit)).filter((c): c is Cited => c !== null);
   if (retrieval.lead) {
     const first = resolved(retrieval.hits.filter((hit) => hit.ref === retrieval.lead?.ref))[0];
     if (first) lines.push('', `${t.inShort} « ${retrieval.lead.sentence} » [${cite(first)}]`);
@@ -104,7 +105,12 @@ export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retriev
     lines.push(...groupLines(library, resolved(retrieval.hits), cite, intent, true));
   }
   if (retrieval.truncated) lines.push('', t.truncated(retrieval.truncated));
-  return { status: 'answered', lang: intent.lang, text: lines.join('\n').replace(/\n{3,}/gu, '\n\n'), citations };
+  return {
+    status: 'answered',
+    lang: intent.lang,
+    text: lines.join('\n').replace(/\n{3,}/gu, '\n\n'),
+    citations,
+  };
 }
 
 function header(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval, t: AnswerTexts): string {
@@ -183,4 +189,3 @@ export function shorten(text: string, max: number): string {
   const wordEnd = cut.lastIndexOf(' ');
   return `${cut.slice(0, wordEnd > 0 ? wordEnd : max).trimEnd()}…`;
 }
-

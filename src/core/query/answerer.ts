@@ -10,6 +10,7 @@ import { expandConcepts } from './rank/expand.ts';
 import type { UnitIndex } from './rank/ports.ts';
 import { type Retrieval, retrieve } from './rank/retrieve.ts';
 import { coverage, stemsOf, weighConcepts } from './rank/score.ts';
+import type { WordBook } from './reader/dictionary.ts';
 import { QuestionReader } from './reader/question-reader.ts';
 import type { QuestionWords, WordForm } from './words.ts';
 
@@ -26,6 +27,7 @@ export interface AnswererSources {
   lexicon: Lexicon;
   words: QuestionWords;
   places: WordForm<string>[];
+  dictionary: WordBook;
 }
 
 /**
@@ -36,14 +38,14 @@ export class Answerer {
   readonly library: PlanLibrary;
   readonly index: UnitIndex;
   readonly reader: QuestionReader;
-  private readonly numberWords: ReadonlySet<string>;
-  private readonly timeWords: ReadonlySet<string>;
+  private numberStems: ReadonlySet<string> | null = null;
+  private timeStems: ReadonlySet<string> | null = null;
+  private readonly words: QuestionWords;
 
   constructor(sources: AnswererSources) {
     this.library = sources.library;
     this.index = sources.index;
-    this.numberWords = new Set([...sources.words.numbers.keys()].map((word) => stemToken(word)));
-    this.timeWords = new Set([...sources.words.time].map((word) => stemToken(word)));
+    this.words = sources.words;
     this.reader = new QuestionReader({
       ...sources,
       knowsStem: (stem) => sources.index.frequency(stem) > 0,
@@ -51,16 +53,33 @@ export class Answerer {
     });
   }
 
+  /** Stems of the number words: only "how many" questions need them, so built on first use. */
+  get numberWords(): ReadonlySet<string> {
+    this.numberStems ??= new Set([...this.words.numbers.keys()].map((word) => stemToken(word)));
+    return this.numberStems;
+  }
+
+  /** Stems of the words that date something, for "when" questions and period questions. */
+  get timeWords(): ReadonlySet<string> {
+    this.timeStems ??= new Set([...this.words.time].map((word) => stemToken(word)));
+    return this.timeStems;
+  }
+
   understand(question: string): QueryIntent {
     return this.reader.read(question);
   }
 
   answerIntent(intent: QueryIntent): Answer {
+    const self = this;
     const retrieval = retrieve(intent, {
       library: this.library,
       index: this.index,
-      numberWords: this.numberWords,
-      timeWords: this.timeWords,
+      get numberWords() {
+        return self.numberWords;
+      },
+      get timeWords() {
+        return self.timeWords;
+      },
     });
     return { reply: composeAnswer(this.library, intent, retrieval), intent, retrieval };
   }

@@ -36,8 +36,12 @@ export function composeNotFound(library: PlanLibrary, intent: QueryIntent, retri
       break;
     case 'unknown_section': {
       const refs = intent.sectionRefs.map((ref) => `${sectionWord(ref.kind, lang)} ${ref.number}`);
-      const named = echo([...refs, ...intent.quoted.map((q) => (lang === 'fr' ? `« ${q} »` : `“${q}”`))].join(', '));
-      lines.push(lang === 'fr' ? `Je ne trouve pas ${named} dans les plans.` : `I can't find ${named} in the plans.`);
+      const named = echo(
+        [...refs, ...intent.quoted.map((q) => (lang === 'fr' ? `« ${q} »` : `“${q}”`))].join(', '),
+      );
+      lines.push(
+        lang === 'fr' ? `Je ne trouve pas ${named} dans les plans.` : `I can't find ${named} in the plans.`,
+      );
       break;
     }
     default: {
@@ -79,7 +83,8 @@ function coveredTopics(library: PlanLibrary, intent: QueryIntent): string[] {
   for (const planId of plans) {
     for (const node of library.descendants(planId, 'objective')) {
       if (!node.title) continue;
-      if (scopes.size && !scopes.has(node.scope) && !scopes.has(library.plan(node.planId)?.academie ?? '')) continue;
+      if (scopes.size && !scopes.has(node.scope) && !scopes.has(library.plan(node.planId)?.academie ?? ''))
+        continue;
       const title = clip(node.title, 90);
       const key = title.toLowerCase();
       if (seen.has(key)) continue;

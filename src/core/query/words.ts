@@ -10,7 +10,16 @@ export type AnswerKind = 'axis' | 'objective' | 'action' | 'indicator';
 /** What kind of answer a question wants, read from its question words. */
 export type QuestionType = 'who' | 'when' | 'howmany' | 'why' | 'how' | 'yesno' | 'list' | 'what';
 /** Interrogatives after which a kind word is the kind wanted: "quels indicateurs", "which actions". */
-const INTERROGATIVES = new Set(['quel', 'quels', 'quelle', 'quelles', 'which', 'what', 'lesquels', 'lesquelles']);
+const INTERROGATIVES = new Set([
+  'quel',
+  'quels',
+  'quelle',
+  'quelles',
+  'which',
+  'what',
+  'lesquels',
+  'lesquelles',
+]);
 export function isInterrogative(folded: string): boolean {
   return INTERROGATIVES.has(folded);
 }

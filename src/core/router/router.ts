@@ -5,8 +5,8 @@ import { citationOf } from '../query/answer.ts';
 import type { Answerer } from '../query/answerer.ts';
 import { carryOver, looksLikeFollowUp } from '../query/followup.ts';
 import type { QueryIntent } from '../query/intent.ts';
-import { detectLanguage } from '../text/language.ts';
 import type { AnswerWriter } from '../query/writer.ts';
+import { detectLanguage } from '../text/language.ts';
 import type { ConversationMemory } from './memory.ts';
 import { EMPTY, FAILURE, HELP, THANKS, UNKNOWN_BUTTON, UNKNOWN_ID } from './texts.ts';
 import {

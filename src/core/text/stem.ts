@@ -75,3 +75,25 @@ export function rememberStems(stems: Readonly<Record<string, string>>): void {
 export function rememberedWords(): string[] {
   return Object.keys(known);
 }
+
+/** Whether a word (as written or folded) is one of the plans' or the glossary's own words. */
+export function isRememberedWord(word: string): boolean {
+  return Object.hasOwn(known, word);
+}
+
+let english: Stemmer | null = null;
+const englishCache = new Map<string, string>();
+
+/** English Snowball stem of a folded word (the lexicon's English side and English questions). */
+export function englishStem(word: string): string {
+  let stem = englishCache.get(word);
+  if (stem === undefined) {
+    if (!english) {
+      const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Stemmer };
+      english = snowball.newStemmer('english');
+    }
+    stem = /^\d/u.test(word) ? word : english.stem(word);
+    if (englishCache.size < MAX_CACHED) englishCache.set(word, stem);
+  }
+  return stem;
+}

@@ -37,7 +37,8 @@ export function planFilter(intent: QueryIntent, library: PlanLibrary, scopes: st
 export function kindsFor(intent: QueryIntent, plan: PlanMeta | undefined): AnswerKind[] {
   if (!intent.kindWord || !plan) return intent.kinds;
   for (const [kind, names] of Object.entries(plan.itemNames ?? {})) {
-    if ((names ?? []).some((name) => phraseWords(name).join(' ') === intent.kindWord)) return [kind as AnswerKind];
+    if ((names ?? []).some((name) => phraseWords(name).join(' ') === intent.kindWord))
+      return [kind as AnswerKind];
   }
   return intent.kinds;
 }

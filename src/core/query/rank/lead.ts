@@ -15,7 +15,11 @@ export function sentencesOf(text: string): string[] {
       const char = line[i];
       if (char === '(') depth++;
       else if (char === ')') depth = Math.max(0, depth - 1);
-      else if (depth === 0 && (char === '.' || char === '!' || char === '?') && /\s/u.test(line[i + 1] ?? ' ')) {
+      else if (
+        depth === 0 &&
+        (char === '.' || char === '!' || char === '?') &&
+        /\s/u.test(line[i + 1] ?? ' ')
+      ) {
         const sentence = line.slice(start, i + 1).trim();
         if (sentence) out.push(sentence);
         start = i + 1;
@@ -40,7 +44,10 @@ export function leadSentence(intent: QueryIntent, weighted: WeightedConcept[], t
   let bestShare = 0;
   for (const sentence of sentences) {
     const own = contentStems(sentence);
-    const share = coverage(weighted, stemsOf({ ref: '', planId: '', kind: 'passage', scope: '', own, context: [] }));
+    const share = coverage(
+      weighted,
+      stemsOf({ ref: '', planId: '', kind: 'passage', scope: '', own, context: [] }),
+    );
     if (share > bestShare) {
       best = sentence;
       bestShare = share;

@@ -43,7 +43,7 @@ export function rankUnits(
     timeWords: ReadonlySet<string>;
   },
 ): Scored[] {
-  const { library, index, numberWords, timeWords } = context;
+  const { library, index } = context;
   const stems = weighted.flatMap(({ concept }) => concept.phrases.flatMap((phrase) => phrase.stems));
   const candidates = index.search(stems, filters.plans, CANDIDATES);
   const inSections = sectionTest(filters.sections, library, intent.prose);
@@ -54,9 +54,10 @@ export function rankUnits(
     const stems = stemsOf(unit);
     let share = coverage(weighted, stems);
     if (share <= 0) continue;
-    if (weighted.some(({ concept }) => concept.required && conceptMatch(concept, stems) === 0)) share *= NO_NUMBER;
-    if (intent.qtype === 'howmany' && !holdsNumber(unit, numberWords)) share *= NO_NUMBER;
-    if (intent.qtype === 'when' && !holdsTime(unit, timeWords)) share *= NO_NUMBER;
+    if (weighted.some(({ concept }) => concept.required && conceptMatch(concept, stems) === 0))
+      share *= NO_NUMBER;
+    if (intent.qtype === 'howmany' && !holdsNumber(unit, context.numberWords)) share *= NO_NUMBER;
+    if (intent.qtype === 'when' && !holdsTime(unit, context.timeWords)) share *= NO_NUMBER;
     scored.push({ unit, coverage: share, score: share * preference(intent, unit, filters, library) });
   }
   return scored.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
@@ -72,11 +73,20 @@ function preference(intent: QueryIntent, unit: IndexedUnit, filters: Filters, li
     factor *= implied ? MEASURED_ELSEWHERE : unit.kind === 'passage' ? PASSAGE_FOR_KIND : OTHER_KIND;
   }
   // A plan's own preamble (prose owned by no section) answers questions about the plan itself.
-  if (FACT_TYPES.has(intent.qtype) && intent.planIds.length && unit.kind === 'passage' && !unit.context.length) {
+  if (
+    FACT_TYPES.has(intent.qtype) &&
+    intent.planIds.length &&
+    unit.kind === 'passage' &&
+    !unit.context.length
+  ) {
     factor *= PREAMBLE_FOR_FACTS;
   }
   if (intent.prose && unit.kind !== 'passage') factor *= ITEM_FOR_PROSE;
-  if (!filters.scopes.size && !intent.scopes.length && library.scopes.get(unit.scope)?.kind === 'departement') {
+  if (
+    !filters.scopes.size &&
+    !intent.scopes.length &&
+    library.scopes.get(unit.scope)?.kind === 'departement'
+  ) {
     factor *= DEPARTEMENT_UNNAMED;
   }
   return factor;
@@ -111,10 +121,10 @@ function sectionTest(
 }
 
 /** Units within this share of the best score answer too. */
-const RELATIVE_CUTOFF = Number(process.env.X_REL ?? 0.5);
+const RELATIVE_CUTOFF = 0.5;
 /** And never below this share of the question. */
-const ABSOLUTE_FLOOR = Number(process.env.X_ABS ?? 0.4);
-const MAX_ANSWER = Number(process.env.X_MAX ?? 16);
+const ABSOLUTE_FLOOR = 0.4;
+const MAX_ANSWER = 16;
 
 /**
  * The answer from a ranking: the best unit and those close to it (a share of its score), never

@@ -4,14 +4,14 @@ import { letterKey } from '../../text/fold.ts';
 import { contentStems } from '../../text/stem.ts';
 import type { AnswerKind, Concept, QueryIntent } from '../intent.ts';
 import { phraseOf } from '../reader/concepts.ts';
+import { expandConcepts } from './expand.ts';
 import { type Filters, findSections, planFilter } from './filters.ts';
+import { leadSentence } from './lead.ts';
 import type { UnitIndex } from './ports.ts';
 import { rankUnits, type Scored, selectAnswer } from './ranking.ts';
+import { weighConcepts } from './score.ts';
 import { listSections } from './structure.ts';
 import type { UnitKind } from './units.ts';
-import { expandConcepts } from './expand.ts';
-import { leadSentence } from './lead.ts';
-import { weighConcepts } from './score.ts';
 
 /** A unit retained for the answer. */
 export interface Hit {
@@ -60,7 +60,7 @@ export interface RetrievalContext {
 }
 
 /** Below this share of the question's weight in its best unit, the plans do not answer it. */
-export const MIN_CONFIDENCE = Number(process.env.X_CONF ?? 0.5);
+export const MIN_CONFIDENCE = 0.5;
 export const MIN_CONFIDENCE_IN_SECTION = 0.35;
 /** For the académie's units answering a département's question. */
 const MIN_CONFIDENCE_FALLBACK = 0.65;
@@ -83,7 +83,8 @@ export function retrieve(intent: QueryIntent, context: RetrievalContext): Retrie
       status: 'answered',
       hits: answered.flatMap((a) => a.retrieval.hits),
       kinds: [...new Set(answered.flatMap((a) => a.retrieval.kinds))],
-      academieFallback: answered.find((a) => a.retrieval.academieFallback)?.retrieval.academieFallback ?? null,
+      academieFallback:
+        answered.find((a) => a.retrieval.academieFallback)?.retrieval.academieFallback ?? null,
       truncated: answered.reduce((sum, a) => sum + a.retrieval.truncated, 0),
       sections: answered.flatMap((a) => a.retrieval.sections),
       confidence: Math.max(...answered.map((a) => a.retrieval.confidence)),
@@ -98,7 +99,10 @@ function comparedSides(intent: QueryIntent, library: PlanLibrary): { key: string
   if (!intent.compare) return [];
   if (intent.scopes.length > 1) {
     // Each side is that scope's own: the académie's common units would make both sides alike.
-    return intent.scopes.map((key) => ({ key, intent: { ...intent, scopes: [key], compare: false, side: true } }));
+    return intent.scopes.map((key) => ({
+      key,
+      intent: { ...intent, scopes: [key], compare: false, side: true },
+    }));
   }
   if (intent.planIds.length > 1) {
     // One alias may name two plans ("projet académique"): a scope named picks among them.
@@ -132,15 +136,22 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
   if (departements.length && !plans.some((id) => departements.some((key) => library.scopesOf(id).has(key)))) {
     // Plans written for the whole académie (the HR roadmap, Orléans-Tours): what they say is what
     // applies to the département, and the answer says so.
-    const academies = departements.map((key) => library.scopes.academieOf(key)).filter((a): a is string => Boolean(a));
+    const academies = departements
+      .map((key) => library.scopes.academieOf(key))
+      .filter((a): a is string => Boolean(a));
     filters.scopes = new Set(academies);
     academieFallback = academies[0] ?? null;
   } else if (intent.academieLevel && !departements.length) {
-    filters.scopes = new Set(plans.map((id) => library.plan(id)?.academie).filter((a): a is string => Boolean(a)));
+    filters.scopes = new Set(
+      plans.map((id) => library.plan(id)?.academie).filter((a): a is string => Boolean(a)),
+    );
   }
   // A quoted text that names no section still says what the question is about.
   const concepts = expandConcepts(
-    [...withPeriod(intent, library, context.timeWords), ...(sections.length ? [] : intent.quoted.map(quotedConcept))],
+    [
+      ...withPeriod(intent, library, context.timeWords),
+      ...(sections.length ? [] : intent.quoted.map(quotedConcept)),
+    ],
     index,
   );
   const weighted = weighConcepts(concepts, index);
@@ -150,7 +161,8 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
     if (listed) return listed;
   }
   if (!concepts.length) {
-    if (!intent.planIds.length && !intent.scopes.length && !sections.length) return empty(intent, 'too_broad');
+    if (!intent.planIds.length && !intent.scopes.length && !sections.length)
+      return empty(intent, 'too_broad');
     // "Qu'est-ce qui justifie l'axe « Progresser » ?": the section's own prose answers.
     if (FACT_TYPES.has(intent.qtype) || intent.prose) {
       const prose = proseOf(intent, sections, plans, context);
@@ -168,10 +180,15 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
     (ranked[0]?.coverage ?? 0) < MIN_CONFIDENCE
   ) {
     // Nothing of the département's own: the académie-wide units still apply to it.
-    const academies = departements.map((key) => library.scopes.academieOf(key)).filter((a): a is string => Boolean(a));
+    const academies = departements
+      .map((key) => library.scopes.academieOf(key))
+      .filter((a): a is string => Boolean(a));
     const fallback = rankUnits(intent, weighted, { ...filters, scopes: new Set(academies) }, context);
     // Stepping outside the scope asked needs a surer match.
-    if ((fallback[0]?.coverage ?? 0) >= MIN_CONFIDENCE_FALLBACK && (fallback[0]?.coverage ?? 0) > (ranked[0]?.coverage ?? 0)) {
+    if (
+      (fallback[0]?.coverage ?? 0) >= MIN_CONFIDENCE_FALLBACK &&
+      (fallback[0]?.coverage ?? 0) > (ranked[0]?.coverage ?? 0)
+    ) {
       ranked = fallback;
       academieFallback = academies[0] ?? null;
     }
@@ -313,7 +330,9 @@ function listScope(intent: QueryIntent, filters: Filters, context: RetrievalCont
   const { library } = context;
   let kinds: AnswerKind[] = intent.kinds.length ? intent.kinds : ['objective', 'action'];
   const scopes = filters.scopes;
-  const all = filters.plans.flatMap((id) => library.descendants(id)).filter((node) => !scopes.size || scopes.has(node.scope));
+  const all = filters.plans
+    .flatMap((id) => library.descendants(id))
+    .filter((node) => !scopes.size || scopes.has(node.scope));
   // "Les quatre objectifs du projet": the level that has as many items as the asker counts.
   if (intent.count && kinds.length === 1) {
     const sized = LEVELS.find((kind) => all.filter((node) => node.kind === kind).length === intent.count);
@@ -322,7 +341,14 @@ function listScope(intent: QueryIntent, filters: Filters, context: RetrievalCont
   const nodes = all.filter((node) => (kinds as string[]).includes(node.kind));
   if (!nodes.length) return empty(intent, 'empty_scope');
   const hits = nodes.map(
-    (node): Hit => ({ ref: node.id, planId: node.planId, kind: node.kind as UnitKind, scope: node.scope, coverage: 1, reason: 'list' }),
+    (node): Hit => ({
+      ref: node.id,
+      planId: node.planId,
+      kind: node.kind as UnitKind,
+      scope: node.scope,
+      coverage: 1,
+      reason: 'list',
+    }),
   );
   return {
     status: 'answered',

@@ -8,7 +8,7 @@ export interface WeightedConcept {
 }
 
 /** A match in a unit's section context counts less than in its own words. */
-const CONTEXT_FACTOR = Number(process.env.X_CTX ?? 0.8);
+const CONTEXT_FACTOR = 0.8;
 /** Share of a multi-word phrase's value earned by some of its words only. */
 const PARTIAL_FACTOR = 0.5;
 /** An equivalent (glossary, lexicon) is a little less sure than the asker's own word. */
@@ -32,7 +32,8 @@ export function weighConcepts(concepts: Concept[], index: UnitIndex): WeightedCo
     let frequency = 0;
     if (concept.known === 'plans') {
       for (const phrase of concept.phrases) {
-        if (phrase.origin !== 'prefix' && phrase.origin !== 'part') frequency = Math.max(frequency, phraseFrequency(phrase, index));
+        if (phrase.origin !== 'prefix' && phrase.origin !== 'part')
+          frequency = Math.max(frequency, phraseFrequency(phrase, index));
       }
     } else {
       // A word the plans never use weighs as a fairly rare one ("uniformes" may be the whole

@@ -42,7 +42,8 @@ export function answerUnitsOf(plan: ParsedPlan): UnitRecord[] {
       context: contextOf(byId.get(node.parentId ?? ''), node.heading),
     });
   }
-  for (const passage of plan.passages) units.push(passageUnit(passage, contextOf(byId.get(passage.nodeId), null)));
+  for (const passage of plan.passages)
+    units.push(passageUnit(passage, contextOf(byId.get(passage.nodeId), null)));
   return units;
 }
 

@@ -4,7 +4,7 @@ import type { Glossary } from '../glossary.ts';
 import type { Concept, Phrase } from '../intent.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { QuestionWords } from '../words.ts';
-import { isDictionaryWord, isVerbForm } from './dictionary.ts';
+import type { WordBook } from './dictionary.ts';
 import { markUsed, matchesAt, type Token } from './tokens.ts';
 
 /** What the concept reader consults: the domain glossary, the lexicon, and the plans' stems. */
@@ -16,6 +16,7 @@ export interface ConceptSources {
   knowsStem(stem: string): boolean;
   /** Number of units holding a French stem in their own words. */
   frequency(stem: string): number;
+  dictionary: WordBook;
 }
 
 export function phraseOf(text: string, origin: Phrase['origin']): Phrase {
@@ -73,18 +74,30 @@ export function readConcepts(
       const equivalents = glossary.phrases(entry.group).map((p) => ({ ...p, origin: 'glossary' as const }));
       // In English, the lexicon's French terms join the glossary's ("management": gestion too).
       const english = lang === 'en' ? lexicon.match(folded, i) : null;
-      const translated = english && english.length === entry.length ? english.french.map((f) => phraseOf(f, 'lexicon')) : [];
-      add({ label, phrases: dedupe([own, ...equivalents, ...translated]), group: entry.group, known: 'plans' }, token);
+      const translated =
+        english && english.length === entry.length ? english.french.map((f) => phraseOf(f, 'lexicon')) : [];
+      add(
+        { label, phrases: dedupe([own, ...equivalents, ...translated]), group: entry.group, known: 'plans' },
+        token,
+      );
       i += entry.length - 1;
       continue;
     }
+    // Function words first: they need neither the lexicon nor the dictionaries.
+    if (ignorable && (lang !== 'en' || !lexicon.match(folded, i))) continue;
     const stem = stemToken(token.folded);
     const frenchWord = sources.knowsStem(stem);
     // English questions go through the lexicon first; French ones only for words that are no
     // French at all ("open badges"): "attendent" is no English "attend".
     const english =
-      lang === 'en' || (!frenchWord && !isDictionaryWord(token.folded, 'fr')) ? lexicon.match(folded, i) : null;
-    if (english && !onlyFunctionWords(english.length) && !tokens.slice(i, i + english.length).some((t) => t.used)) {
+      lang === 'en' || (!frenchWord && !sources.dictionary.isWord(token.folded, 'fr'))
+        ? lexicon.match(folded, i)
+        : null;
+    if (
+      english &&
+      !onlyFunctionWords(english.length) &&
+      !tokens.slice(i, i + english.length).some((t) => t.used)
+    ) {
       const label = tokens
         .slice(i, i + english.length)
         .map((t) => t.original)
@@ -109,9 +122,9 @@ export function readConcepts(
     const origin = token.corrected ? 'typo' : 'question';
     const known = frenchWord
       ? 'plans'
-      : isVerbForm(token.folded)
+      : sources.dictionary.isVerb(token.folded)
         ? 'verb'
-        : isDictionaryWord(token.folded)
+        : sources.dictionary.isWord(token.folded)
           ? 'word'
           : 'none';
     add({ label: token.original, phrases: [phraseOf(token.folded, origin)], group: null, known }, token);
@@ -136,16 +149,22 @@ function specificPart(tokens: Token[], start: number, length: number, sources: C
     if (sources.words.isIgnorable(word)) continue;
     const alone = sources.lexicon.matchWord(word).map((french) => phraseOf(french, 'part'));
     if (!alone.length) continue;
-    const frequency = Math.max(...alone.map((p) => Math.min(...p.stems.map((stem) => sources.frequency(stem)))));
+    const frequency = Math.max(
+      ...alone.map((p) => Math.min(...p.stems.map((stem) => sources.frequency(stem)))),
+    );
     if (!part || frequency < part.frequency) part = { phrases: alone, frequency };
   }
   return part?.phrases ?? [];
 }
 
 /** The longest glossary term starting at token i, if any. */
-function glossaryAt(tokens: Token[], i: number, glossary: Glossary): { group: number; length: number } | null {
+function glossaryAt(
+  tokens: Token[],
+  i: number,
+  glossary: Glossary,
+): { group: number; length: number } | null {
   const first = tokens[i] as Token;
-  for (const entry of glossary.entriesByFirstWord.get(first.folded) ?? []) {
+  for (const entry of glossary.entriesAt(first.folded)) {
     if (!matchesAt(tokens, i, entry.words)) continue;
     // Acronyms ("PAS", "TER") only count in capitals: "pas" is also a plain word.
     if (entry.acronym && !/\p{Lu}.*\p{Lu}/u.test(first.original)) continue;
@@ -155,7 +174,11 @@ function glossaryAt(tokens: Token[], i: number, glossary: Glossary): { group: nu
 }
 
 /** A short form read as each of its expansions in turn: "éduc prio" -> "éducation prioritaire". */
-function expandedGlossaryAt(tokens: Token[], i: number, glossary: Glossary): { group: number; length: number } | null {
+function expandedGlossaryAt(
+  tokens: Token[],
+  i: number,
+  glossary: Glossary,
+): { group: number; length: number } | null {
   const token = tokens[i] as Token;
   if (!token.expansions) return null;
   const folded = token.folded;

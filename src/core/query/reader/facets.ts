@@ -232,7 +232,10 @@ export function readsAsComparison(
     while (next < tokens.length && !mention(tokens[next] as Token)) next++;
     if (next >= tokens.length) return false;
     const gap = tokens.slice(end + 1, next);
-    if (gap.some((t) => CONJUNCTIONS.has(t.folded)) && gap.every((t) => CONJUNCTIONS.has(t.folded) || isSmall(t.folded))) {
+    if (
+      gap.some((t) => CONJUNCTIONS.has(t.folded)) &&
+      gap.every((t) => CONJUNCTIONS.has(t.folded) || isSmall(t.folded))
+    ) {
       return true;
     }
     i = next;

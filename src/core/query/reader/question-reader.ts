@@ -1,12 +1,13 @@
 import type { PlanLibrary } from '../../plans/library.ts';
 import type { Lang } from '../../router/types.ts';
 import { detectLanguage } from '../../text/language.ts';
-import { rememberedWords, stemToken } from '../../text/stem.ts';
+import { isRememberedWord, rememberedWords, stemToken } from '../../text/stem.ts';
 import type { Glossary } from '../glossary.ts';
 import type { AnswerKind, QueryIntent, QuestionType } from '../intent.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { isInterrogative, type QuestionWords, type WordForm } from '../words.ts';
 import { readConcepts } from './concepts.ts';
+import type { WordBook } from './dictionary.ts';
 import {
   readPlans,
   readQuotes,
@@ -15,9 +16,8 @@ import {
   readsAsComparison,
   readUnknownPlaces,
 } from './facets.ts';
-import { isDictionaryWord } from './dictionary.ts';
 import { Speller } from './spelling.ts';
-import { sceneClauses, takeForms, type Token, tokenize } from './tokens.ts';
+import { sceneClauses, type Token, takeForms, tokenize } from './tokens.ts';
 
 /** Words a short form may stand for ("éduc": éducation, éducatif, éducative…). */
 const MAX_EXPANSIONS = 12;
@@ -31,6 +31,8 @@ export interface ReaderSources {
   lexicon: Lexicon;
   words: QuestionWords;
   places: WordForm<string>[];
+  /** The general dictionaries: real words are no typos, verbs weigh less. */
+  dictionary: WordBook;
   /** Whether a French stem occurs in the plans' own words. */
   knowsStem(stem: string): boolean;
   /** Number of units holding a French stem in their own words. */
@@ -76,9 +78,8 @@ export class QuestionReader {
     const compareWords = takeForms(tokens, words.compare).length > 0;
     const concepts = readConcepts(tokens, lang, this.sources, scene);
     if (types.some((t) => t.value === 'howmany')) markCounted(tokens, concepts, types);
-    const qtype: QuestionType = types.find((t) => t.value !== 'yesno' && t.value !== 'list')?.value ??
-      types[0]?.value ??
-      'what';
+    const qtype: QuestionType =
+      types.find((t) => t.value !== 'yesno' && t.value !== 'list')?.value ?? types[0]?.value ?? 'what';
     const named = scopes.length > 1 || planIds.length > 1;
     const compare = named && readsAsComparison(tokens, compareWords, (word) => words.isIgnorable(word));
     return {
@@ -105,7 +106,8 @@ export class QuestionReader {
   /** Words after a département code that make it a count rather than a place ("15 actions"). */
   private codeFollowers(): Set<string> {
     const set = new Set<string>(['ans', 'heures', 'h', 'jours', 'years', 'hours', 'days', 'percent']);
-    for (const form of this.sources.words.kinds) if (form.words.length === 1) set.add(form.words[0] as string);
+    for (const form of this.sources.words.kinds)
+      if (form.words.length === 1) set.add(form.words[0] as string);
     return set;
   }
 
@@ -117,9 +119,11 @@ export class QuestionReader {
   private mendTypos(tokens: Token[], lang: Lang): void {
     for (const token of tokens) {
       const word = token.folded;
-      if (word.length < 3 || /\d/u.test(word) || token.used || this.vocabulary().has(word)) continue;
+      if (word.length < 3 || /\d/u.test(word) || token.used) continue;
+      if (this.sources.words.isIgnorable(word) || isRememberedWord(word) || this.sources.words.all.has(word))
+        continue;
       // In the question's own language: "technos" is no French word, though English has it.
-      if (this.sources.words.isIgnorable(word) || isDictionaryWord(word, lang)) continue;
+      if (this.sources.dictionary.isWord(word, lang)) continue;
       // A short form ("éduc", "prio") reads as the plans' most used word it starts: glossary
       // terms then match ("éduc prio" -> "éducation prioritaire").
       const expansions = this.expansionsOf(word);
@@ -127,7 +131,7 @@ export class QuestionReader {
         token.expansions = expansions;
         continue;
       }
-      if (this.isKnown(word)) continue;
+      if (this.vocabulary().has(word) || this.isKnown(word)) continue;
       if (word.length < 4) continue;
       const corrected = this.speller.correct(word);
       if (corrected && corrected !== word) {
@@ -163,7 +167,8 @@ export class QuestionReader {
       const known = new Set<string>(rememberedWords());
       for (const word of words.all) known.add(word);
       for (const word of lexicon.englishWords()) known.add(word);
-      for (const { form } of library.scopes.forms()) for (const word of form.split(/[^a-z0-9]+/u)) known.add(word);
+      for (const { form } of library.scopes.forms())
+        for (const word of form.split(/[^a-z0-9]+/u)) known.add(word);
       for (const place of places) for (const word of place.words) known.add(word);
       for (const plan of library.plans)
         for (const alias of [plan.shortTitle, ...plan.aliases])
@@ -196,7 +201,8 @@ function readKinds(
   for (let back = first.at - 1; back >= Math.max(0, first.at - 3); back--) {
     const token = tokens[back] as Token;
     if (token.used) break;
-    const n = words.numbers.get(token.folded) ?? (/^\d{1,2}$/u.test(token.folded) ? Number(token.folded) : undefined);
+    const n =
+      words.numbers.get(token.folded) ?? (/^\d{1,2}$/u.test(token.folded) ? Number(token.folded) : undefined);
     if (n !== undefined) {
       if (n > 1) {
         count = n;
@@ -222,7 +228,11 @@ function markCounted(
   // Only "combien de X", "how many X": in "de combien peut-on allonger", nothing is counted.
   const last = tokens[howMany.at + howMany.length - 1]?.folded ?? '';
   if (!['de', 'd', 'many', 'much'].includes(last)) return;
-  for (let i = howMany.at + howMany.length; i < Math.min(tokens.length, howMany.at + howMany.length + 2); i++) {
+  for (
+    let i = howMany.at + howMany.length;
+    i < Math.min(tokens.length, howMany.at + howMany.length + 2);
+    i++
+  ) {
     const word = (tokens[i] as Token).original;
     const concept = concepts.find((c) => c.label.split(' ').includes(word));
     if (concept) {
@@ -232,7 +242,21 @@ function markCounted(
   }
 }
 
-const PREPOSITIONS = new Set(['avec', 'par', 'a', 'de', 'pour', 'aupres', 'with', 'by', 'for', 'to', 'est', 'c', 'sont']);
+const PREPOSITIONS = new Set([
+  'avec',
+  'par',
+  'a',
+  'de',
+  'pour',
+  'aupres',
+  'with',
+  'by',
+  'for',
+  'to',
+  'est',
+  'c',
+  'sont',
+]);
 
 /**
  * Whether a question word asks: "qui", "when" and the like also join clauses ("les écoles qui

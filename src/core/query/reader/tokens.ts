@@ -39,7 +39,21 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const FIRST_PERSON = new Set(['je', 'j', 'nous', 'i', 'we', 'im', 'my', 'our', 'mes', 'nos', 'mon', 'ma', 'notre']);
+const FIRST_PERSON = new Set([
+  'je',
+  'j',
+  'nous',
+  'i',
+  'we',
+  'im',
+  'my',
+  'our',
+  'mes',
+  'nos',
+  'mon',
+  'ma',
+  'notre',
+]);
 
 /**
  * Clauses that set the scene rather than ask: in the first person, with another clause of the
