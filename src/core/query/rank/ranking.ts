@@ -17,6 +17,8 @@ export interface Scored {
 
 /** Candidates read from the full-text index per question: enough to hold every plausible answer. */
 const CANDIDATES = 400;
+/** A stem in more than this share of the units selects nothing on its own. */
+const COMMON_SHARE = 0.2;
 /** A unit of another kind than the one asked still answers, less surely: prose may hold the list. */
 const OTHER_KIND = 0.65;
 const PASSAGE_FOR_KIND = 0.8;
@@ -44,8 +46,7 @@ export function rankUnits(
   },
 ): Scored[] {
   const { library, index } = context;
-  const stems = weighted.flatMap(({ concept }) => concept.phrases.flatMap((phrase) => phrase.stems));
-  const candidates = index.search(stems, filters.plans, CANDIDATES);
+  const candidates = index.search(candidateStems(weighted, index), filters.plans, CANDIDATES);
   const inSections = sectionTest(filters.sections, library, intent.prose);
   const scored: Scored[] = [];
   for (const unit of candidates) {
@@ -61,6 +62,33 @@ export function rankUnits(
     scored.push({ unit, coverage: share, score: share * preference(intent, unit, filters, library) });
   }
   return scored.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+}
+
+/**
+ * The stems that find the candidates: the rarest stem of each phrase (a unit must hold it to
+ * express the phrase fully), leaving out stems too common to select anything ("élève", "formation")
+ * unless nothing rarer is asked.
+ */
+function candidateStems(weighted: WeightedConcept[], index: UnitIndex): string[] {
+  const common = index.size() * COMMON_SHARE;
+  const rarest: string[] = [];
+  const all: string[] = [];
+  for (const { concept } of weighted) {
+    for (const phrase of concept.phrases) {
+      let best: string | null = null;
+      let bestFrequency = Number.POSITIVE_INFINITY;
+      for (const stem of phrase.stems) {
+        const frequency = index.frequency(stem);
+        all.push(stem);
+        if (frequency < bestFrequency) {
+          best = stem;
+          bestFrequency = frequency;
+        }
+      }
+      if (best && bestFrequency <= common) rarest.push(best);
+    }
+  }
+  return rarest.length ? rarest : all;
 }
 
 /** How sure a unit answers beyond its words: what the question asks of it (kind, prose, level). */

@@ -68,12 +68,9 @@ export function readSectionRefs(tokens: Token[]): SectionRef[] {
 /** Scope keys named by their forms ("Cantal", "cantalien", "Puy de Dôme") or département code ("le 63"). */
 export function readScopes(tokens: Token[], library: PlanLibrary, codeWords: Set<string>): string[] {
   const found = new Set<string>();
-  const forms = library.scopes
-    .forms()
-    .map(({ form, scope }) => ({ words: form.split(/[^a-z0-9]+/u).filter(Boolean), key: scope.key }))
-    .sort((a, b) => b.words.length - a.words.length);
+  const forms = scopeForms(library);
   for (let i = 0; i < tokens.length; i++) {
-    for (const form of forms) {
+    for (const form of forms.get((tokens[i] as Token).folded) ?? []) {
       if (!matchesAt(tokens, i, form.words)) continue;
       markUsed(tokens, i, form.words.length);
       for (let k = 0; k < form.words.length; k++) (tokens[i + k] as Token).scope = true;
@@ -99,8 +96,9 @@ export function readScopes(tokens: Token[], library: PlanLibrary, codeWords: Set
 /** Académies and départements named that Boussole has no plan for. */
 export function readUnknownPlaces(tokens: Token[], places: WordForm<string>[]): string[] {
   const found: string[] = [];
+  const byFirst = byFirstWord(places);
   for (let i = 0; i < tokens.length; i++) {
-    for (const place of places) {
+    for (const place of byFirst.get((tokens[i] as Token).folded) ?? []) {
       if (!matchesAt(tokens, i, place.words)) continue;
       markUsed(tokens, i, place.words.length);
       found.push(place.value);
@@ -109,6 +107,42 @@ export function readUnknownPlaces(tokens: Token[], places: WordForm<string>[]): 
     }
   }
   return found;
+}
+
+const scopeFormsCache = new WeakMap<PlanLibrary, Map<string, { words: string[]; key: string }[]>>();
+
+/** The scopes' names as word lists, by first word, longest first. */
+function scopeForms(library: PlanLibrary): Map<string, { words: string[]; key: string }[]> {
+  let forms = scopeFormsCache.get(library);
+  if (!forms) {
+    forms = new Map();
+    for (const { form, scope } of library.scopes.forms()) {
+      const words = form.split(/[^a-z0-9]+/u).filter(Boolean);
+      if (!words.length) continue;
+      const list = forms.get(words[0] as string) ?? [];
+      list.push({ words, key: scope.key });
+      forms.set(words[0] as string, list);
+    }
+    for (const list of forms.values()) list.sort((a, b) => b.words.length - a.words.length);
+    scopeFormsCache.set(library, forms);
+  }
+  return forms;
+}
+
+const firstWordCache = new WeakMap<WordForm<string>[], Map<string, WordForm<string>[]>>();
+
+function byFirstWord(forms: WordForm<string>[]): Map<string, WordForm<string>[]> {
+  let index = firstWordCache.get(forms);
+  if (!index) {
+    index = new Map();
+    for (const form of forms) {
+      const list = index.get(form.words[0] as string) ?? [];
+      list.push(form);
+      index.set(form.words[0] as string, list);
+    }
+    firstWordCache.set(forms, index);
+  }
+  return index;
 }
 
 const PLAN_WORDS = new Set(['projet', 'plan', 'feuille', 'route', 'psa', 'roadmap', 'project', 'fdr']);
