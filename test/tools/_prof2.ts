@@ -4,7 +4,7 @@ import { openContext } from '../../src/context.ts';
 import { createLogger } from '../../src/log.ts';
 import { tempDir } from '../helpers/plans.ts';
 const { dir } = tempDir('prof-');
-const ctx = openContext(loadConfig({ BOUSSOLE_DB: path.join(dir, 'p.db') }), createLogger('silent'));
+const ctx = openContext(loadConfig(process.env.SCALE ? { BOUSSOLE_DB: '/tmp/scale50/bench.db', BOUSSOLE_DATA_DIR: '/tmp/scale50/data' } : { BOUSSOLE_DB: path.join(dir, 'p.db') }), createLogger('silent'));
 const a = ctx.answerer();
 const q = process.argv[2] as string;
 a.ask(q);

@@ -1,3 +1,4 @@
+import { letterKey } from '../text/fold.ts';
 import type { ScopeRegistry } from './scopes.ts';
 import type { NodeKind, Passage, PlanMeta, PlanNode } from './types.ts';
 
@@ -15,6 +16,7 @@ export class PlanLibrary {
   private passageById: Map<string, Passage> | null = null;
   private passagesByOwner: Map<string, Passage[]> | null = null;
   private readonly scopesByPlan = new Map<string, Set<string>>();
+  private readonly sectionKeysCache = new Map<string, { node: PlanNode; keys: string[] }[]>();
   private readonly loadPassages: () => Passage[];
 
   /**
@@ -49,6 +51,23 @@ export class PlanLibrary {
   passage(id: string): Passage | undefined {
     if (!this.passageById) this.passageById = new Map(this.loadPassages().map((p) => [p.id, p]));
     return this.passageById.get(id);
+  }
+
+  /**
+   * A plan's sections of a kind with the letter keys of their title and lines, for naming them by
+   * title: computed once per plan, a question names sections among hundreds of plans.
+   */
+  sectionKeys(planId: string, kind: 'axis' | 'objective'): { node: PlanNode; keys: string[] }[] {
+    const cacheKey = `${planId}|${kind}`;
+    let list = this.sectionKeysCache.get(cacheKey);
+    if (!list) {
+      list = this.descendants(planId, kind).map((node) => ({
+        node,
+        keys: [node.title ?? '', ...node.text.split('\n')].map(letterKey).filter(Boolean),
+      }));
+      this.sectionKeysCache.set(cacheKey, list);
+    }
+    return list;
   }
 
   /** The scopes a plan has items for: its académie, and the départements it declines itself for. */

@@ -11,15 +11,15 @@ const MAX_EXTRA = 4;
  * "numérique" and "numériques" sometimes too. Built from the index's own vocabulary.
  */
 export function expandConcepts(concepts: Concept[], index: UnitIndex): Concept[] {
-  let vocabulary: string[] | null = null;
+  let vocabulary: Map<string, string[]> | null = null;
   return concepts.map((concept) => {
     const extra: Phrase[] = [];
     for (const phrase of concept.phrases) {
       if (phrase.origin === 'lexicon' || phrase.stems.length !== 1) continue;
       const stem = phrase.stems[0] as string;
       if (stem.length < MIN_STEM) continue;
-      vocabulary ??= [...index.stems()];
-      for (const other of vocabulary) {
+      vocabulary ??= byPrefix(index);
+      for (const other of vocabulary.get(stem.slice(0, MIN_STEM)) ?? []) {
         if (other === stem || Math.abs(other.length - stem.length) > MAX_EXTRA) continue;
         const related =
           (other.startsWith(stem) || (stem.startsWith(other) && other.length >= MIN_STEM)) &&
@@ -29,4 +29,23 @@ export function expandConcepts(concepts: Concept[], index: UnitIndex): Concept[]
     }
     return extra.length ? { ...concept, phrases: [...concept.phrases, ...extra] } : concept;
   });
+}
+
+const prefixCache = new WeakMap<UnitIndex, Map<string, string[]>>();
+
+/** The index's stems by their first letters: the only ones a stem can extend or be extended by. */
+function byPrefix(index: UnitIndex): Map<string, string[]> {
+  let map = prefixCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const stem of index.stems()) {
+      if (stem.length < MIN_STEM) continue;
+      const key = stem.slice(0, MIN_STEM);
+      const list = map.get(key) ?? [];
+      list.push(stem);
+      map.set(key, list);
+    }
+    prefixCache.set(index, map);
+  }
+  return map;
 }

@@ -75,7 +75,9 @@ export function findSections(intent: QueryIntent, library: PlanLibrary, plans: S
     const key = letterKey(quote);
     if (key.length < 5) continue;
     for (const kind of ['axis', 'objective'] as const) {
-      for (const node of sectionsOf(kind)) if (titleMatches(node, key)) byTitle.push(node);
+      for (const id of plans) {
+        for (const section of library.sectionKeys(id, kind)) if (titleMatches(section.keys, key)) byTitle.push(section.node);
+      }
     }
   }
   // A title and a number naming the same section agree; a title alone names its sections.
@@ -90,8 +92,7 @@ export function findSections(intent: QueryIntent, library: PlanLibrary, plans: S
  * A quoted text names a section when it is its title, the start of it ("« Accueillir »" for
  * « Accueillir chacune et chacun… »), or most of one of its lines.
  */
-function titleMatches(node: PlanNode, key: string): boolean {
-  const lines = [node.title ?? '', ...node.text.split('\n')].map(letterKey).filter(Boolean);
+function titleMatches(lines: string[], key: string): boolean {
   return lines.some(
     (line) =>
       line === key ||

@@ -17,8 +17,8 @@ export interface Scored {
 
 /** Candidates read from the full-text index per question: enough to hold every plausible answer. */
 const CANDIDATES = 400;
-/** A stem in more than this share of the units selects nothing on its own. */
-const COMMON_SHARE = 0.2;
+/** Postings read to find the candidates, at most (see candidateStems). */
+const MAX_POSTINGS = 4000;
 /** A unit of another kind than the one asked still answers, less surely: prose may hold the list. */
 const OTHER_KIND = 0.65;
 const PASSAGE_FOR_KIND = 0.8;
@@ -66,29 +66,34 @@ export function rankUnits(
 
 /**
  * The stems that find the candidates: the rarest stem of each phrase (a unit must hold it to
- * express the phrase fully), leaving out stems too common to select anything ("élève", "formation")
- * unless nothing rarer is asked.
+ * express the phrase fully), rarest first, until their postings reach a budget: on a national
+ * corpus a stem such as "élève" lists thousands of units, and reading them costs more than the
+ * little such a common word adds to a unit's score. The shipped plans stay well within it.
  */
 function candidateStems(weighted: WeightedConcept[], index: UnitIndex): string[] {
-  const common = index.size() * COMMON_SHARE;
-  const rarest: string[] = [];
-  const all: string[] = [];
+  const rarest = new Map<string, number>();
   for (const { concept } of weighted) {
     for (const phrase of concept.phrases) {
       let best: string | null = null;
       let bestFrequency = Number.POSITIVE_INFINITY;
       for (const stem of phrase.stems) {
         const frequency = index.frequency(stem);
-        all.push(stem);
         if (frequency < bestFrequency) {
           best = stem;
           bestFrequency = frequency;
         }
       }
-      if (best && bestFrequency <= common) rarest.push(best);
+      if (best) rarest.set(best, bestFrequency);
     }
   }
-  return rarest.length ? rarest : all;
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const [stem, frequency] of [...rarest].sort((a, b) => a[1] - b[1])) {
+    if (chosen.length && postings + frequency > MAX_POSTINGS) break;
+    chosen.push(stem);
+    postings += frequency;
+  }
+  return chosen;
 }
 
 /** How sure a unit answers beyond its words: what the question asks of it (kind, prose, level). */
