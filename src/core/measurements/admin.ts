@@ -9,7 +9,10 @@ import type { MeasurementRepository } from './ports.ts';
 import { isAllowed, parseRole, type Role, UNREADABLE_USER, userKeyOf } from './rights.ts';
 import { t } from './texts.ts';
 import { checkValue, describeValueProblem, formatValue } from './units.ts';
-import { currentValues } from './views.ts';
+import { pendingReviews } from './views.ts';
+
+/** The review queue shows this many values at a time, each with its two buttons. */
+const PENDING_SHOWN = 5;
 
 export type GrantOutcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -246,11 +249,12 @@ function clearMatch(matches: IndicatorMatch[]): IndicatorInfo | undefined {
 function listPending(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
   const scopes = deps.library().scopes;
   const grants = deps.repo.grants();
-  const pending = currentValues(deps.repo.list())
-    .filter((m) => m.status === 'proposed')
-    .filter((m) => isAllowed(grants, deps.admins, userKey, 'validate', m.scope, scopes))
-    .reverse()
-    .slice(0, 5);
+  const all = deps.repo.list();
+  const replacedBy = new Map(all.filter((m) => m.supersedes).map((m) => [m.supersedes as string, m.id]));
+  const waiting = pendingReviews(all).filter((m) =>
+    isAllowed(grants, deps.admins, userKey, 'validate', m.scope, scopes),
+  );
+  const pending = waiting.slice(0, PENDING_SHOWN);
   if (!pending.length) {
     return {
       status: 'info',
@@ -262,14 +266,32 @@ function listPending(deps: MeasurementDeps, userKey: string, lang: Lang): Reply 
     };
   }
   const catalog = deps.catalog();
-  const lines = pending.map(
-    (m) =>
-      `• \`${m.id}\` ${catalog.get(m.indicatorId)?.node.text ?? m.indicatorId} — ${scopes.displayName(m.scope)} ${m.period} : **${formatValue(m.value, m.unit, lang)}** (${m.author.displayName ?? m.author.userId})`,
-  );
+  const lines = pending.map((m) => {
+    const newer = replacedBy.get(m.id);
+    const note = newer
+      ? lang === 'fr'
+        ? ` — remplacée par \`${newer}\``
+        : ` — superseded by \`${newer}\``
+      : '';
+    return `• \`${m.id}\` ${catalog.get(m.indicatorId)?.node.text ?? m.indicatorId} — ${scopes.displayName(m.scope)} ${m.period} : **${formatValue(m.value, m.unit, lang)}** (${m.author.displayName ?? m.author.userId})${note}`;
+  });
+  if (waiting.length > pending.length) {
+    lines.push(
+      lang === 'fr'
+        ? `… et ${waiting.length - pending.length} autre(s) : validez ou rejetez celles-ci pour voir les suivantes.`
+        : `… and ${waiting.length - pending.length} more: review these to see the next ones.`,
+    );
+  }
   return {
     status: 'info',
     lang,
-    text: [lang === 'fr' ? '**Valeurs à valider**' : '**Values to review**', '', ...lines].join('\n'),
+    text: [
+      lang === 'fr'
+        ? `**Valeurs à valider (${waiting.length})**`
+        : `**Values to review (${waiting.length})**`,
+      '',
+      ...lines,
+    ].join('\n'),
     buttons: pending.flatMap((m, i) => [
       {
         id: `review:validated:${m.id}`,
