@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { AppContext } from '../../../context.ts';
+import { type DeadlineFile, importDeadlines, readDeadlineFile } from '../../../core/deadlines/import.ts';
 import { listOccurrences } from '../../../core/deadlines/rules.ts';
 import {
   addDeadline,
@@ -76,7 +77,7 @@ export function runDeadline(
     case 'list':
       return runDeadlines(ctx, io, json);
     case 'import':
-      return importDeadlines(ctx, io, positionals[0]);
+      return runDeadlineImport(ctx, io, positionals[0]);
     default:
       throw new UsageError('Usage : boussole deadline add|change|remove|list|import …');
   }
@@ -105,58 +106,39 @@ export function runDeadlines(ctx: AppContext, io: CommandIO, json: boolean): num
   return 0;
 }
 
-/** A JSON file of deadlines, same shape as data/deadlines.json entries plus indicator, scope, owners. */
-function importDeadlines(ctx: AppContext, io: CommandIO, file: string | undefined): number {
+/** `deadline import FILE.json`: all entries or none; an entry already in place changes nothing. */
+function runDeadlineImport(ctx: AppContext, io: CommandIO, file: string | undefined): number {
   if (!file) throw new UsageError('Usage : boussole deadline import FICHIER.json');
-  let entries: Record<string, unknown>[];
+  let read: ReturnType<typeof readDeadlineFile>;
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { deadlines?: unknown } | unknown[];
-    entries = (Array.isArray(raw) ? raw : (raw as { deadlines?: unknown }).deadlines) as Record<
-      string,
-      unknown
-    >[];
-    if (!Array.isArray(entries)) throw new Error('une liste « deadlines » est attendue');
+    read = readDeadlineFile(JSON.parse(readFileSync(file, 'utf8')) as DeadlineFile);
   } catch (error) {
-    io.err(`Fichier illisible : ${file} (${(error as Error).message}).`);
+    read = { error: (error as Error).message };
+  }
+  if ('error' in read) {
+    io.err(`Fichier d’échéances illisible : ${file} (${read.error}).`);
     return 1;
   }
+  const { inputs } = read;
   const { context } = ctx.deadlines();
-  const errors: string[] = [];
-  const inputs = entries.map((e) => {
-    const rule = e.rule as
-      | { kind?: string; month?: number; day?: number; dates?: string[]; expr?: string }
-      | undefined;
-    return {
-      indicator: String(e.indicator ?? ''),
-      ...(rule?.kind === 'yearly' ? { yearly: `${rule.month}-${rule.day}` } : {}),
-      ...(typeof e.yearly === 'string' ? { yearly: e.yearly } : {}),
-      ...(rule?.kind === 'dates' ? { dates: rule.dates ?? [] } : {}),
-      ...(rule?.kind === 'cron' ? { cron: rule.expr ?? '' } : {}),
-      ...(typeof e.scope === 'string' ? { scope: e.scope } : {}),
-      owners: Array.isArray(e.owners) ? e.owners.map(String) : [],
-      ...(Array.isArray(e.leads) ? { leads: e.leads.join(',') } : {}),
-    } satisfies DeadlineInput;
-  });
-  // All or nothing: validate every entry in a transaction that is rolled back on any error.
-  const added = ctx.db.transaction(() => {
-    const done: string[] = [];
-    inputs.forEach((input, i) => {
-      const result = addDeadline(input, operator(), context);
-      if (result.ok) done.push(result.deadline.id);
-      else errors.push(`entrée ${i + 1} : ${result.error}`);
-    });
-    if (errors.length) throw new Error('rollback');
-    return done;
-  });
+  let outcome: ReturnType<typeof importDeadlines> | undefined;
   try {
-    const ids = added();
-    io.out(`${ids.length} échéance(s) importée(s).`);
-    return 0;
-  } catch {
-    for (const error of errors) io.err(error);
+    ctx.db.transaction(() => {
+      outcome = importDeadlines(inputs, operator(), context);
+      // All or nothing: one bad entry rolls the others back.
+      if (outcome.errors.length) throw new Error('rollback');
+    })();
+  } catch (error) {
+    if (!outcome?.errors.length) throw error;
+    for (const message of outcome.errors) io.err(message);
     io.err('Rien n’a été importé : corrigez ces entrées et relancez.');
     return 1;
   }
+  const done = outcome as ReturnType<typeof importDeadlines>;
+  io.out(
+    `${done.added.length} échéance(s) ajoutée(s), ${done.changed.length} modifiée(s), ${done.unchanged} déjà en place.`,
+  );
+  return 0;
 }
 
 /** `boussole remind`: one sweep, as if at `--now`; console recipients get the messages in their outbox. */
