@@ -26,6 +26,8 @@ export interface SweepOutcome {
   ok: boolean;
   /** Left for another process: no delivery port for the recipient's platform here. */
   skipped?: boolean;
+  /** Computed for `remind --dry-run`: neither claimed nor delivered. */
+  dryRun?: boolean;
   error?: string;
 }
 
@@ -41,7 +43,11 @@ export function parseRecipient(key: string): Recipient | undefined {
  * concurrently (one slow or failing recipient does not hold the others) and marks them. A send
  * claimed by an earlier run is never sent again; a failed one is retried by later sweeps.
  */
-export async function runSweep(deps: SweepDeps, now: Date): Promise<SweepOutcome[]> {
+export async function runSweep(
+  deps: SweepDeps,
+  now: Date,
+  options: { dryRun?: boolean } = {},
+): Promise<SweepOutcome[]> {
   const deadlines = deps.deadlines.list();
   if (!deadlines.length) return [];
   const recorded = deps.measurements
@@ -63,6 +69,15 @@ export async function runSweep(deps: SweepDeps, now: Date): Promise<SweepOutcome
     now,
     timeZone: deps.timeZone,
   });
+  if (options.dryRun) {
+    // What would be sent, by whichever process has the platform: nothing claimed, nothing delivered.
+    return due.map((send) => ({
+      send,
+      reply: composeReminder(send, '', deps.library(), deps.catalog()),
+      ok: true,
+      dryRun: true,
+    }));
+  }
   const outcomes = due.map(async (send): Promise<SweepOutcome | undefined> => {
     const recipient = parseRecipient(send.recipient);
     const port = recipient && deps.deliveries[recipient.platform];

@@ -37,7 +37,8 @@ Usage : boussole <commande> [options]
   deadline change ID [règle] [--owner U…] [--lead …]   modifie une échéance
   deadline remove ID | deadline list | deadline import FICHIER.json
   deadlines [--json]                     les échéances et leur prochaine date
-  remind [--now DATE_ISO] [--json]       un passage des rappels, comme s'il était à cette heure
+  remind [--now DATE_ISO] [--dry-run] [--json]   un passage des rappels, comme s'il était à cette
+                                         heure ; envoie et enregistre, sauf avec --dry-run (simulation)
   backup FICHIER [--force]               sauvegarde à chaud de la base (restauration : voir le README)
 
 Variables d'environnement : voir le README (BOUSSOLE_DB choisit le fichier de base).`;
@@ -151,12 +152,13 @@ const COMMANDS: Record<string, Command> = {
   deadlines: async (ctx, args, io) =>
     (await import('./commands/deadlines.ts')).runDeadlines(ctx, io, Boolean(parse(args, {}).values.json)),
   remind: async (ctx, args, io) => {
-    const { values } = parse(args, { now: { type: 'string' } });
+    const { values } = parse(args, { now: { type: 'string' }, 'dry-run': { type: 'boolean' } });
     return (await import('./commands/deadlines.ts')).runRemind(
       ctx,
       io,
       values.now as string | undefined,
       Boolean(values.json),
+      Boolean(values['dry-run']),
     );
   },
   backup: async (ctx, args, io) => {

@@ -102,7 +102,9 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       if (!send?.deadlineId || !send.due) return undefined;
       const days = Number(snooze[2]);
       const until = new Date(deps.now().getTime() + days * 86_400_000).toISOString();
-      ctx.repo.snooze({ deadlineId: send.deadlineId, due: send.due, recipient: send.recipient, until });
+      // A message that stood for several dates of a frequent deadline snoozes them all.
+      for (const due of [send.due, ...(send.others?.dues ?? [])])
+        ctx.repo.snooze({ deadlineId: send.deadlineId, due, recipient: send.recipient, until });
       deps.measurements.audit({
         actor: actorKey(actor),
         action: 'snooze',

@@ -96,7 +96,7 @@ export function runDeadlines(ctx: AppContext, io: CommandIO, json: boolean): num
   }
   if (!list.length)
     io.out(
-      'Aucune échéance. Ajoutez-en avec « boussole deadline add INDICATEUR --yearly 06-30 --scope cantal --owner alice ».',
+      'Aucune échéance. Ajoutez-en avec « boussole deadline add INDICATEUR --yearly 06-30 --scope cantal --owner alice » (sans règle de date, celle du plan dans data/deadlines.json s’applique : le 30 juin pour la feuille de route CASF).',
     );
   for (const d of list) {
     io.out(
@@ -141,12 +141,17 @@ function runDeadlineImport(ctx: AppContext, io: CommandIO, file: string | undefi
   return 0;
 }
 
-/** `boussole remind`: one sweep, as if at `--now`; console recipients get the messages in their outbox. */
+/**
+ * `boussole remind`: one sweep, as if at `--now`; console recipients get the messages in their outbox.
+ * Without --dry-run it really sends and records the sends, whatever the date: a simulated future
+ * date uses up the reminders of that date.
+ */
 export async function runRemind(
   ctx: AppContext,
   io: CommandIO,
   nowText: string | undefined,
   json: boolean,
+  dryRun = false,
 ): Promise<number> {
   const now = nowText
     ? new Date(/^\d{4}-\d{2}-\d{2}$/u.test(nowText) ? `${nowText}T12:00:00` : nowText)
@@ -158,19 +163,30 @@ export async function runRemind(
   const outcomes = await runSweep(
     sweepDepsOf(ctx, { console: createConsoleDelivery(ctx.db) }, createCommandLogger(ctx.config.cliLogLevel)),
     now,
+    { dryRun },
   );
-  const sent = outcomes
-    .filter((o) => o.ok)
-    .map((o) => ({
-      recipient: o.send.recipient,
-      kind: o.send.kind,
-      stage: o.send.stage,
-      indicator: o.send.indicatorId ?? null,
-      scope: o.send.scope ?? null,
-      period: o.send.period ?? null,
-      due: o.send.due ?? null,
-      text: o.reply.text,
-    }));
+  const describe = (o: (typeof outcomes)[number]) => ({
+    recipient: o.send.recipient,
+    kind: o.send.kind,
+    stage: o.send.stage,
+    indicator: o.send.indicatorId ?? null,
+    scope: o.send.scope ?? null,
+    period: o.send.period ?? null,
+    due: o.send.due ?? null,
+    text: o.reply.text,
+  });
+  if (dryRun) {
+    const wouldSend = outcomes.map(describe);
+    if (json) printJson(io, { dry_run: true, would_send: wouldSend });
+    else {
+      if (!wouldSend.length) io.out('Rien à envoyer (simulation).');
+      for (const s of wouldSend)
+        io.out(`(simulation) → ${s.recipient} [${s.kind} ${s.stage}] ${s.text.split('\n')[0]}`);
+    }
+    io.err('Simulation (--dry-run) : rien n’a été envoyé ni enregistré.');
+    return 0;
+  }
+  const sent = outcomes.filter((o) => o.ok).map(describe);
   const failed = outcomes
     .filter((o) => !o.ok && !o.skipped)
     .map((o) => ({ recipient: o.send.recipient, kind: o.send.kind, error: o.error }));
@@ -188,6 +204,11 @@ export async function runRemind(
   if (skipped.length) {
     io.err(
       `${skipped.length} rappel(s) Slack/Teams laissé(s) à l'assistant en service (npm start), qui les enverra à sa prochaine tournée.`,
+    );
+  }
+  if (nowText && now.getTime() > Date.now() + 60_000 && sent.length) {
+    io.err(
+      `Attention : ces ${sent.length} rappel(s) datés du futur sont envoyés et enregistrés ; ils ne repartiront pas à la vraie date. Pour simuler sans rien envoyer, ajoutez --dry-run.`,
     );
   }
   return 0;
