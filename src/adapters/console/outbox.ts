@@ -1,20 +1,24 @@
-import type { DeliveryPort, Recipient, Reply } from '../../core/router/types.ts';
+import type { DeliveryOptions, DeliveryPort, Recipient, Reply } from '../../core/router/types.ts';
 import type { Db } from '../../store/db.ts';
 
 /**
  * Reminders for console users go to an outbox table: the console chat shows them to its user,
- * `boussole remind` prints them. Delivery cannot fail short of the database failing.
+ * `boussole remind` prints them. Delivery cannot fail short of the database failing. The reminder's
+ * idempotency key is unique in the outbox, so delivering it again (after a crash) adds nothing.
  */
 export function createConsoleDelivery(db: Db, now: () => Date = () => new Date()): DeliveryPort {
-  const insert = db.prepare('INSERT INTO console_outbox (recipient, reply, created_at) VALUES (?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO console_outbox (recipient, reply, created_at, send_key) VALUES (?, ?, ?, ?)',
+  );
   return {
     platform: 'console',
-    async deliver(recipient: Recipient, reply: Reply) {
+    async deliver(recipient: Recipient, reply: Reply, options?: DeliveryOptions) {
       const { image: _image, ...portable } = reply;
       insert.run(
         `console:${recipient.kind === 'channel' ? '#' : ''}${recipient.id}`,
         JSON.stringify(portable),
         now().toISOString(),
+        options?.idempotencyKey ?? null,
       );
       return { ok: true };
     },

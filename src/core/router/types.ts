@@ -130,10 +130,22 @@ export interface Recipient {
 
 export type DeliveryResult = { ok: true } | { ok: false; retryable: boolean; error: string };
 
-/** How the scheduler reaches people: each adapter implements it for its platform. */
+/** What the scheduler tells a delivery port about the message it hands over. */
+export interface DeliveryOptions {
+  /** The reminder's idempotency key: the same key delivered twice must reach the person once. */
+  idempotencyKey?: string;
+  /** An earlier attempt with this key may have reached the platform (crash, timeout): look first. */
+  redelivery?: boolean;
+}
+
+/**
+ * How the scheduler reaches people: each adapter implements it for its platform. A port that can
+ * tell whether a key was already delivered (console outbox, Slack message metadata) honours the
+ * idempotency key; Teams cannot (README, « Garantie de remise des rappels »).
+ */
 export interface DeliveryPort {
   readonly platform: Platform;
-  deliver(recipient: Recipient, reply: Reply): Promise<DeliveryResult>;
+  deliver(recipient: Recipient, reply: Reply, options?: DeliveryOptions): Promise<DeliveryResult>;
 }
 
 export function actorKey(actor: Pick<Actor, 'platform' | 'userId'>): string {
