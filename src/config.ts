@@ -34,6 +34,7 @@ export const envSchema = z.object({
   BOUSSOLE_MEMORY_MINUTES: positiveInt(30, 24 * 60),
   BOUSSOLE_REMINDER_CRON: preprocess(z._default(z.string(), '*/5 * * * *')),
   BOUSSOLE_HTTP_HOST: optionalString,
+  BOUSSOLE_BUSY_TIMEOUT_MS: integer(0, 2500, 1000),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -70,6 +71,11 @@ export interface Config {
   cliLogLevel: string;
   admins: string[];
   memoryMinutes: number;
+  /**
+   * How long the serving process (npm start) waits for a database locked by another process: short,
+   * because the wait freezes every conversation and Slack wants its ack within 3 s.
+   */
+  busyTimeoutMs: number;
   reminderCron: string;
   httpHost: string;
   slack: {
@@ -132,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((id) => id.trim())
       .filter(Boolean),
     memoryMinutes: e.BOUSSOLE_MEMORY_MINUTES,
+    busyTimeoutMs: e.BOUSSOLE_BUSY_TIMEOUT_MS,
     reminderCron: e.BOUSSOLE_REMINDER_CRON,
     httpHost: e.BOUSSOLE_HTTP_HOST ?? (e.BOUSSOLE_TEAMS_DEV ? '127.0.0.1' : '0.0.0.0'),
     slack: {

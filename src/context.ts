@@ -54,10 +54,18 @@ export interface AppContext {
 
 /**
  * Opens the database (creating and migrating it) and seeds it with the shipped plans when they
- * are missing or outdated, so a fresh machine needs no setup step.
+ * are missing or outdated, so a fresh machine needs no setup step. `serving`: the long-running
+ * assistant, which waits less for a locked database (BOUSSOLE_BUSY_TIMEOUT_MS).
  */
-export function openContext(config: Config, log: Logger, options: { seed?: boolean } = {}): AppContext {
-  const db = openDatabase(config.dbFile);
+export function openContext(
+  config: Config,
+  log: Logger,
+  options: { seed?: boolean; serving?: boolean } = {},
+): AppContext {
+  const db = openDatabase(
+    config.dbFile,
+    options.serving ? { busyTimeoutMs: config.busyTimeoutMs, serving: true } : {},
+  );
   if (options.seed !== false && needsSeeding(db, config.dataDir)) {
     const reports = ingestPlans(db, config.dataDir);
     log.info({ plans: reports.map((r) => r.planId) }, 'shipped plans ingested');

@@ -10,6 +10,7 @@ import { loadPrompts } from './llm/prompts.ts';
 import { createLogger } from './log.ts';
 import { checkCronExpression, scheduleReminders } from './reminders/schedule.ts';
 import { runSweep, sweepDepsOf } from './reminders/sweep.ts';
+import { DatabaseOpenError } from './store/db.ts';
 import { MigrationError } from './store/migrate.ts';
 import { pruneExpired } from './store/retention.ts';
 
@@ -33,9 +34,9 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   const log = createLogger(platforms ? config.logLevel : 'warn');
   let ctx: ReturnType<typeof openContext>;
   try {
-    ctx = openContext(config, log);
+    ctx = openContext(config, log, { serving: true });
   } catch (error) {
-    if (error instanceof MigrationError) {
+    if (error instanceof MigrationError || error instanceof DatabaseOpenError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

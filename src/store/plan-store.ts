@@ -87,7 +87,10 @@ const toPlan = (row: PlanRow): StoredPlan => ({
   signature: row.signature,
 });
 
-/** Replaces one plan's tree, passages and index in a single transaction. */
+/**
+ * Replaces one plan's tree, passages and index in a single transaction. The stems are computed
+ * before it opens, so the write lock is held for the inserts only.
+ */
 export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
   const { meta } = plan;
   const insertNode = db.prepare(
@@ -101,6 +104,12 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
   const insertFts = db.prepare(
     'INSERT INTO search_fts (ref, plan, kind, text, stems) VALUES (?, ?, ?, ?, ?)',
   );
+  const indexedOf = (node: ParsedPlan['nodes'][number]) =>
+    node.summary ? `${node.text}\n${node.summary.text}` : node.text;
+  const nodeStems = plan.nodes.map((node) =>
+    node.kind === 'plan' ? '' : contentStems(indexedOf(node)).join(' '),
+  );
+  const passageStems = plan.passages.map((passage) => contentStems(passage.text).join(' '));
   db.transaction(() => {
     db.prepare('DELETE FROM search_fts WHERE plan = ?').run(meta.id);
     db.prepare('DELETE FROM plans WHERE id = ?').run(meta.id);
@@ -120,7 +129,7 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
       signature,
       new Date().toISOString(),
     );
-    for (const node of plan.nodes) {
+    for (const [i, node] of plan.nodes.entries()) {
       insertNode.run({
         id: node.id,
         plan_id: node.planId,
@@ -138,11 +147,9 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
         page: node.source.page,
         heading: node.heading,
       });
-      const indexed = node.summary ? `${node.text}\n${node.summary.text}` : node.text;
-      if (node.kind !== 'plan')
-        insertFts.run(node.id, node.planId, node.kind, indexed, contentStems(indexed).join(' '));
+      if (node.kind !== 'plan') insertFts.run(node.id, node.planId, node.kind, indexedOf(node), nodeStems[i]);
     }
-    for (const passage of plan.passages) {
+    for (const [i, passage] of plan.passages.entries()) {
       insertPassage.run(
         passage.id,
         passage.planId,
@@ -154,13 +161,7 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
         passage.source.lines[1],
         passage.source.page,
       );
-      insertFts.run(
-        passage.id,
-        passage.planId,
-        'passage',
-        passage.text,
-        contentStems(passage.text).join(' '),
-      );
+      insertFts.run(passage.id, passage.planId, 'passage', passage.text, passageStems[i]);
     }
   })();
 }

@@ -43,7 +43,12 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   };
   const write = (text: string) => options.output.write(`${text}\n`);
   const showInbox = () => {
-    for (const reminder of options.inbox?.() ?? []) write(`${formatReply(reminder)}\n`);
+    try {
+      for (const reminder of options.inbox?.() ?? []) write(`${formatReply(reminder)}\n`);
+    } catch {
+      // Reminders are marked read as they are shown: with the database unwritable they wait for
+      // the next prompt rather than stop the chat.
+    }
   };
   write('Boussole — posez une question sur les plans (« aide » pour les exemples, « quitter » pour sortir).');
   showInbox();

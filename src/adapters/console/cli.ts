@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { type AppContext, openContext } from '../../context.ts';
@@ -5,6 +6,8 @@ import { DEADLINE_OPTIONS } from '../../core/deadlines/service.ts';
 import { PromptError } from '../../llm/prompts.ts';
 import { createCommandLogger } from '../../log.ts';
 import { withRequestId } from '../../request-context.ts';
+import { DatabaseOpenError } from '../../store/db.ts';
+import { storeFailureOf } from '../../store/failures.ts';
 import { MigrationError } from '../../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
 import { runIngest } from './commands/ingest.ts';
@@ -222,8 +225,28 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof PromptError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof MigrationError ||
+      error instanceof PromptError ||
+      error instanceof DatabaseOpenError
+    ) {
       io.err(error.message);
+      return 1;
+    }
+    const failure = storeFailureOf(error);
+    const where =
+      (ctx as AppContext | null)?.config.dbFile ?? path.resolve(env.BOUSSOLE_DB || 'data/boussole.db');
+    if (failure === 'busy') {
+      io.err(
+        `La base ${where} est verrouillée par un autre processus depuis plus de 5 s (${(error as Error).message}) : relancez la commande dans un instant ; ce qui n’a pas été confirmé n’a pas été enregistré.`,
+      );
+      return 1;
+    }
+    if (failure === 'unwritable') {
+      io.err(
+        `Impossible d’écrire dans la base ${where} (${(error as Error).message}) : libérez de la place sur le disque ou vérifiez les droits du fichier, puis relancez la commande.`,
+      );
       return 1;
     }
     io.err(`Erreur inattendue : ${(error as Error).message}`);

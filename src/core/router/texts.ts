@@ -44,6 +44,18 @@ export const FAILURE: Record<Lang, string> = {
   en: 'Sorry, I could not process your message. Please try again in a moment.',
 };
 
+/** The database is held by another process (an import, a backup…): it will pass. */
+export const STORE_BUSY: Record<Lang, string> = {
+  fr: 'Désolé, la base de Boussole est occupée par une autre opération (import, sauvegarde…) : rien n’a été enregistré. Réessayez dans une minute.',
+  en: 'Sorry, Boussole’s database is busy with another operation (an import, a backup…): nothing was saved. Please try again in a minute.',
+};
+
+/** The database cannot be written (full disk, read-only or damaged file): someone must act. */
+export const STORE_UNWRITABLE: Record<Lang, string> = {
+  fr: 'Désolé, Boussole ne peut plus rien enregistrer (disque plein ou base en lecture seule) : rien n’a été enregistré. Prévenez l’administrateur de Boussole ; les questions sur les plans restent possibles.',
+  en: 'Sorry, Boussole cannot save anything right now (disk full or read-only database): nothing was saved. Please tell Boussole’s administrator; questions about the plans still work.',
+};
+
 export const EMPTY: Record<Lang, string> = {
   fr: 'Je n’ai pas reçu de texte. Posez une question sur les plans, ou tapez « aide ».',
   en: 'I received no text. Ask a question about the plans, or type “help”.',

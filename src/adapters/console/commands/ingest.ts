@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../context.ts';
 import { PlanInputError } from '../../../core/plans/catalog.ts';
+import { BATCH_PAUSE_MS } from '../../../store/batches.ts';
 import { ingestPlans } from '../../../store/ingest.ts';
 import type { CommandIO } from '../io.ts';
 
@@ -15,6 +16,7 @@ export function runIngest(ctx: AppContext, io: CommandIO, files: string[], force
     const reports = ingestPlans(ctx.db, ctx.config.dataDir, files, {
       force,
       referencedIds: ctx.referencedIds,
+      pauseMs: BATCH_PAUSE_MS,
     });
     ctx.reloadLibrary();
     for (const report of reports) {
