@@ -5,6 +5,7 @@ import { createConsoleDelivery, takeConsoleMessages } from './adapters/console/o
 import { createAppRouter } from './app-router.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openContext } from './context.ts';
+import { PlanInputError } from './core/plans/catalog.ts';
 import type { DeliveryPort, Platform } from './core/router/types.ts';
 import { loadPrompts } from './llm/prompts.ts';
 import { createLogger } from './log.ts';
@@ -38,6 +39,11 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   } catch (error) {
     if (error instanceof MigrationError || error instanceof DatabaseOpenError) {
       process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof PlanInputError) {
+      // A shipped plan that cannot be ingested (too large, unreadable): say which and why.
+      process.stderr.write(`Plans livrés illisibles : ${error.message}.\n`);
       return 1;
     }
     throw error;

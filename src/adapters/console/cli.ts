@@ -3,6 +3,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { type AppContext, openContext } from '../../context.ts';
 import { DEADLINE_OPTIONS } from '../../core/deadlines/service.ts';
+import { PlanInputError } from '../../core/plans/catalog.ts';
 import { PromptError } from '../../llm/prompts.ts';
 import { createCommandLogger } from '../../log.ts';
 import { withRequestId } from '../../request-context.ts';
@@ -229,7 +230,8 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
       error instanceof ConfigError ||
       error instanceof MigrationError ||
       error instanceof PromptError ||
-      error instanceof DatabaseOpenError
+      error instanceof DatabaseOpenError ||
+      error instanceof PlanInputError
     ) {
       io.err(error.message);
       return 1;

@@ -120,8 +120,17 @@ export class MeasurementEntry {
     const draft = this.deps.repo.getDraft(id);
     if (!draft) return undefined;
     const lang = draft.fields.lang;
-    if (draft.actor !== actorKey(actor))
+    if (draft.actor !== actorKey(actor)) {
+      // A refusal is an audited outcome like any other: who tried to act on whose entry.
+      this.deps.repo.audit({
+        actor: actorKey(actor),
+        action: `${action}_draft`,
+        target: draft.id,
+        outcome: 'refused',
+        detail: `saisie de ${draft.actor}`,
+      });
       return { status: 'refused', lang, text: t('notOwner', lang), private: true };
+    }
     if (action === 'confirm') return this.confirm(draft, actor);
     if (draft.state === 'saved') return this.confirm(draft, actor);
     if (draft.state !== 'open') return { status: 'invalid', lang, text: t('gone', lang), private: true };

@@ -46,8 +46,8 @@ export const L = {
     en: 'Several indicators match. Which one?',
   },
   notOwner: {
-    fr: 'Cette saisie appartient à une autre personne : vous ne pouvez pas la confirmer.',
-    en: 'This entry belongs to someone else: you cannot confirm it.',
+    fr: 'Cette saisie appartient à une autre personne : seule elle peut la confirmer, la modifier ou l’annuler. Pour saisir vous-même la valeur, écrivez-la dans la conversation.',
+    en: 'This entry belongs to someone else: only they can confirm, edit or cancel it. To record the value yourself, write it in the conversation.',
   },
   gone: {
     fr: 'Cette saisie n’est plus ouverte (annulée ou remplacée par une plus récente). Renvoyez la valeur si besoin.',
