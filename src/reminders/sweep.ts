@@ -8,7 +8,7 @@ import type { IndicatorCatalog } from '../core/measurements/indicators.ts';
 import type { MeasurementRepository } from '../core/measurements/ports.ts';
 import { scopeCovers } from '../core/measurements/rights.ts';
 import type { PlanLibrary } from '../core/plans/library.ts';
-import type { DeliveryPort, Platform, Recipient, Reply } from '../core/router/types.ts';
+import type { DeliveryPort, DeliveryResult, Platform, Recipient, Reply } from '../core/router/types.ts';
 import type { Logger } from '../log.ts';
 import { composeReminder } from './messages.ts';
 
@@ -108,34 +108,46 @@ export async function runSweep(
         error,
       };
     }
-    const claimed = deps.deadlines.claim(send, now, {
-      owner: THIS_PROCESS,
-      until: new Date(now.getTime() + LEASE_MS),
-    });
+    let claimed: ReturnType<DeadlineRepository['claim']>;
+    try {
+      claimed = deps.deadlines.claim(send, now, {
+        owner: THIS_PROCESS,
+        until: new Date(now.getTime() + LEASE_MS),
+      });
+    } catch (error) {
+      // Database busy or full: nothing was claimed, so a later sweep sends it.
+      deps.log.warn({ err: error, key: send.key }, 'reminder not claimed, left for a later sweep');
+      return undefined;
+    }
     if (!claimed) return undefined;
     if (claimed.redelivery)
       deps.log.info({ key: send.key }, 'reminder claimed again after an earlier attempt');
     const reply = composeReminder(send, claimed.ref, deps.library(), deps.catalog());
+    let result: DeliveryResult;
     try {
-      const result = await port.deliver(recipient, reply, {
+      result = await port.deliver(recipient, reply, {
         idempotencyKey: send.key,
         redelivery: claimed.redelivery,
       });
-      if (result.ok) {
-        deps.deadlines.markSent(send.key, new Date());
-        return { send, reply, ok: true };
-      }
-      deps.deadlines.markFailed(send.key, result.error);
+    } catch (error) {
+      deps.log.error({ err: error, key: send.key }, 'reminder delivery failed');
+      result = { ok: false, retryable: true, error: (error as Error).message };
+    }
+    try {
+      if (result.ok) deps.deadlines.markSent(send.key, new Date());
+      else deps.deadlines.markFailed(send.key, result.error);
+    } catch (error) {
+      // The claim stays: once its lease ends it is sent again under the same key (see README).
+      deps.log.warn({ err: error, key: send.key }, 'reminder outcome not recorded');
+    }
+    if (!result.ok) {
       deps.log.warn(
         { recipient: send.recipient, key: send.key, error: result.error },
         'reminder not delivered',
       );
       return { send, reply, ok: false, error: result.error };
-    } catch (error) {
-      deps.deadlines.markFailed(send.key, (error as Error).message);
-      deps.log.error({ err: error, key: send.key }, 'reminder delivery failed');
-      return { send, reply, ok: false, error: (error as Error).message };
     }
+    return { send, reply, ok: true };
   });
   return (await Promise.all(outcomes)).filter((o): o is SweepOutcome => o !== undefined);
 }
