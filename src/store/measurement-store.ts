@@ -150,23 +150,27 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
     cancelDraft(id) {
       return q.cancelDraft.run(stamp(), id).changes > 0;
     },
-    confirmDraft: (id, measurement) => confirm(id, measurement),
+    // IMMEDIATE: this transaction reads before it writes, and in WAL mode a deferred one would fail
+    // at once (SQLITE_BUSY_SNAPSHOT, no waiting) if another process committed in between.
+    confirmDraft: (id, measurement) => confirm.immediate(id, measurement),
     importMeasurements: (measurements, audit) =>
-      db.transaction(() => {
-        const saved: Measurement[] = [];
-        let unchanged = 0;
-        for (const m of measurements) {
-          const current = q.current.get(m.indicatorId, m.scope, m.period) as MeasurementRow | undefined;
-          if (current && sameValue(current, m)) unchanged++;
-          else saved.push(insertOne(m, null));
-        }
-        // Same transaction: no imported row without the audit row that says who imported it.
-        writeAudit({
-          ...audit,
-          detail: `${audit.detail ? `${audit.detail} : ` : ''}${saved.length} enregistrée(s), ${unchanged} inchangée(s)`,
-        });
-        return { saved, unchanged };
-      })(),
+      db
+        .transaction(() => {
+          const saved: Measurement[] = [];
+          let unchanged = 0;
+          for (const m of measurements) {
+            const current = q.current.get(m.indicatorId, m.scope, m.period) as MeasurementRow | undefined;
+            if (current && sameValue(current, m)) unchanged++;
+            else saved.push(insertOne(m, null));
+          }
+          // Same transaction: no imported row without the audit row that says who imported it.
+          writeAudit({
+            ...audit,
+            detail: `${audit.detail ? `${audit.detail} : ` : ''}${saved.length} enregistrée(s), ${unchanged} inchangée(s)`,
+          });
+          return { saved, unchanged };
+        })
+        .immediate(),
     getMeasurement(id) {
       const row = q.byId.get(id) as MeasurementRow | undefined;
       return row && toMeasurement(row);
@@ -181,15 +185,17 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
       ).map(toMeasurement);
     },
     review(id, status, actor) {
-      return db.transaction(() => {
-        const row = q.byId.get(id) as MeasurementRow | undefined;
-        if (!row) return undefined;
-        if (row.status !== status) {
-          q.setStatus.run(status, id);
-          q.insertReview.run(id, status, actor, stamp());
-        }
-        return toMeasurement(q.byId.get(id) as MeasurementRow);
-      })();
+      return db
+        .transaction(() => {
+          const row = q.byId.get(id) as MeasurementRow | undefined;
+          if (!row) return undefined;
+          if (row.status !== status) {
+            q.setStatus.run(status, id);
+            q.insertReview.run(id, status, actor, stamp());
+          }
+          return toMeasurement(q.byId.get(id) as MeasurementRow);
+        })
+        .immediate();
     },
     targets(indicatorId) {
       return (

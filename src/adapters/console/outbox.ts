@@ -25,14 +25,16 @@ export function createConsoleDelivery(db: Db, now: () => Date = () => new Date()
   };
 }
 
-/** Unread messages of a console user, oldest first; marks them read. */
+/** Unread messages of a console user, oldest first; marks them read (IMMEDIATE: reads, then writes). */
 export function takeConsoleMessages(db: Db, user: string): Reply[] {
-  return db.transaction(() => {
-    const rows = db
-      .prepare('SELECT seq, reply FROM console_outbox WHERE recipient = ? AND read_at IS NULL ORDER BY seq')
-      .all(`console:${user}`) as { seq: number; reply: string }[];
-    const mark = db.prepare('UPDATE console_outbox SET read_at = ? WHERE seq = ?');
-    for (const row of rows) mark.run(new Date().toISOString(), row.seq);
-    return rows.map((row) => JSON.parse(row.reply) as Reply);
-  })();
+  return db
+    .transaction(() => {
+      const rows = db
+        .prepare('SELECT seq, reply FROM console_outbox WHERE recipient = ? AND read_at IS NULL ORDER BY seq')
+        .all(`console:${user}`) as { seq: number; reply: string }[];
+      const mark = db.prepare('UPDATE console_outbox SET read_at = ? WHERE seq = ?');
+      for (const row of rows) mark.run(new Date().toISOString(), row.seq);
+      return rows.map((row) => JSON.parse(row.reply) as Reply);
+    })
+    .immediate();
 }
