@@ -190,6 +190,11 @@ function validateCombinations(config: Config): void {
   if (config.teams.appType === 'SingleTenant' && !config.teams.tenantId) {
     problems.push('  MICROSOFT_APP_TENANT_ID : requis quand MICROSOFT_APP_TYPE=SingleTenant');
   }
+  if (config.teams.devMode && config.teams.appId) {
+    problems.push(
+      "  BOUSSOLE_TEAMS_DEV : désactive l'authentification Teams, ce qui est refusé avec MICROSOFT_APP_ID (une vraie inscription de bot) ; retirez MICROSOFT_APP_ID pour un essai local, ou BOUSSOLE_TEAMS_DEV sur un serveur",
+    );
+  }
   if (config.teams.devMode && !isLoopback(config.httpHost)) {
     problems.push(
       `  BOUSSOLE_HTTP_HOST : BOUSSOLE_TEAMS_DEV=1 désactive l'authentification Teams et n'écoute que sur 127.0.0.1 ; retirez BOUSSOLE_HTTP_HOST=${config.httpHost} ou BOUSSOLE_TEAMS_DEV`,

@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter } from 'botbuilder';
 import type { Config } from '../../config.ts';
 import type { DeliveryPort, Router } from '../../core/router/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Db } from '../../store/db.ts';
 import { createAuthentication, TeamsStartError } from './auth.ts';
 import { BoussoleTeamsBot } from './bot.ts';
+import { BoussoleCloudAdapter } from './cloud-adapter.ts';
 import { createTeamsDelivery } from './delivery.ts';
 import { createTeamsHttpServer } from './http-server.ts';
 import { pruneHandledSubmits } from './submits.ts';
@@ -50,13 +50,13 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
   const host = teams.devMode ? '127.0.0.1' : config.httpHost;
   if (teams.devMode) {
     log.warn(
-      { host, ignoredAppId: teams.appId ?? null },
+      { host },
       '⚠️  MODE DÉVELOPPEMENT TEAMS (BOUSSOLE_TEAMS_DEV=1) : authentification Bot Framework DÉSACTIVÉE, ' +
         'écoute sur 127.0.0.1 uniquement. Toute requête locale est acceptée sans signature : ne jamais utiliser en production.',
     );
   }
 
-  const adapter = new CloudAdapter(authentication);
+  const adapter = new BoussoleCloudAdapter(authentication);
   adapter.onTurnError = async (context, error) => {
     // Reached only when something fails outside the handlers' own error handling.
     log.error({ err: error, activityType: context.activity?.type }, 'Teams turn error');
