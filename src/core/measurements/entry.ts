@@ -120,8 +120,11 @@ export class MeasurementEntry {
     const draft = this.deps.repo.getDraft(id);
     if (!draft) return undefined;
     const lang = draft.fields.lang;
-    if (draft.actor !== actorKey(actor))
-      return { status: 'refused', lang, text: t('notOwner', lang), private: true };
+    if (draft.actor !== actorKey(actor)) {
+      // Said to the clicker alone, with the verb of the button they pressed.
+      const key = action === 'confirm' ? 'notOwner' : action === 'cancel' ? 'notOwnerCancel' : 'notOwnerEdit';
+      return { status: 'refused', lang, text: t(key, lang), private: true };
+    }
     if (action === 'confirm') return this.confirm(draft, actor);
     if (draft.state === 'saved') return this.confirm(draft, actor);
     if (draft.state !== 'open') return { status: 'invalid', lang, text: t('gone', lang), private: true };

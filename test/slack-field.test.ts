@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAppRouter } from '../src/app-router.ts';
+import { testContext } from './helpers/plans.ts';
+import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from './helpers/slack-harness.ts';
+import { buttonClick, buttonsOf, mentionEvent, sendToSlackApp } from './helpers/slack-requests.ts';
+
+// Issue 15, Slack: the real Bolt receiver with signed requests, the fake Web API, the app's router.
+let ctx: ReturnType<typeof testContext>;
+let h: SlackHarness;
+
+beforeAll(async () => {
+  ctx = testContext();
+  ctx.measurements().repo.grant({ userKey: 'slack:U0ALICE', role: 'contributor', scope: 'cantal' }, 'test');
+  h = await startSlackHarness(createAppRouter(ctx), { db: ctx.db });
+});
+afterAll(async () => {
+  await h?.close();
+  ctx?.cleanup();
+});
+beforeEach(() => h.fake.reset());
+
+const interact = (payload: Record<string, unknown>) =>
+  sendToSlackApp(h.eventsUrl, SIGNING_SECRET, 'interaction', payload);
+const responses = (name: string) => h.fake.find(`/respond/${name}`);
+
+/** Alice (or another user) mentions the bot in a channel; returns the first message posted in the thread. */
+async function mention(text: string, ts: string, user = 'U0ALICE') {
+  await sendToSlackApp(
+    h.eventsUrl,
+    SIGNING_SECRET,
+    'event',
+    mentionEvent({ user, text: `<@U0BOT> ${text}`, ts }),
+  );
+  return h.fake.waitFor(() => h.fake.find('chat.postMessage').find((p) => p.body.thread_ts === ts));
+}
+
+function button(blocks: unknown, label: string) {
+  const found = buttonsOf(blocks as never[]).find((b) => b.text.text === label);
+  if (!found) throw new Error(`no button "${label}" in ${JSON.stringify(blocks)}`);
+  return found;
+}
+
+const bobClicks = (target: Record<string, unknown>, url: string) =>
+  interact(
+    buttonClick(target, {
+      user: { id: 'U0BOB', username: 'bob', name: 'bob', team_id: 'T0BOUSSOLE' },
+      response_url: h.fake.responseUrl(url),
+    }),
+  );
+
+describe('a measurement preview in a channel thread', () => {
+  it('is left untouched by a stranger’s click, who alone is told why, with the verb of the button', async () => {
+    const preview = await mention(
+      "Cantal 2025-2026 : 62,5 % d'élèves groupe 3 faits numériques",
+      '1716000000.000100',
+    );
+    await bobClicks(button(preview.body.blocks, 'Annuler'), 'bob-cancel');
+    await bobClicks(button(preview.body.blocks, 'Confirmer'), 'bob-confirm');
+    const [cancel] = await h.fake.waitFor(
+      () => responses('bob-cancel').length > 0 && responses('bob-cancel'),
+    );
+    const [confirm] = await h.fake.waitFor(
+      () => responses('bob-confirm').length > 0 && responses('bob-confirm'),
+    );
+    for (const answer of [cancel, confirm]) {
+      expect(answer?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    }
+    expect(cancel?.body.text).toMatch(/vous ne pouvez pas l’annuler/u);
+    expect(confirm?.body.text).toMatch(/vous ne pouvez pas la confirmer/u);
+
+    // Alice's preview still works: her click records the value and replaces it.
+    await interact(
+      buttonClick(button(preview.body.blocks, 'Confirmer'), { response_url: h.fake.responseUrl('alice') }),
+    );
+    const [saved] = await h.fake.waitFor(() => responses('alice').length > 0 && responses('alice'));
+    expect(saved?.body).toMatchObject({ replace_original: true });
+    expect(saved?.body.text).toMatch(/Valeur enregistrée/u);
+    expect(ctx.measurements().repo.list()).toHaveLength(1);
+  });
+});
+
+describe('the notification text of a message', () => {
+  it('is the first line of the answer, without the buttons or the citations', async () => {
+    const preview = await mention(
+      "Cantal 2024-2025 : 61 % d'élèves groupe 3 faits numériques",
+      '1716000100.000100',
+    );
+    expect(preview.body.text).toBe('*Aperçu de la valeur — à confirmer*');
+    const answer = await mention(
+      'Quelles actions visent les faits numériques dans le Cantal ?',
+      '1716000200.1',
+    );
+    expect(answer.body.text).not.toMatch(/\[1\]|\[👍\]|\n/u);
+    expect(answer.body.text.length).toBeGreaterThan(10);
+    expect(JSON.stringify(answer.body.blocks)).toContain('[1]');
+  });
+});
