@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppRouter } from '../src/app-router.ts';
 import { testContext } from './helpers/plans.ts';
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from './helpers/slack-harness.ts';
-import { buttonClick, buttonsOf, mentionEvent, sendToSlackApp } from './helpers/slack-requests.ts';
+import {
+  buttonClick,
+  buttonsOf,
+  mentionEvent,
+  sendToSlackApp,
+  viewSubmission,
+} from './helpers/slack-requests.ts';
 
 // Issue 15, Slack: the real Bolt receiver with signed requests, the fake Web API, the app's router.
 let ctx: ReturnType<typeof testContext>;
@@ -93,5 +99,38 @@ describe('the notification text of a message', () => {
     expect(answer.body.text).not.toMatch(/\[1\]|\[👍\]|\n/u);
     expect(answer.body.text.length).toBeGreaterThan(10);
     expect(JSON.stringify(answer.body.blocks)).toContain('[1]');
+  });
+});
+
+describe('the Modifier modal', () => {
+  it('keeps the modal open with the error under the value field when 140 % is submitted', async () => {
+    const preview = await mention(
+      "Cantal 2023-2024 : 60 % d'élèves groupe 3 faits numériques",
+      '1716000300.000100',
+    );
+    await interact(
+      buttonClick(button(preview.body.blocks, 'Modifier'), {
+        response_url: h.fake.responseUrl('edit140'),
+        trigger_id: 'trigger-140',
+      }),
+    );
+    const open = await h.fake.waitFor(() =>
+      h.fake.find('views.open').find((v) => v.body.trigger_id === 'trigger-140'),
+    );
+    const view = open.body.view;
+    const submitted = await interact(
+      viewSubmission(view, { value: '140 %', period: '2023-2024', scope: 'cantal' }),
+    );
+    expect(submitted.status).toBe(200);
+    const ack = JSON.parse(submitted.text);
+    expect(ack.response_action).toBe('errors');
+    expect(Object.keys(ack.errors)).toEqual(['value']);
+    expect(ack.errors.value).toMatch(/140 % n’est pas un pourcentage possible.*entre 0 et 100/u);
+    // The preview was not replaced by the error; once fixed, the new preview replaces it.
+    expect(responses('edit140')).toEqual([]);
+    await interact(viewSubmission(view, { value: '64 %', period: '2023-2024', scope: 'cantal' }));
+    const [next] = await h.fake.waitFor(() => responses('edit140').length > 0 && responses('edit140'));
+    expect(next?.body).toMatchObject({ replace_original: true });
+    expect(JSON.stringify(next?.body.blocks)).toMatch(/64 %/u);
   });
 });

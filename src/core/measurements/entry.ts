@@ -139,7 +139,25 @@ export class MeasurementEntry {
     else if (action === 'period' && arg) fields.period = arg;
     else if (action === 'update') Object.assign(fields, readForm(values, draft, this.deps));
     const changed = this.deps.repo.updateDraft(draft.id, fields);
-    return changed ? this.respond(changed, actor) : { status: 'invalid', lang, text: t('gone', lang) };
+    if (!changed) return { status: 'invalid', lang, text: t('gone', lang) };
+    return action === 'update' ? this.respondToForm(changed, actor) : this.respond(changed, actor);
+  }
+
+  /**
+   * A submitted form whose value, period or scope is wrong comes back as the form again, with the
+   * problem attached to its field: the user fixes it where they typed it.
+   */
+  private respondToForm(draft: Draft, actor: Actor): Reply {
+    const evaluation = evaluateDraft(draft, actor, this.deps);
+    if (evaluation.kind !== 'reply' || !evaluation.field) return this.respond(draft, actor);
+    const kept = this.deps.repo.updateDraft(draft.id, evaluation.fields) ?? draft;
+    const problem = evaluation.reply.text.split('\n\n')[0] ?? evaluation.reply.text;
+    return {
+      ...this.editForm(kept),
+      status: 'invalid',
+      text: problem,
+      fieldErrors: { [evaluation.field]: problem },
+    };
   }
 
   /** "Saisir maintenant" from a reminder: a draft with everything but the value. */

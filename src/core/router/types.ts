@@ -100,6 +100,11 @@ export interface Reply {
   /** A chart to show with the text. */
   image?: { png: Buffer; filename: string; title: string };
   form?: FormSpec;
+  /**
+   * Problems of a submitted form, by field id: a Slack modal shows them under the fields and
+   * stays open instead of closing on an error.
+   */
+  fieldErrors?: Record<string, string>;
   /** One-line notice (e.g. "LLM indisponible : réponse hors ligne"). */
   notice?: string;
   /** Id of the logged answer, for 👍/👎 feedback. */
