@@ -7,6 +7,7 @@ import { handleTextMessage } from './handlers/message.ts';
 import { answerSafely, type HandlerDeps } from './handlers/shared.ts';
 import { handleCardSubmit } from './handlers/submit.ts';
 import { submitOf } from './inbound.ts';
+import type { LaterReplies } from './later.ts';
 import { saveConversationReference } from './references.ts';
 
 /**
@@ -17,7 +18,7 @@ export class BoussoleTeamsBot extends TeamsActivityHandler {
   /** Conversations whose reference was saved since start-up ("first contact"). */
   private readonly known = new Set<string>();
 
-  constructor(options: { router: Router; db: Db; log: Logger }) {
+  constructor(options: { router: Router; db: Db; log: Logger; later: LaterReplies }) {
     super();
     const { log } = options;
     const deps: HandlerDeps = {

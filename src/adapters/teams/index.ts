@@ -10,6 +10,7 @@ import { BoussoleTeamsBot } from './bot.ts';
 import { BoussoleCloudAdapter } from './cloud-adapter.ts';
 import { createTeamsDelivery } from './delivery.ts';
 import { createTeamsHttpServer } from './http-server.ts';
+import { createLaterReplies } from './later.ts';
 import { pruneHandledSubmits } from './submits.ts';
 
 export { TeamsStartError } from './auth.ts';
@@ -64,7 +65,8 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
   const pruned = pruneHandledSubmits(db, SUBMIT_RETENTION_DAYS);
   if (pruned) log.debug({ pruned }, 'old Teams card submits pruned');
 
-  const bot = new BoussoleTeamsBot({ router, db, log });
+  const later = createLaterReplies({ adapter, appId, log });
+  const bot = new BoussoleTeamsBot({ router, db, log, later });
   const server = createTeamsHttpServer({ adapter, bot, log });
   await listen(server, teams.port, host);
   const port = (server.address() as AddressInfo).port;
@@ -82,7 +84,11 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
       ...(deps.deliveryTimeoutMs ? { timeoutMs: deps.deliveryTimeoutMs } : {}),
     }),
     port,
-    stop: () => close(server),
+    async stop() {
+      await close(server);
+      // Answers already acknowledged are still posted, within the same grace period.
+      await later.drain(STOP_GRACE_MS);
+    },
   };
 }
 

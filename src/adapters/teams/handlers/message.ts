@@ -5,7 +5,9 @@ import type { HandlerDeps } from './shared.ts';
 
 /**
  * A text message: personal chat, or a channel / group chat where the bot was @mentioned (Teams
- * only delivers those). The router sees the text without the mention.
+ * only delivers those). The router sees the text without the mention. The turn ends once
+ * "typing" is shown; the answer follows on its own (see later.ts), so a slow answer never runs
+ * into Bot Framework's 15 s limit.
  */
 export async function handleTextMessage(context: TurnContext, deps: HandlerDeps): Promise<void> {
   const activity = context.activity;
@@ -15,8 +17,6 @@ export async function handleTextMessage(context: TurnContext, deps: HandlerDeps)
     text: messageTextOf(activity),
     ...(activity.id ? { messageId: activity.id } : {}),
   };
-  // Answers can take a few seconds (plan search, LLM): show that something is happening.
   await context.sendActivity({ type: ActivityTypes.Typing });
-  const reply = await deps.router.handleMessage(message);
-  await context.sendActivity(replyActivity(reply));
+  deps.later.start(context, async () => replyActivity(await deps.router.handleMessage(message)));
 }

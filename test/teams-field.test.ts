@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Reply, Router } from '../src/core/router/types.ts';
+import { activity, cardSubmit, cardText, postActivity } from './helpers/teams-activities.ts';
+import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.ts';
+import { CANTAL_ANSWER } from './helpers/teams-router.ts';
+
+// Issue 15, Teams: the real CloudAdapter on loopback with a fake Bot Connector.
+const harnesses: TeamsHarness<Router>[] = [];
+afterEach(async () => {
+  for (const harness of harnesses.splice(0)) await harness.close();
+});
+async function start(router: Router) {
+  const harness = await startTeamsHarness({ router });
+  harnesses.push(harness);
+  return harness;
+}
+
+const unused = async (): Promise<Reply> => ({ status: 'info', lang: 'fr', text: '' });
+
+describe('the Teams turn', () => {
+  it('is acknowledged before the answer is ready, which then arrives on its own as a reply', async () => {
+    // The answer is only written once Teams got its HTTP response: a turn that waited for it
+    // (as a slow LLM would make it) never ends, which is what Bot Framework's 15 s limit punishes.
+    let acknowledged!: () => void;
+    const turnEnded = new Promise<void>((resolve) => {
+      acknowledged = resolve;
+    });
+    const slow: Router = {
+      handleMessage: async () => {
+        await turnEnded;
+        return { status: 'answered', lang: 'fr', text: 'Réponse écrite après coup.' };
+      },
+      homeView: unused,
+      handleClick: unused,
+    };
+    const { endpoint, connector } = await start(slow);
+    const question = activity('personal-message', connector.serviceUrl, { id: 'slow-1' });
+
+    const response = await postActivity(endpoint, question);
+    expect(response.status).toBe(200);
+    expect(connector.calls.map((call) => call.body?.type)).toEqual(['typing']);
+    acknowledged();
+
+    const [answer] = await connector.waitForMessages(1);
+    expect(answer?.replyToId).toBe('slow-1');
+    expect(cardText(answer)).toContain('Réponse écrite après coup.');
+  });
+});
+
+describe('a note about a click', () => {
+  it('is written in the language of the card clicked, not the client’s locale', async () => {
+    const router: Router = {
+      handleMessage: async () => CANTAL_ANSWER,
+      homeView: unused,
+      handleClick: async () => ({ status: 'info', lang: 'fr', text: 'Merci.', private: true }),
+    };
+    const { endpoint, connector } = await start(router);
+    await postActivity(endpoint, activity('personal-message', connector.serviceUrl, { id: 'q-1' }));
+    const [answer] = await connector.waitForMessages(1);
+    const body = answer?.body.attachments[0].content.body;
+    const thumbs = body.find((element: { type: string }) => element.type === 'ActionSet').actions[0];
+    for (const id of ['up-1', 'up-2']) {
+      // The fixture's client is in English (en-US); the answer is in French.
+      await postActivity(
+        endpoint,
+        cardSubmit(connector.serviceUrl, {
+          id,
+          replyToId: answer?.responseId as string,
+          buttonId: thumbs.data.buttonId,
+          data: thumbs.data,
+        }),
+      );
+    }
+    const [, thanks, note] = await connector.waitForMessages(3);
+    expect(cardText(thanks)).toContain('Merci.');
+    // 👍 is not a step of a flow: the answer stays, the thanks comes below it.
+    expect(thanks?.method).toBe('POST');
+    expect(cardText(note)).toContain('Cette action a déjà été prise en compte.');
+    expect(thumbs.data).toMatchObject({ lang: 'fr' });
+  });
+});
