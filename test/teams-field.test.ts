@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CARD_BYTES_BUDGET } from '../src/adapters/teams/render.ts';
+import { createAppRouter } from '../src/app-router.ts';
 import type { Reply, Router } from '../src/core/router/types.ts';
+import { testContext } from './helpers/plans.ts';
 import { activity, cardSubmit, cardText, postActivity } from './helpers/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.ts';
+import { decodePng } from './helpers/teams-png.ts';
 import { CANTAL_ANSWER } from './helpers/teams-router.ts';
 
 // Issue 15, Teams: the real CloudAdapter on loopback with a fake Bot Connector.
@@ -77,5 +81,59 @@ describe('a note about a click', () => {
     expect(thanks?.method).toBe('POST');
     expect(cardText(note)).toContain('Cette action a déjà été prise en compte.');
     expect(thumbs.data).toMatchObject({ lang: 'fr' });
+  });
+});
+
+describe('a chart asked in Teams', () => {
+  it('reaches the user inside the card, as a palette image sized for it', async () => {
+    const ctx = testContext();
+    try {
+      const { repo, catalog } = ctx.measurements();
+      const [match] = catalog.search('faits numériques', { scope: 'cantal', unit: 'percent' });
+      const indicatorId = match?.indicator.node.id as string;
+      const author = { platform: 'console', userId: 'alice' };
+      repo.insertMeasurements(
+        ['2022-2023', '2023-2024', '2024-2025'].map((period, i) => ({
+          indicatorId,
+          scope: 'cantal',
+          period,
+          value: 55 + 3.5 * i,
+          unit: 'percent' as const,
+          author,
+          status: 'validated' as const,
+        })),
+      );
+      repo.setTarget(
+        { indicatorId, scope: 'cantal', period: '2025-2026', kind: 'target', value: 65 },
+        'test',
+      );
+      const { endpoint, connector } = await start(createAppRouter(ctx));
+      await postActivity(
+        endpoint,
+        activity('personal-message', connector.serviceUrl, {
+          id: 'chart-1',
+          text: `graphique ${indicatorId}`,
+        }),
+      );
+      const [answer] = await connector.waitForMessages(1, 10_000);
+      const card = answer?.body.attachments[0].content;
+      expect(JSON.stringify(card)).not.toContain('Graphique non affiché');
+      expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(CARD_BYTES_BUDGET);
+      const image = card.body.find((element: { type: string }) => element.type === 'Image');
+      const png = Buffer.from(String(image.url).replace('data:image/png;base64,', ''), 'base64');
+      const decoded = decodePng(png);
+      expect(decoded.width).toBeLessThanOrEqual(600);
+      expect(decoded.width).toBeGreaterThanOrEqual(400);
+      expect(decoded.colorType).toBe(3);
+      // The Cantal series is drawn in the chart's first colour (#0072B2): the line survived.
+      let blue = 0;
+      for (let i = 0; i < decoded.width * decoded.height; i++) {
+        const [r = 0, g = 0, b = 0] = decoded.rgba.subarray(i * 4, i * 4 + 3);
+        if (r < 24 && Math.abs(g - 0x72) < 24 && Math.abs(b - 0xb2) < 24) blue++;
+      }
+      expect(blue).toBeGreaterThan(200);
+    } finally {
+      ctx.cleanup();
+    }
   });
 });

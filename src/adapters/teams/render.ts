@@ -1,4 +1,5 @@
 import type { Button, FormSpec, Reply } from '../../core/router/types.ts';
+import { compactPng, PngError } from '../../render/png-compact.ts';
 import { type Labels, labelsFor } from './labels.ts';
 import {
   citationLine,
@@ -25,6 +26,8 @@ export interface AdaptiveCard {
 export const CARD_BYTES_BUDGET = 26_000;
 export const MAX_TEXT_CHARS = 6_000;
 export const MAX_CITATIONS = 12;
+/** Widths tried for a chart too heavy as it is: a card is about 500–700 px wide in Teams. */
+const CARD_IMAGE_WIDTHS = [600, 400];
 /** Teams shows at most six actions on a card; more go to action sets in the body. */
 const MAX_CARD_ACTIONS = 6;
 /** Form inputs are prefixed so a field named "buttonId" cannot clobber the submit data. */
@@ -192,20 +195,36 @@ function feedbackActions(answerId: string, labels: Labels, context: SubmitContex
 }
 
 /**
- * The chart goes right after the text as a data: URI (Teams has no public URL for our files).
- * A PNG too big for the message budget is left out with a note rather than failing the send.
+ * The chart goes right after the text as a data: URI (Teams has no public URL for our files). The
+ * server's 1200 px PNG is too heavy for a card, so it is shrunk to a palette image sized for one
+ * (see png-compact.ts); only when even that does not fit is it left out with a note.
  */
 function imageBlocks(card: AdaptiveCard, image: NonNullable<Reply['image']>, labels: Labels): CardElement[] {
   const title = neutralise(image.title);
-  const blocks: CardElement[] = [
+  const blocksFor = (png: Buffer): CardElement[] => [
     { type: 'TextBlock', text: `**${title}**`, wrap: true, spacing: 'Medium' },
     {
       type: 'Image',
-      url: `data:image/png;base64,${image.png.toString('base64')}`,
+      url: `data:image/png;base64,${png.toString('base64')}`,
       altText: title,
       size: 'Stretch',
     },
   ];
-  const bytes = Buffer.byteLength(JSON.stringify(card)) + Buffer.byteLength(JSON.stringify(blocks));
-  return bytes <= CARD_BYTES_BUDGET ? blocks : [subtle(labels.imageTooLarge)];
+  const cardBytes = Buffer.byteLength(JSON.stringify(card));
+  const fits = (blocks: CardElement[]) =>
+    cardBytes + Buffer.byteLength(JSON.stringify(blocks)) <= CARD_BYTES_BUDGET;
+  const original = blocksFor(image.png);
+  if (fits(original)) return original;
+  for (const width of CARD_IMAGE_WIDTHS) {
+    let png: Buffer;
+    try {
+      png = compactPng(image.png, width);
+    } catch (error) {
+      if (error instanceof PngError) break;
+      throw error;
+    }
+    const blocks = blocksFor(png);
+    if (fits(blocks)) return blocks;
+  }
+  return [subtle(labels.imageTooLarge)];
 }
