@@ -7,6 +7,7 @@ import {
   buttonsOf,
   mentionEvent,
   sendToSlackApp,
+  slashCommand,
   viewSubmission,
 } from './helpers/slack-requests.ts';
 
@@ -132,5 +133,61 @@ describe('the Modifier modal', () => {
     const [next] = await h.fake.waitFor(() => responses('edit140').length > 0 && responses('edit140'));
     expect(next?.body).toMatchObject({ replace_original: true });
     expect(JSON.stringify(next?.body.blocks)).toMatch(/64 %/u);
+  });
+});
+
+describe('/boussole échéances and /boussole export', () => {
+  const command = (text: string, url: string) =>
+    sendToSlackApp(
+      h.eventsUrl,
+      SIGNING_SECRET,
+      'command',
+      slashCommand({ text, response_url: h.fake.responseUrl(url) }),
+    );
+
+  it('lists the deadlines the user owns, with their next date, indicator and scope', async () => {
+    const { context } = ctx.deadlines();
+    const [indicator] = ctx.measurements().catalog.search('faits numériques', { scope: 'cantal' });
+    const { addDeadline } = await import('../src/core/deadlines/service.ts');
+    const added = addDeadline(
+      {
+        indicator: indicator?.indicator.node.id,
+        yearly: '06-30',
+        scope: 'cantal',
+        owners: ['slack:U0ALICE'],
+      },
+      'test',
+      context,
+    );
+    expect(added.ok).toBe(true);
+    await command('échéances', 'deadlines');
+    const [reply] = await h.fake.waitFor(() => responses('deadlines').length > 0 && responses('deadlines'));
+    const text = JSON.stringify(reply?.body.blocks);
+    expect(reply?.body.response_type).toBe('ephemeral');
+    expect(text).toContain('Vos échéances');
+    expect(text).toMatch(/30 juin 20\d\d — .*faits numériques.* — Cantal/u);
+    expect(text).not.toMatch(/éléments sur/u);
+  });
+
+  it('sends the tracking table as a file in the user’s DM, since an ephemeral reply cannot carry one', async () => {
+    await command('export csv', 'export');
+    const [reply] = await h.fake.waitFor(() => responses('export').length > 0 && responses('export'));
+    expect(reply?.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(reply?.body.blocks)).toMatch(/Tableau de suivi.*CSV/u);
+    expect(JSON.stringify(reply?.body.blocks)).toContain('envoyé en message direct');
+    const complete = await h.fake.waitFor(() => h.fake.find('files.completeUploadExternal')[0]);
+    expect(h.fake.find('conversations.open')[0]?.body.users).toBe('U0ALICE');
+    expect(complete.body.channel_id).toBe('D0ALICE');
+    expect(JSON.parse(complete.body.files)[0].title).toBe('Tableau de suivi');
+    const [request] = h.fake.find('files.getUploadURLExternal');
+    expect(request?.body.filename).toMatch(/^suivi-indicateurs-\d{4}-\d{2}-\d{2}\.csv$/u);
+    expect(Number(request?.body.length)).toBeGreaterThan(100);
+  });
+
+  it('says which format or scope it did not understand', async () => {
+    await command('export pdf', 'export-pdf');
+    const [reply] = await h.fake.waitFor(() => responses('export-pdf').length > 0 && responses('export-pdf'));
+    expect(JSON.stringify(reply?.body.blocks)).toContain('Format ou périmètre inconnu « pdf »');
+    expect(h.fake.find('files.getUploadURLExternal')).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_BYTES_BUDGET } from '../src/adapters/teams/render.ts';
 import { createAppRouter } from '../src/app-router.ts';
@@ -132,6 +134,87 @@ describe('a chart asked in Teams', () => {
         if (r < 24 && Math.abs(g - 0x72) < 24 && Math.abs(b - 0xb2) < 24) blue++;
       }
       expect(blue).toBeGreaterThan(200);
+    } finally {
+      ctx.cleanup();
+    }
+  });
+});
+
+describe('export in a Teams personal chat', () => {
+  it('offers the tracking table with a consent card, then uploads it where Teams says once accepted', async () => {
+    const uploads: { headers: http.IncomingHttpHeaders; size: number }[] = [];
+    const oneDrive = http.createServer(async (req, res) => {
+      let size = 0;
+      for await (const chunk of req) size += (chunk as Buffer).length;
+      uploads.push({ headers: req.headers, size });
+      res.writeHead(201).end('{}');
+    });
+    await new Promise<void>((resolve) => oneDrive.listen(0, '127.0.0.1', resolve));
+    const ctx = testContext();
+    try {
+      const { endpoint, connector } = await start(createAppRouter(ctx));
+      const ask = activity('personal-message', connector.serviceUrl, { id: 'export-1', text: 'export' });
+      await postActivity(endpoint, ask);
+      const [offer] = await connector.waitForMessages(1, 10_000);
+      const consent = offer?.body.attachments.find(
+        (a: { contentType: string }) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent',
+      );
+      expect(consent.name).toMatch(/^suivi-indicateurs-\d{4}-\d{2}-\d{2}\.xlsx$/u);
+      expect(consent.content.sizeInBytes).toBeGreaterThan(1000);
+      expect(cardText(offer)).toContain('Tableau de suivi');
+
+      const uploadUrl = `http://127.0.0.1:${(oneDrive.address() as AddressInfo).port}/upload/1`;
+      const accept = {
+        ...activity('card-submit', connector.serviceUrl),
+        id: 'accept-1',
+        type: 'invoke',
+        name: 'fileConsent/invoke',
+        value: {
+          type: 'fileUpload',
+          action: 'accept',
+          context: consent.content.acceptContext,
+          uploadInfo: {
+            name: consent.name,
+            uploadUrl,
+            contentUrl: 'https://example.sharepoint.test/suivi.xlsx',
+            uniqueId: 'file-1',
+            fileType: 'xlsx',
+          },
+        },
+      };
+      const response = await postActivity(endpoint, accept);
+      expect(response.status).toBe(200);
+      expect(uploads).toHaveLength(1);
+      expect(uploads[0]?.size).toBe(consent.content.sizeInBytes);
+      expect(uploads[0]?.headers['content-range']).toBe(
+        `bytes 0-${consent.content.sizeInBytes - 1}/${consent.content.sizeInBytes}`,
+      );
+      const [, info] = await connector.waitForMessages(2);
+      expect(info?.body.attachments[0]).toMatchObject({
+        contentType: 'application/vnd.microsoft.teams.card.file.info',
+        contentUrl: 'https://example.sharepoint.test/suivi.xlsx',
+        content: { uniqueId: 'file-1', fileType: 'xlsx' },
+      });
+      // The token works once: a replayed accept uploads nothing.
+      await postActivity(endpoint, { ...accept, id: 'accept-2' });
+      expect(uploads).toHaveLength(1);
+    } finally {
+      ctx.cleanup();
+      oneDrive.closeAllConnections();
+      await new Promise((resolve) => oneDrive.close(resolve));
+    }
+  });
+
+  it('answers “échéances” with the user’s deadlines rather than a plan search', async () => {
+    const ctx = testContext();
+    try {
+      const { endpoint, connector } = await start(createAppRouter(ctx));
+      await postActivity(
+        endpoint,
+        activity('personal-message', connector.serviceUrl, { id: 'deadlines-1', text: 'échéances' }),
+      );
+      const [answer] = await connector.waitForMessages(1, 10_000);
+      expect(cardText(answer)).toContain('Aucune échéance ne vous concerne');
     } finally {
       ctx.cleanup();
     }

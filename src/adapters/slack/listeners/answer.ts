@@ -42,7 +42,7 @@ export async function answer(deps: ListenerDeps, request: AnswerRequest): Promis
   try {
     const options: RenderOptions = { conversation: request.conversation, ...request.extras?.(reply) };
     if (reply.form && !options.formToken) options.formToken = stashForm(deps, reply, options);
-    await poster.post(destination, reply, options);
+    await poster.post(destination, reply, options, request.asker);
     // One line per answered request: with the request id (log mixin) it ties the event to the
     // router's work and to the rows it wrote.
     log.info(

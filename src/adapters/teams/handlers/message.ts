@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { offerFile } from '../files.ts';
 import { actorOf, conversationOf, messageTextOf } from '../inbound.ts';
-import { replyActivity } from '../outbound.ts';
 import type { HandlerDeps } from './shared.ts';
 
 /**
@@ -18,5 +18,7 @@ export async function handleTextMessage(context: TurnContext, deps: HandlerDeps)
     ...(activity.id ? { messageId: activity.id } : {}),
   };
   await context.sendActivity({ type: ActivityTypes.Typing });
-  deps.later.start(context, async () => replyActivity(await deps.router.handleMessage(message)));
+  deps.later.start(context, async () =>
+    offerFile(deps.db, activity, await deps.router.handleMessage(message)),
+  );
 }
