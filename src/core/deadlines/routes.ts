@@ -4,6 +4,7 @@ import type { MeasurementRepository } from '../measurements/ports.ts';
 import { isAllowed } from '../measurements/rights.ts';
 import type { Actor, Lang, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
+import { describeArgsError } from '../text/arg-errors.ts';
 import { listOccurrences } from './rules.ts';
 import type { DeadlineContext } from './service.ts';
 import { addDeadline, changeDeadline, DEADLINE_OPTIONS, describeRule } from './service.ts';
@@ -128,7 +129,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
         return {
           status: 'invalid',
           lang: 'fr',
-          text: `${(error as Error).message}. Exemple : « échéance ajouter i0ab56d1 --yearly 06-30 --scope cantal --owner slack:U123 --lead 14,7,1 ».`,
+          text: `${describeArgsError(error)} Exemple : « échéance ajouter i0ab56d1 --yearly 06-30 --scope cantal --owner slack:U123 --lead 14,7,1 ».`,
         };
       }
       const v = parsed.values as Record<string, string | string[] | undefined>;

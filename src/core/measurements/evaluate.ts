@@ -150,6 +150,18 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
     return reply('refused', `${text}${local}`, [keep[1] as Button], 'scope');
   }
 
+  // An unreadable value is said first: asking the period before would leave the user thinking
+  // the value was understood.
+  if (indicator.unit !== 'text' && fields.value === undefined && fields.valueText) {
+    const spelled = !/\d/u.test(fields.valueText);
+    const problem = spelled
+      ? lang === 'fr'
+        ? `Je lis la valeur en toutes lettres (« ${fields.valueText.slice(0, 40)} ») : écrivez-la en chiffres, par exemple « valeur 62 % » ou « valeur 14 ».`
+        : `I read the value in words (“${fields.valueText.slice(0, 40)}”): write it in digits, for example “value 62%” or “value 14”.`
+      : `${describeValueProblem({ code: 'not_finite' }, lang)} (« ${fields.valueText.slice(0, 40)} »)`;
+    return reply('invalid', `${problem}\n\n${t('draftKept', lang)}`, keep, 'value');
+  }
+
   if (!fields.period) {
     const current = schoolYearOf(deps.now().toISOString().slice(0, 10));
     const start = Number(current.slice(0, 4));
@@ -177,15 +189,6 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
 
   const unit = indicator.unit;
   const value = unit === 'text' ? (fields.textValue ?? fields.valueText) : fields.value;
-  if (value === undefined && unit !== 'text' && fields.valueText) {
-    const problem = describeValueProblem({ code: 'not_finite' }, lang);
-    return reply(
-      'invalid',
-      `${problem} (« ${fields.valueText.slice(0, 40)} »)\n\n${t('draftKept', lang)}`,
-      keep,
-      'value',
-    );
-  }
   if (value === undefined || value === '') {
     return reply('needs_input', t(unit === 'text' ? 'askText' : 'askValue', lang), keep, 'value');
   }

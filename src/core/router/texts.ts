@@ -41,6 +41,12 @@ export const UNKNOWN_ID: Record<Lang, (id: string) => string> = {
   en: (id) => `I don’t know the item “${id}”. Ids appear in the sources of my answers.`,
 };
 
+export const AMBIGUOUS_ID: Record<Lang, (id: string) => string> = {
+  fr: (id) =>
+    `Plusieurs éléments ont l’identifiant court « ${id} » : écrivez « montre » suivi de l’identifiant complet.`,
+  en: (id) => `Several items have the short id “${id}”: write “show” followed by the full id.`,
+};
+
 export const FAILURE: Record<Lang, string> = {
   fr: 'Désolé, je n’ai pas pu traiter votre message. Réessayez dans un instant.',
   en: 'Sorry, I could not process your message. Please try again in a moment.',

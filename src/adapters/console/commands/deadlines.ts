@@ -13,6 +13,7 @@ import { createCommandLogger } from '../../../log.ts';
 import { runSweep, sweepDepsOf } from '../../../reminders/sweep.ts';
 import { type CommandIO, printJson, UsageError } from '../io.ts';
 import { createConsoleDelivery } from '../outbox.ts';
+import { userPath } from '../output.ts';
 
 const operator = () => `cli:${os.userInfo().username || 'admin'}`;
 
@@ -110,7 +111,9 @@ function importDeadlines(ctx: AppContext, io: CommandIO, file: string | undefine
   if (!file) throw new UsageError('Usage : boussole deadline import FICHIER.json');
   let entries: Record<string, unknown>[];
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { deadlines?: unknown } | unknown[];
+    const raw = JSON.parse(readFileSync(userPath(ctx.config, file), 'utf8')) as
+      | { deadlines?: unknown }
+      | unknown[];
     entries = (Array.isArray(raw) ? raw : (raw as { deadlines?: unknown }).deadlines) as Record<
       string,
       unknown
@@ -199,7 +202,9 @@ export async function runRemind(
     printJson(io, { sent, ...(failed.length ? { failed } : {}), ...(skipped.length ? { skipped } : {}) });
   else {
     if (!sent.length) io.out('Rien à envoyer.');
-    for (const s of sent) io.out(`→ ${s.recipient} [${s.kind} ${s.stage}] ${s.text.split('\n')[0]}`);
+    // A terminal shows text as is: the **bold** of chat messages would print its asterisks.
+    for (const s of sent)
+      io.out(`→ ${s.recipient} [${s.kind} ${s.stage}] ${plainLine(s.text.split('\n')[0] ?? '')}`);
   }
   for (const f of failed)
     io.err(`non envoyé à ${f.recipient} : ${f.error} (nouvel essai au prochain passage)`);
@@ -209,4 +214,8 @@ export async function runRemind(
     );
   }
   return 0;
+}
+
+function plainLine(text: string): string {
+  return text.replace(/\*\*([^*]+)\*\*/gu, '$1').replace(/`([^`]+)`/gu, '$1');
 }
