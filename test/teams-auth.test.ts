@@ -45,6 +45,7 @@ describe('Teams authentication', () => {
     expect(harness.connector.calls).toEqual([]);
     // Refusals go to the JSON log, not to botbuilder's console.error stack traces.
     expect(printed).not.toHaveBeenCalled();
+    expect(harness.logs.filter((line) => line.source === 'console')).toEqual([]);
     expect(
       harness.logs.filter((line) => line.msg === 'Teams request refused: not authenticated'),
     ).toHaveLength(2);
@@ -69,10 +70,37 @@ describe('Teams authentication', () => {
     expect(JSON.parse(body)).toEqual({ error: 'non authentifié' });
     expect(harness.router.messages).toEqual([]);
     expect(printed).not.toHaveBeenCalled();
+    expect(harness.logs.filter((line) => line.source === 'console')).toEqual([]);
     const refusal = harness.logs.find((line) => line.msg === 'Teams request refused: not authenticated');
     expect(refusal?.level).toBe(40);
     // The key lookup was refused by the guard: nothing left the machine.
     expect(network.attempts.every((host) => host.startsWith('login.botframework.com'))).toBe(true);
+  });
+
+  it('turns what botbuilder prints on the console into JSON log lines while it runs', async () => {
+    const before = console.error;
+    harness = await startTeamsHarness({ env: { BOUSSOLE_TEAMS_DEV: '1' } });
+    console.error(new Error('The token has expired'));
+    console.warn('BadRequest: Missing activity or activity type.');
+    expect(harness.logs).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        source: 'console',
+        msg: 'The token has expired',
+        errorName: 'Error',
+      }),
+    );
+    expect(harness.logs).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        source: 'console',
+        msg: 'BadRequest: Missing activity or activity type.',
+      }),
+    );
+    await harness.close();
+    harness = undefined;
+    // Stopped, the adapter gives the console back.
+    expect(console.error).toBe(before);
   });
 
   it('signs proactive messages with the bot’s token when authentication is on, without reaching the internet', async () => {

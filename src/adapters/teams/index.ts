@@ -8,6 +8,7 @@ import type { Db } from '../../store/db.ts';
 import { createAuthentication, TeamsStartError } from './auth.ts';
 import { BoussoleTeamsBot } from './bot.ts';
 import { BoussoleCloudAdapter } from './cloud-adapter.ts';
+import { routeConsoleToLog } from './console-log.ts';
 import { createTeamsDelivery } from './delivery.ts';
 import { createTeamsHttpServer } from './http-server.ts';
 import { createLaterReplies } from './later.ts';
@@ -57,6 +58,7 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
     );
   }
 
+  const restoreConsole = routeConsoleToLog(log);
   const adapter = new BoussoleCloudAdapter(authentication);
   adapter.onTurnError = async (context, error) => {
     // Reached only when something fails outside the handlers' own error handling.
@@ -68,7 +70,12 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
   const later = createLaterReplies({ adapter, appId, log });
   const bot = new BoussoleTeamsBot({ router, db, log, later });
   const server = createTeamsHttpServer({ adapter, bot, log });
-  await listen(server, teams.port, host);
+  try {
+    await listen(server, teams.port, host);
+  } catch (error) {
+    restoreConsole();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   log.info(
     { host, port, authentication: enabled ? 'on' : 'off', appId: appId || null },
@@ -88,6 +95,7 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
       await close(server);
       // Answers already acknowledged are still posted, within the same grace period.
       await later.drain(STOP_GRACE_MS);
+      restoreConsole();
     },
   };
 }
