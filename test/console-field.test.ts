@@ -89,9 +89,11 @@ describe('the console chat', () => {
     expect(form.stdout).toMatch(
       /Pour envoyer, modifiez et tapez : \/clic update:d[0-9a-f]{12} valeur="140 %" période=2024-2025/u,
     );
-    const written = await chat([`/clic ${send?.[1]} valeur=64 période=2024-2025`]);
+    const written = await chat([`/clic ${send?.[1]} valeur=64 période=2024-2025`, 'confirmer']);
     expect(written).toContain('Aperçu de la valeur');
     expect(written).toContain('64 %');
+    // A terminal prints Markdown as typed: the reference comes without its backticks.
+    expect(written).toMatch(/Référence : m[0-9a-f]{12}\./u);
   });
 
   it('takes a value written in words as a measurement and asks for it in digits', async () => {

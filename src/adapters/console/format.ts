@@ -1,8 +1,16 @@
 import type { FormSpec, Lang, Reply } from '../../core/router/types.ts';
 
-/** Renders a reply for a terminal: the text, then its numbered sources and buttons. */
+/**
+ * Renders a reply for a terminal: the text, then its numbered sources and buttons. A terminal shows
+ * Markdown as typed, so bold, italic lines and inline code lose their marks.
+ */
 export function formatReply(reply: Reply): string {
-  const parts = [reply.text.replace(/\*\*([^*]+)\*\*/gu, '$1').replace(/(^|\n)_([^\n]+)_(?=\n|$)/gu, '$1$2')];
+  const parts = [
+    reply.text
+      .replace(/\*\*([^*]+)\*\*/gu, '$1')
+      .replace(/(^|\n)_([^\n]+)_(?=\n|$)/gu, '$1$2')
+      .replace(/`([^`\n]+)`/gu, '$1'),
+  ];
   if (reply.notice) parts.push(`(${reply.notice})`);
   if (reply.citations?.length) {
     parts.push(reply.lang === 'en' ? 'Sources:' : 'Sources :');
