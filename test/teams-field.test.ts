@@ -152,7 +152,7 @@ describe('export in a Teams personal chat', () => {
     await new Promise<void>((resolve) => oneDrive.listen(0, '127.0.0.1', resolve));
     const ctx = testContext();
     try {
-      const { endpoint, connector } = await start(createAppRouter(ctx));
+      const { endpoint, connector, db } = await start(createAppRouter(ctx));
       const ask = activity('personal-message', connector.serviceUrl, { id: 'export-1', text: 'export' });
       await postActivity(endpoint, ask);
       const [offer] = await connector.waitForMessages(1, 10_000);
@@ -198,6 +198,23 @@ describe('export in a Teams personal chat', () => {
       // The token works once: a replayed accept uploads nothing.
       await postActivity(endpoint, { ...accept, id: 'accept-2' });
       expect(uploads).toHaveLength(1);
+
+      // An offer left a day unanswered is refused, then purged with the other personal data.
+      await postActivity(endpoint, { ...ask, id: 'export-2' });
+      const [, , , second] = await connector.waitForMessages(4, 10_000);
+      const late = second?.body.attachments.find(
+        (a: { contentType: string }) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent',
+      );
+      db.prepare('UPDATE teams_offered_files SET created_at = ?').run('2020-01-01T00:00:00.000Z');
+      const stale = {
+        ...accept,
+        id: 'accept-3',
+        value: { ...accept.value, context: late.content.acceptContext },
+      };
+      await postActivity(endpoint, stale);
+      expect(uploads).toHaveLength(1);
+      const { pruneExpired } = await import('../src/store/retention.ts');
+      expect(pruneExpired(db).teamsOfferedFiles).toBe(1);
     } finally {
       ctx.cleanup();
       oneDrive.closeAllConnections();

@@ -16,7 +16,7 @@ const UPLOAD_TIMEOUT_MS = 10_000;
 /**
  * A Reply carrying a file (the tracking table). Teams bots can only send files in a personal chat,
  * after the user accepts a consent card (manifest: supportsFiles); elsewhere the answer says where
- * to ask. The bytes wait in SQLite under a random token the card hands back on accept.
+ * to ask. The bytes wait in SQLite under a random token the card hands back on accept, for a day.
  */
 export function offerFile(db: Db, activity: Activity, reply: Reply): Partial<Activity> {
   const file = reply.file;
@@ -26,9 +26,6 @@ export function offerFile(db: Db, activity: Activity, reply: Reply): Partial<Act
     return replyActivity({ ...reply, text: `${reply.text}\n\n${labels.fileInPersonalChat}` });
   }
   const now = Date.now();
-  db.prepare('DELETE FROM teams_offered_files WHERE created_at < ?').run(
-    new Date(now - KEEP_MS).toISOString(),
-  );
   const token = randomUUID();
   db.prepare(
     'INSERT INTO teams_offered_files (token, user_id, filename, data, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -115,9 +112,12 @@ function takeOffered(
 ): { filename: string; data: Buffer } | undefined {
   const token = (response.context as { token?: unknown } | undefined)?.token;
   if (typeof token !== 'string') return undefined;
+  // An offer older than a day is refused even before the daily purge (store/retention.ts) runs.
   const row = db
-    .prepare('SELECT user_id, filename, data FROM teams_offered_files WHERE token = ?')
-    .get(token) as { user_id: string; filename: string; data: Buffer } | undefined;
+    .prepare('SELECT user_id, filename, data FROM teams_offered_files WHERE token = ? AND created_at >= ?')
+    .get(token, new Date(Date.now() - KEEP_MS).toISOString()) as
+    | { user_id: string; filename: string; data: Buffer }
+    | undefined;
   if (!row || row.user_id !== actorOf(context.activity).userId) return undefined;
   db.prepare('DELETE FROM teams_offered_files WHERE token = ?').run(token);
   return { filename: row.filename, data: row.data };

@@ -1,7 +1,7 @@
 -- Microsoft Teams: a file offered in a personal chat (the tracking table, "export"). Teams only
 -- lets a bot send a file once the user accepts a consent card; the bytes wait here until then, for
--- one day at most, and only the user it was made for can receive them. Owned by
--- src/adapters/teams/files.ts, which prunes old rows whenever it offers a file.
+-- one day at most, and only the user it was made for can receive them. Written and read by
+-- src/adapters/teams/files.ts; pruned daily by src/store/retention.ts.
 CREATE TABLE teams_offered_files (
   token TEXT PRIMARY KEY,
   user_id TEXT NOT NULL,
