@@ -130,6 +130,10 @@ export function openContext(
           now: () => new Date(),
           // The renderer loads a native module and fonts: only when a chart is asked for.
           renderChart: async (spec) => (await import('./render/chart.ts')).renderTrendChart(spec),
+          renderTable: async (format, table) =>
+            format === 'csv'
+              ? Buffer.from((await import('./render/csv.ts')).writeCsv(table.header, table.rows), 'utf8')
+              : (await import('./render/xlsx.ts')).writeXlsx(table),
           // Refusals are expected outcomes, kept in the audit log: info, not warnings.
           log: (event, data) => log.info(data, event),
         };

@@ -95,6 +95,10 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
         config.dbFile === ':memory:'
           ? undefined
           : path.join(path.dirname(config.dbFile), '.boussole-history'),
+      // Charts and exports asked in the chat land beside the database (data/fichiers by default).
+      ...(config.dbFile === ':memory:'
+        ? {}
+        : { filesDir: path.join(path.dirname(config.dbFile), 'fichiers') }),
     });
     await reminders.stop();
     ctx.close();

@@ -82,7 +82,7 @@ describe('someone else’s entry', () => {
     const cancel = preview.buttons.find((b) => b.id.startsWith('cancel'))?.id as string;
     const byBob = await say('bob', '--click', confirm);
     expect(byBob.status).toBe('refused');
-    expect(byBob.text).toMatch(/seule elle peut la confirmer, la modifier ou l’annuler/u);
+    expect(byBob.text).toMatch(/vous ne pouvez pas la confirmer/u);
     expect((await say('bob', '--click', cancel)).status).toBe('refused');
     const draft = confirm.split(':')[1];
     expect(audit('confirm_draft')).toEqual([

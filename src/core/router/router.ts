@@ -9,6 +9,7 @@ import { detectLanguage } from '../query/vocabulary.ts';
 import type { AnswerWriter } from '../query/writer.ts';
 import type { ConversationMemory } from './memory.ts';
 import {
+  AMBIGUOUS_ID,
   EMPTY,
   FAILURE,
   HELP,
@@ -196,8 +197,13 @@ function listPlans(library: PlanLibrary, lang: Lang): Reply {
 }
 
 function showItem(library: PlanLibrary, id: string, lang: Lang): Reply {
-  const node = library.node(id);
-  if (!node) return { status: 'not_found', lang, text: UNKNOWN_ID[lang](id), citations: [] };
+  const found = library.find(id);
+  if (!found) return { status: 'not_found', lang, text: UNKNOWN_ID[lang](id), citations: [] };
+  if ('choices' in found) {
+    const lines = found.choices.map((choice) => `• \`${choice.id}\` ${choice.text.split('\n')[0]}`);
+    return { status: 'info', lang, text: [AMBIGUOUS_ID[lang](id), '', ...lines].join('\n') };
+  }
+  const node = found.node;
   const children = library.children(node.id);
   const lines = [`${node.label ? `${node.label} — ` : ''}${node.text} [1]`];
   for (const child of children.slice(0, 30))

@@ -15,7 +15,8 @@ export const HELP: Record<Lang, string> = {
     '• Saisir une valeur : « Cantal 2025-2026 : 62,5 % d’élèves groupe 3 faits numériques » (aperçu, puis Confirmer)',
     '• `fiche faits numériques`, `historique faits numériques cantal`, `graphique faits numériques`',
     '• `à valider` (validateurs), `droits` : vos rôles',
-    '• `échéance liste` : les dates de remontée (les admins ajoutent : `échéance ajouter ID --yearly 06-30 --scope cantal --owner …`)',
+    '• `échéances` : vos prochaines dates de remontée ; `échéance liste` : toutes (les admins ajoutent : `échéance ajouter ID --yearly 06-30 --scope cantal --owner …`)',
+    '• `export` : le tableau de suivi en fichier Excel (`export csv`, `export xlsx cantal`), envoyé à vous seul',
   ].join('\n'),
   en: [
     '**Boussole** answers your questions about the académie’s strategic plans, with sources.',
@@ -29,7 +30,8 @@ export const HELP: Record<Lang, string> = {
     '• Record a value: “record 38% reading for Haute-Loire 2025-2026” (preview, then Confirm)',
     '• `card faits numériques`, `history faits numériques cantal`, `chart faits numériques`',
     '• `pending` (validators), `rights`: your roles',
-    '• `deadline list`: reporting dates',
+    '• `my deadlines`: your next reporting dates; `deadline list`: all of them',
+    '• `export`: the tracking table as an Excel file (`export csv`, `export xlsx cantal`), sent to you alone',
   ].join('\n'),
 };
 
@@ -37,6 +39,12 @@ export const UNKNOWN_ID: Record<Lang, (id: string) => string> = {
   fr: (id) =>
     `Je ne connais pas l’élément « ${id} ». Les identifiants figurent dans les sources de mes réponses.`,
   en: (id) => `I don’t know the item “${id}”. Ids appear in the sources of my answers.`,
+};
+
+export const AMBIGUOUS_ID: Record<Lang, (id: string) => string> = {
+  fr: (id) =>
+    `Plusieurs éléments ont l’identifiant court « ${id} » : écrivez « montre » suivi de l’identifiant complet.`,
+  en: (id) => `Several items have the short id “${id}”: write “show” followed by the full id.`,
 };
 
 export const FAILURE: Record<Lang, string> = {

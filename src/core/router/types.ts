@@ -99,7 +99,17 @@ export interface Reply {
   buttons?: Button[];
   /** A chart to show with the text. */
   image?: { png: Buffer; filename: string; title: string };
+  /**
+   * A file for the asker alone (the tracking table): Slack sends it in their DM, Teams asks them
+   * to accept it in their personal chat, the console writes it to disk.
+   */
+  file?: { data: Buffer; filename: string; title: string; mime: string };
   form?: FormSpec;
+  /**
+   * Problems of a submitted form, by field id: a Slack modal shows them under the fields and
+   * stays open instead of closing on an error.
+   */
+  fieldErrors?: Record<string, string>;
   /** One-line notice (e.g. "LLM indisponible : réponse hors ligne"). */
   notice?: string;
   /** Id of the logged answer, for 👍/👎 feedback. */

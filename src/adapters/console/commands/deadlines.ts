@@ -14,6 +14,7 @@ import { createCommandLogger } from '../../../log.ts';
 import { runSweep, sweepDepsOf } from '../../../reminders/sweep.ts';
 import { type CommandIO, printJson, UsageError } from '../io.ts';
 import { createConsoleDelivery } from '../outbox.ts';
+import { userPath } from '../output.ts';
 
 const operator = () => `cli:${os.userInfo().username || 'admin'}`;
 
@@ -111,7 +112,7 @@ function runDeadlineImport(ctx: AppContext, io: CommandIO, file: string | undefi
   if (!file) throw new UsageError('Usage : boussole deadline import FICHIER.json');
   let read: ReturnType<typeof readDeadlineFile>;
   try {
-    read = readDeadlineFile(JSON.parse(readFileSync(file, 'utf8')) as DeadlineFile);
+    read = readDeadlineFile(JSON.parse(readFileSync(userPath(ctx.config, file), 'utf8')) as DeadlineFile);
   } catch (error) {
     read = { error: (error as Error).message };
   }
@@ -197,7 +198,9 @@ export async function runRemind(
     printJson(io, { sent, ...(failed.length ? { failed } : {}), ...(skipped.length ? { skipped } : {}) });
   else {
     if (!sent.length) io.out('Rien à envoyer.');
-    for (const s of sent) io.out(`→ ${s.recipient} [${s.kind} ${s.stage}] ${s.text.split('\n')[0]}`);
+    // A terminal shows text as is: the **bold** of chat messages would print its asterisks.
+    for (const s of sent)
+      io.out(`→ ${s.recipient} [${s.kind} ${s.stage}] ${plainLine(s.text.split('\n')[0] ?? '')}`);
   }
   for (const f of failed)
     io.err(`non envoyé à ${f.recipient} : ${f.error} (nouvel essai au prochain passage)`);
@@ -212,4 +215,8 @@ export async function runRemind(
     );
   }
   return 0;
+}
+
+function plainLine(text: string): string {
+  return text.replace(/\*\*([^*]+)\*\*/gu, '$1').replace(/`([^`]+)`/gu, '$1');
 }

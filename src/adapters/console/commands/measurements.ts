@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { AppContext } from '../../../context.ts';
 import { changeRole } from '../../../core/measurements/admin.ts';
 import { parseNumber } from '../../../core/measurements/numbers.ts';
@@ -11,6 +12,7 @@ import { chartSpecOf } from '../../../core/measurements/views.ts';
 import { CsvError, parseCsv, writeCsv } from '../../../render/csv.ts';
 import { writeInBatches } from '../../../store/batches.ts';
 import { type CommandIO, printJson, UsageError } from '../io.ts';
+import { userPath, writeOutput } from '../output.ts';
 
 /** Who runs the CLI: a shell on the server is an operator, recorded under their system name. */
 function operator(): string {
@@ -97,8 +99,9 @@ export async function runChart(
   io: CommandIO,
   id: string | undefined,
   out: string | undefined,
+  force = false,
 ): Promise<number> {
-  if (!id || !out) throw new UsageError('Usage : boussole chart INDICATEUR_ID --out FICHIER.png');
+  if (!id || !out) throw new UsageError('Usage : boussole chart INDICATEUR_ID --out FICHIER.png [--force]');
   const { catalog, deps } = ctx.measurements();
   const indicator = catalog.get(id);
   if (!indicator) {
@@ -112,30 +115,45 @@ export async function runChart(
     return 1;
   }
   const { renderTrendChart } = await import('../../../render/chart.ts');
-  writeFileSync(out, renderTrendChart(chartSpecOf(indicator, deps, 'fr')));
-  io.out(`Graphique écrit : ${out}`);
+  const written = writeOutput(ctx.config, out, renderTrendChart(chartSpecOf(indicator, deps, 'fr')), force);
+  if (!written.ok) {
+    io.err(written.message);
+    return 1;
+  }
+  io.out(`Graphique écrit : ${written.path}`);
   return 0;
 }
 
 export async function runExport(
   ctx: AppContext,
   io: CommandIO,
-  args: { format?: string; out?: string; allVersions: boolean },
+  args: { format?: string; out?: string; allVersions: boolean; force: boolean },
 ): Promise<number> {
-  const format = args.format ?? args.out?.split('.').pop();
-  if (!args.out || (format !== 'csv' && format !== 'xlsx')) {
-    throw new UsageError('Usage : boussole export --format csv|xlsx --out FICHIER [--all-versions]');
-  }
-  const rows = trackingRows(ctx.measurements().deps, { allVersions: args.allVersions });
-  if (format === 'csv') writeFileSync(args.out, writeCsv([...TRACKING_HEADER], rows));
-  else {
-    const { writeXlsx } = await import('../../../render/xlsx.ts');
-    writeFileSync(
-      args.out,
-      await writeXlsx({ name: 'Tableau de suivi', header: [...TRACKING_HEADER], rows }),
+  const usage = 'Usage : boussole export --format csv|xlsx --out FICHIER [--all-versions] [--force]';
+  if (!args.out) throw new UsageError(usage);
+  const format = (args.format ?? path.extname(args.out).slice(1)).toLowerCase();
+  if (format !== 'csv' && format !== 'xlsx') {
+    throw new UsageError(
+      args.format
+        ? `Format inconnu « ${args.format} » : csv ou xlsx.`
+        : `Format introuvable dans « ${args.out} » : ajoutez --format csv ou --format xlsx (ou nommez le fichier .csv ou .xlsx).`,
     );
   }
-  io.out(`${rows.length} ligne(s) exportée(s) dans ${args.out}`);
+  const rows = trackingRows(ctx.measurements().deps, { allVersions: args.allVersions });
+  const data =
+    format === 'csv'
+      ? writeCsv([...TRACKING_HEADER], rows)
+      : await (await import('../../../render/xlsx.ts')).writeXlsx({
+          name: 'Tableau de suivi',
+          header: [...TRACKING_HEADER],
+          rows,
+        });
+  const written = writeOutput(ctx.config, args.out, data, args.force);
+  if (!written.ok) {
+    io.err(written.message);
+    return 1;
+  }
+  io.out(`${rows.length} ligne(s) exportée(s) dans ${written.path}`);
   return 0;
 }
 
@@ -152,7 +170,7 @@ export async function runImport(
   if (!args.file) throw new UsageError('Usage : boussole import FICHIER.csv [--partial] [--as NOM]');
   let text: string;
   try {
-    text = readFileSync(args.file, 'utf8');
+    text = readFileSync(userPath(ctx.config, args.file), 'utf8');
   } catch {
     io.err(`Fichier introuvable ou illisible : ${args.file}`);
     return 1;
@@ -243,7 +261,7 @@ export function runTarget(ctx: AppContext, io: CommandIO, positionals: string[],
   const kind = baseline ? 'baseline' : 'target';
   repo.setTarget({ indicatorId: indicator.node.id, scope: scope.key, period, kind, value }, operator());
   io.out(
-    `${baseline ? 'Valeur initiale' : 'Cible'} enregistrée : ${indicator.node.text} — ${scope.shortName} ${period} : ${value}`,
+    `${baseline ? 'Valeur initiale' : 'Cible'} enregistrée : ${indicator.node.text} — ${scope.shortName} ${period} : ${formatValue(value, unit ?? 'number', 'fr')}`,
   );
   return 0;
 }
