@@ -3,6 +3,7 @@ import { personalOverview } from './core/router/home.ts';
 import { createRouter } from './core/router/router.ts';
 import type { Router } from './core/router/types.ts';
 import { createConversationStore } from './store/conversation-store.ts';
+import { storeFailureOf } from './store/failures.ts';
 
 /** The one router of the app, as Slack, Teams, the console chat and `boussole say` all use it. */
 export function createAppRouter(ctx: AppContext): Router {
@@ -15,5 +16,6 @@ export function createAppRouter(ctx: AppContext): Router {
     deadlines: ctx.deadlines().routes,
     overview: (actor, lang) => personalOverview(actor, ctx.measurements().deps, ctx.deadlines().repo, lang),
     onError: (error, context) => ctx.log.error({ err: error, ...context }, 'router failure'),
+    failureOf: storeFailureOf,
   });
 }

@@ -34,6 +34,7 @@ export const envSchema = z.object({
   BOUSSOLE_MEMORY_MINUTES: positiveInt(30, 24 * 60),
   BOUSSOLE_REMINDER_CRON: preprocess(z._default(z.string(), '*/5 * * * *')),
   BOUSSOLE_HTTP_HOST: optionalString,
+  BOUSSOLE_BUSY_TIMEOUT_MS: integer(0, 2500, 1000),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -60,6 +61,11 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
+  /**
+   * The directory the user typed the command in: relative paths they give (files, BOUSSOLE_DB) are
+   * read from there. npm runs scripts from the package root and says where the user was in INIT_CWD.
+   */
+  workDir: string;
   dbFile: string;
   dataDir: string;
   promptsDir: string;
@@ -70,6 +76,11 @@ export interface Config {
   cliLogLevel: string;
   admins: string[];
   memoryMinutes: number;
+  /**
+   * How long the serving process (npm start) waits for a database locked by another process: short,
+   * because the wait freezes every conversation and Slack wants its ack within 3 s.
+   */
+  busyTimeoutMs: number;
   reminderCron: string;
   httpHost: string;
   slack: {
@@ -112,17 +123,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
-      return `  ${name} : ${describeIssue(issue.message)}`;
+      return `  ${name} : ${describeIssue(issue)}`;
     });
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.BOUSSOLE_DATA_DIR ?? path.join(ROOT_DIR, 'data'));
+  const workDir = path.resolve(env.INIT_CWD?.trim() || process.cwd());
+  const dataDir = path.resolve(workDir, e.BOUSSOLE_DATA_DIR ?? path.join(ROOT_DIR, 'data'));
   const config: Config = {
+    workDir,
     dbFile:
       e.BOUSSOLE_DB === ':memory:'
         ? ':memory:'
-        : path.resolve(e.BOUSSOLE_DB ?? path.join(ROOT_DIR, 'data', 'boussole.db')),
+        : path.resolve(workDir, e.BOUSSOLE_DB ?? path.join(ROOT_DIR, 'data', 'boussole.db')),
     dataDir,
     promptsDir: path.join(ROOT_DIR, 'prompts'),
     timezone: e.BOUSSOLE_TIMEZONE,
@@ -132,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((id) => id.trim())
       .filter(Boolean),
     memoryMinutes: e.BOUSSOLE_MEMORY_MINUTES,
+    busyTimeoutMs: e.BOUSSOLE_BUSY_TIMEOUT_MS,
     reminderCron: e.BOUSSOLE_REMINDER_CRON,
     httpHost: e.BOUSSOLE_HTTP_HOST ?? (e.BOUSSOLE_TEAMS_DEV ? '127.0.0.1' : '0.0.0.0'),
     slack: {
@@ -163,8 +177,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return config;
 }
 
-function describeIssue(message: string): string {
-  return message.replace(/^Invalid input: /u, 'valeur invalide — ');
+/**
+ * What an operator reads when a variable is wrong: what is expected, in French, never the value
+ * received (it may be a secret put in the wrong variable).
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const detail = issue as { expected?: string; minimum?: unknown; maximum?: unknown; values?: unknown[] };
+  switch (issue.code) {
+    case 'invalid_type':
+      return detail.expected === 'number' || detail.expected === 'int'
+        ? 'un nombre entier est attendu'
+        : 'valeur invalide';
+    case 'too_small':
+      return `valeur trop petite : au moins ${String(detail.minimum)}`;
+    case 'too_big':
+      return `valeur trop grande : au plus ${String(detail.maximum)}`;
+    case 'invalid_value':
+      return `valeur inconnue ; valeurs possibles : ${(detail.values ?? []).map(String).join(', ')}`;
+    case 'invalid_format':
+      return 'adresse invalide : une URL http:// ou https:// est attendue';
+    default:
+      return issue.message;
+  }
 }
 
 function validateCombinations(config: Config): void {
@@ -189,6 +223,11 @@ function validateCombinations(config: Config): void {
   }
   if (config.teams.appType === 'SingleTenant' && !config.teams.tenantId) {
     problems.push('  MICROSOFT_APP_TENANT_ID : requis quand MICROSOFT_APP_TYPE=SingleTenant');
+  }
+  if (config.teams.devMode && config.teams.appId) {
+    problems.push(
+      "  BOUSSOLE_TEAMS_DEV : désactive l'authentification Teams, ce qui est refusé avec MICROSOFT_APP_ID (une vraie inscription de bot) ; retirez MICROSOFT_APP_ID pour un essai local, ou BOUSSOLE_TEAMS_DEV sur un serveur",
+    );
   }
   if (config.teams.devMode && !isLoopback(config.httpHost)) {
     problems.push(

@@ -59,10 +59,18 @@ export interface AppContext {
 
 /**
  * Opens the database (creating and migrating it) and seeds it with the shipped plans when they
- * are missing or outdated, so a fresh machine needs no setup step.
+ * are missing or outdated, so a fresh machine needs no setup step. `serving`: the long-running
+ * assistant, which waits less for a locked database (BOUSSOLE_BUSY_TIMEOUT_MS).
  */
-export function openContext(config: Config, log: Logger, options: { seed?: boolean } = {}): AppContext {
-  const db = openDatabase(config.dbFile);
+export function openContext(
+  config: Config,
+  log: Logger,
+  options: { seed?: boolean; serving?: boolean } = {},
+): AppContext {
+  const db = openDatabase(
+    config.dbFile,
+    options.serving ? { busyTimeoutMs: config.busyTimeoutMs, serving: true } : {},
+  );
   if (options.seed !== false && needsSeeding(db, config.dataDir)) {
     const reports = ingestPlans(db, config.dataDir);
     log.info({ plans: reports.map((r) => r.planId) }, 'shipped plans ingested');
@@ -143,6 +151,10 @@ export function openContext(config: Config, log: Logger, options: { seed?: boole
           now: () => new Date(),
           // The renderer loads a native module and fonts: only when a chart is asked for.
           renderChart: async (spec) => (await import('./render/chart.ts')).renderTrendChart(spec),
+          renderTable: async (format, table) =>
+            format === 'csv'
+              ? Buffer.from((await import('./render/csv.ts')).writeCsv(table.header, table.rows), 'utf8')
+              : (await import('./render/xlsx.ts')).writeXlsx(table),
           // Refusals are expected outcomes, kept in the audit log: info, not warnings.
           log: (event, data) => log.info(data, event),
         };

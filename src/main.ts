@@ -5,11 +5,13 @@ import { createConsoleDelivery, takeConsoleMessages } from './adapters/console/o
 import { createAppRouter } from './app-router.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openContext } from './context.ts';
+import { PlanInputError } from './core/plans/catalog.ts';
 import type { DeliveryPort, Platform } from './core/router/types.ts';
 import { loadPrompts } from './llm/prompts.ts';
 import { createLogger } from './log.ts';
 import { checkCronExpression, scheduleReminders } from './reminders/schedule.ts';
 import { runSweep, sweepDepsOf } from './reminders/sweep.ts';
+import { DatabaseOpenError } from './store/db.ts';
 import { MigrationError } from './store/migrate.ts';
 import { pruneExpired } from './store/retention.ts';
 
@@ -33,10 +35,15 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   const log = createLogger(platforms ? config.logLevel : 'warn');
   let ctx: ReturnType<typeof openContext>;
   try {
-    ctx = openContext(config, log);
+    ctx = openContext(config, log, { serving: true });
   } catch (error) {
-    if (error instanceof MigrationError) {
+    if (error instanceof MigrationError || error instanceof DatabaseOpenError) {
       process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof PlanInputError) {
+      // A shipped plan that cannot be ingested (too large, unreadable): say which and why.
+      process.stderr.write(`Plans livrés illisibles : ${error.message}.\n`);
       return 1;
     }
     throw error;
@@ -88,6 +95,10 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
         config.dbFile === ':memory:'
           ? undefined
           : path.join(path.dirname(config.dbFile), '.boussole-history'),
+      // Charts and exports asked in the chat land beside the database (data/fichiers by default).
+      ...(config.dbFile === ':memory:'
+        ? {}
+        : { filesDir: path.join(path.dirname(config.dbFile), 'fichiers') }),
     });
     await reminders.stop();
     ctx.close();

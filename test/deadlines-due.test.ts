@@ -353,11 +353,51 @@ describe('dates and cron rules', () => {
       deadline({ id: 'dl-cron', rule: { kind: 'cron', expr: '30 17 30 * *' } }), // monthly, on the 30th
     ];
     const sends = sweep({ deadlines, now: morning('2027-06-29') });
+    // The monthly rule's two dates make one message: the overdue one, standing for the next too.
     expect(sends.map((s) => `${s.deadlineId} ${s.due} ${s.stage}`)).toEqual([
       'dl-cron 2027-05-30 overdue:7',
-      'dl-cron 2027-06-30 lead:1',
       'dl-dates 2027-06-30 lead:1',
     ]);
+    expect(sends[0]?.coveredKeys).toEqual([
+      key('console:alice', 'overdue:1', 'dl-cron', '2027-05-30'),
+      key('console:alice', 'lead:1', 'dl-cron', '2027-06-30'),
+      key('console:alice', 'lead:7', 'dl-cron', '2027-06-30'),
+    ]);
+    expect(sends[0]?.others).toEqual({ dues: ['2027-06-30'], overdue: 0, upcoming: 1 });
+  });
+
+  it('send one message per recipient and deadline per sweep for a daily rule, however many dates are due', () => {
+    const daily = deadline({
+      id: 'dl-daily',
+      rule: { kind: 'cron', expr: '0 9 * * *' },
+      owners: ['console:dan', 'slack:#C1'],
+      leads: [14, 7, 1],
+    });
+    const escalation = { cantal: ['console:val'] };
+    // The weekly digest of the channel is a message about every deadline, not this one's.
+    const perDeadline = (sends: DueSend[]) => sends.filter((s) => s.kind !== 'digest');
+    const first = perDeadline(
+      sweep({ deadlines: [daily], escalation, now: zonedTime('2026-12-05', TZ, 10) }),
+    );
+    // Today's date is the one reminded; the validator hears of the latest date 8 days late.
+    expect(brief(first)).toBe('console:dan lead:1, slack:#C1 lead:1, console:val escalate');
+    const dan = first[0] as DueSend;
+    expect(dan.due).toBe('2026-12-05');
+    // 31 days looked back and 14 ahead: every other date is settled by this one message.
+    expect(dan.others).toMatchObject({ overdue: 31, upcoming: 14 });
+    expect(new Set([dan.key, ...dan.coveredKeys]).size).toBe(1 + dan.coveredKeys.length);
+    // Daily sweeps afterwards: at most one message per recipient each day.
+    const sent = new Set(first.flatMap((s) => [s.key, ...s.coveredKeys]));
+    for (let day = 1; day <= 20; day++) {
+      const now = zonedTime(addDays('2026-12-05', day), TZ, 10);
+      for (let tick = 0; tick < 3; tick++) {
+        const sends = perDeadline(sweep({ deadlines: [daily], escalation, sent, now }));
+        const recipients = sends.map((s) => s.recipient);
+        expect(new Set(recipients).size, `${now.toISOString()} ${brief(sends)}`).toBe(recipients.length);
+        if (tick > 0) expect(sends).toEqual([]);
+        for (const s of sends) for (const k of [s.key, ...s.coveredKeys]) sent.add(k);
+      }
+    }
   });
 
   it('falls back to 28 February for a yearly 29 February outside leap years', () => {

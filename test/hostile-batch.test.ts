@@ -14,13 +14,17 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe('boussole ask --batch on hostile lines', () => {
-  it('prints exactly one JSON line per input line, in order, each answered or not_found', async () => {
+  it('prints exactly one JSON line per question line, in order, each answered or not_found', async () => {
     // One message per line: the line breaks inside a message become spaces.
-    const lines = hostileMessages(10_000).map((m) => m.replace(/[\r\n]/gu, ' '));
+    const all = hostileMessages(10_000).map((m) => m.replace(/[\r\n]/gu, ' '));
     const file = path.join(dir, 'hostile.txt');
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    writeFileSync(file, `${all.join('\n')}\n`);
+    // A blank line is not a question: it gets no answer line.
+    const lines = all.filter((line) => line.trim() !== '');
     const capture = captureIO();
-    const code = await runCli(['ask', '--batch', file], capture.io, { BOUSSOLE_DB: path.join(dir, 'b.db') });
+    const code = await runCli(['ask', '--json', '--batch', file], capture.io, {
+      BOUSSOLE_DB: path.join(dir, 'b.db'),
+    });
     expect(code).toBe(0);
     expect(capture.out).toHaveLength(lines.length);
     const problems: string[] = [];

@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppRouter } from '../src/app-router.ts';
 import { listDueSends } from '../src/core/deadlines/due.ts';
 import { addDeadline as createDeadline } from '../src/core/deadlines/service.ts';
-import type { DeliveryPort, Recipient, Reply } from '../src/core/router/types.ts';
+import type { DueSend } from '../src/core/deadlines/types.ts';
+import type { DeliveryOptions, DeliveryPort, Recipient, Reply } from '../src/core/router/types.ts';
 import { createLogger } from '../src/log.ts';
-import { runSweep, sweepDepsOf } from '../src/reminders/sweep.ts';
+import { LEASE_MS, runSweep, sweepDepsOf } from '../src/reminders/sweep.ts';
 import { testContext } from './helpers/plans.ts';
 
 // The sweep around the pure due computation: claim before send, failures, snooze, escalation.
@@ -13,12 +16,12 @@ const log = createLogger('silent');
 
 /** A delivery port that records what it was asked to send and can be told to fail. */
 function recordingPort(platform: 'console' | 'slack', fail: (r: Recipient) => boolean = () => false) {
-  const sent: { recipient: Recipient; reply: Reply }[] = [];
+  const sent: { recipient: Recipient; reply: Reply; options?: DeliveryOptions }[] = [];
   const port: DeliveryPort = {
     platform,
-    async deliver(recipient, reply) {
+    async deliver(recipient, reply, options) {
       if (fail(recipient)) return { ok: false, retryable: true, error: 'HTTP 503' };
-      sent.push({ recipient, reply });
+      sent.push({ recipient, reply, options });
       return { ok: true };
     },
   };
@@ -35,32 +38,55 @@ function addDeadline(owners: string[], leads = '7,1', scope = 'cantal') {
   return result.deadline;
 }
 
+/** What is due at `now` on the context's deadlines, nothing sent yet. */
+function dueAt(now: Date): DueSend[] {
+  return listDueSends({
+    deadlines: ctx.deadlines().repo.list(),
+    recorded: [],
+    sent: new Set(),
+    snoozes: [],
+    escalation: {},
+    now,
+    timeZone: 'Europe/Paris',
+  });
+}
+
 beforeEach(() => {
   ctx = testContext({ BOUSSOLE_TIMEZONE: 'Europe/Paris' });
 });
 afterEach(() => ctx.cleanup());
 
 describe('a reminder sweep', () => {
-  it('never sends twice after a crash between the claim and the delivery', async () => {
+  it('leaves a claim to the live process that holds its lease, then sends it again once the lease ends', async () => {
     addDeadline(['console:alice']);
     const { port, sent } = recordingPort('console');
     const deps = sweepDepsOf(ctx, { console: port }, log);
     const now = new Date('2027-06-23T09:00:00+02:00');
-    // A first process claimed the J-7 reminder and died before sending it.
-    const due = listDueSends({
-      deadlines: ctx.deadlines().repo.list(),
-      recorded: [],
-      sent: new Set(),
-      snoozes: [],
-      escalation: {},
-      now,
-      timeZone: 'Europe/Paris',
-    });
-    expect(due).toHaveLength(1);
-    expect(ctx.deadlines().repo.claim(due[0] as never, now)).toBeDefined();
-    // The restarted process sweeps again: the claim stands, nothing goes out twice.
+    const [due] = dueAt(now);
+    // Another machine's sweep claimed the J-7 reminder and has not reported back.
+    const lease = { owner: 'other-host:4242:abcd', until: new Date(now.getTime() + LEASE_MS) };
+    expect(ctx.deadlines().repo.claim(due as DueSend, now, lease)?.redelivery).toBe(false);
     expect(await runSweep(deps, now)).toEqual([]);
     expect(sent).toHaveLength(0);
+    // Its lease runs out (it crashed): the reminder goes out, with its key, flagged as a redelivery.
+    const later = new Date(now.getTime() + LEASE_MS + 60_000);
+    const outcomes = await runSweep(deps, later);
+    expect(outcomes.map((o) => [o.send.key, o.ok])).toEqual([[due?.key, true]]);
+    expect(sent[0]?.options).toEqual({ idempotencyKey: due?.key, redelivery: true });
+    expect(await runSweep(deps, new Date(later.getTime() + 60_000))).toEqual([]);
+  });
+
+  it('sends at once what a process of this machine that is gone had claimed', async () => {
+    addDeadline(['console:alice']);
+    const { port, sent } = recordingPort('console');
+    const now = new Date('2027-06-23T09:00:00+02:00');
+    const [due] = dueAt(now);
+    const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid as number;
+    const lease = { owner: `${hostname()}:${gone}:dead`, until: new Date(now.getTime() + LEASE_MS) };
+    ctx.deadlines().repo.claim(due as DueSend, now, lease);
+    const outcomes = await runSweep(sweepDepsOf(ctx, { console: port }, log), now);
+    expect(outcomes.map((o) => o.ok)).toEqual([true]);
+    expect(sent).toHaveLength(1);
   });
 
   it('retries a failed delivery at the next sweep without holding the other recipients', async () => {

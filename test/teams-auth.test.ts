@@ -1,5 +1,7 @@
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saveConversationReference } from '../src/adapters/teams/references.ts';
+import { loadConfig } from '../src/config.ts';
 import { activity, postActivity } from './helpers/teams-activities.ts';
 import { StaticTokenCredentialsFactory } from './helpers/teams-credentials.ts';
 import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.ts';
@@ -28,7 +30,6 @@ afterEach(async () => {
 describe('Teams authentication', () => {
   it('refuses an unsigned request with 401 when an app id is set, and never calls the router', async () => {
     network = guardNetwork();
-    // CloudAdapter.process() prints refused requests with console.error; keep the output clean.
     const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
     harness = await startTeamsHarness({
       env: AUTH_ENV,
@@ -42,11 +43,64 @@ describe('Teams authentication', () => {
     expect([unsigned.status, forged.status]).toEqual([401, 401]);
     expect(harness.router.messages).toEqual([]);
     expect(harness.connector.calls).toEqual([]);
-    expect(printed).toHaveBeenCalled();
+    // Refusals go to the JSON log, not to botbuilder's console.error stack traces.
+    expect(printed).not.toHaveBeenCalled();
+    expect(harness.logs.filter((line) => line.source === 'console')).toEqual([]);
     expect(
       harness.logs.filter((line) => line.msg === 'Teams request refused: not authenticated'),
     ).toHaveLength(2);
     expect(network.attempts).toEqual([]);
+  });
+
+  it('answers a forged but well-formed token with 401 and no internals, logged as JSON only', async () => {
+    network = guardNetwork();
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    harness = await startTeamsHarness({
+      env: AUTH_ENV,
+      credentialsFactory: new StaticTokenCredentialsFactory(APP_ID),
+    });
+    const response = await postActivity(
+      harness.endpoint,
+      activity('personal-message', harness.connector.serviceUrl),
+      { authorization: `Bearer ${forgedToken(harness.connector.serviceUrl)}` },
+    );
+
+    expect(response.status).toBe(401);
+    const body = await response.text();
+    expect(JSON.parse(body)).toEqual({ error: 'non authentifié' });
+    expect(harness.router.messages).toEqual([]);
+    expect(printed).not.toHaveBeenCalled();
+    expect(harness.logs.filter((line) => line.source === 'console')).toEqual([]);
+    const refusal = harness.logs.find((line) => line.msg === 'Teams request refused: not authenticated');
+    expect(refusal?.level).toBe(40);
+    // The key lookup was refused by the guard: nothing left the machine.
+    expect(network.attempts.every((host) => host.startsWith('login.botframework.com'))).toBe(true);
+  });
+
+  it('turns what botbuilder prints on the console into JSON log lines while it runs', async () => {
+    const before = console.error;
+    harness = await startTeamsHarness({ env: { BOUSSOLE_TEAMS_DEV: '1' } });
+    console.error(new Error('The token has expired'));
+    console.warn('BadRequest: Missing activity or activity type.');
+    expect(harness.logs).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        source: 'console',
+        msg: 'The token has expired',
+        errorName: 'Error',
+      }),
+    );
+    expect(harness.logs).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        source: 'console',
+        msg: 'BadRequest: Missing activity or activity type.',
+      }),
+    );
+    await harness.close();
+    harness = undefined;
+    // Stopped, the adapter gives the console back.
+    expect(console.error).toBe(before);
   });
 
   it('signs proactive messages with the bot’s token when authentication is on, without reaching the internet', async () => {
@@ -80,8 +134,18 @@ describe('Teams authentication', () => {
     await expect(startTeamsHarness({ env: {} })).rejects.toThrow(/MICROSOFT_APP_ID est requis/u);
   });
 
+  it('refuses dev mode next to a real app id, instead of starting without authentication', async () => {
+    expect(() => loadConfig({ BOUSSOLE_TEAMS_DEV: '1', MICROSOFT_APP_ID: APP_ID })).toThrow(
+      /BOUSSOLE_TEAMS_DEV.*MICROSOFT_APP_ID/u,
+    );
+    const { createAuthentication } = await import('../src/adapters/teams/auth.ts');
+    expect(() => createAuthentication({ appId: APP_ID, port: 0, devMode: true })).toThrow(
+      /ne se combine pas avec MICROSOFT_APP_ID/u,
+    );
+  });
+
   it('warns loudly in dev mode and listens on 127.0.0.1 only', async () => {
-    harness = await startTeamsHarness({ env: { BOUSSOLE_TEAMS_DEV: '1', MICROSOFT_APP_ID: APP_ID } });
+    harness = await startTeamsHarness({ env: { BOUSSOLE_TEAMS_DEV: '1' } });
 
     const warning = harness.logs.find((line) => line.level === 40);
     expect(warning?.msg).toMatch(/MODE DÉVELOPPEMENT TEAMS.*authentification Bot Framework DÉSACTIVÉE/u);
@@ -96,3 +160,23 @@ describe('Teams authentication', () => {
     expect(response.status).toBe(200);
   });
 });
+
+/** A JWT shaped like Bot Framework's, signed with a key Microsoft never published. */
+function forgedToken(serviceUrl: string): string {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const head = part({ alg: 'RS256', typ: 'JWT', kid: 'forged-key' });
+  const now = Math.floor(Date.now() / 1000);
+  const claims = part({
+    iss: 'https://api.botframework.com',
+    aud: APP_ID,
+    nbf: now - 60,
+    exp: now + 3600,
+    serviceurl: serviceUrl,
+  });
+  const signature = createSign('RSA-SHA256')
+    .update(`${head}.${claims}`)
+    .sign(privateKey)
+    .toString('base64url');
+  return `${head}.${claims}.${signature}`;
+}

@@ -41,7 +41,9 @@ describe('Teams reminders', () => {
     // A new message in the chat, not a reply to anything.
     expect(first?.path).toBe(`/v3/conversations/${encodeURIComponent(update.conversation.id)}/activities`);
     expect(first?.body.attachments[0].content.body[0].text).toMatch(/^\*\*Rappel\*\* : la mesure/u);
-    expect(first?.body.attachments[0].content.actions[0].data).toEqual({ buttonId: 'remind:later:d-1' });
+    expect(first?.body.attachments[0].content.actions[0].data).toMatchObject({
+      buttonId: 'remind:later:d-1',
+    });
   });
 
   it('welcomes a user with their overview when the bot joins their personal chat', async () => {

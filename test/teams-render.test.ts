@@ -140,10 +140,15 @@ describe('Teams rendering', () => {
     expect(card.actions).toEqual([
       expect.objectContaining({
         title: 'Prévisualiser',
-        data: { buttonId: 'form:measure:1' },
+        // A form is a step of an entry: its result replaces the card, in the card's language.
+        data: { buttonId: 'form:measure:1', lang: 'fr', replace: 1 },
         style: 'positive',
       }),
-      expect.objectContaining({ title: 'Annuler', data: { buttonId: 'cancel:1' }, associatedInputs: 'none' }),
+      expect.objectContaining({
+        title: 'Annuler',
+        data: { buttonId: 'cancel:1', lang: 'fr', replace: 1 },
+        associatedInputs: 'none',
+      }),
     ]);
   });
 

@@ -23,6 +23,18 @@ function days(n: number): string {
   return `dans ${n} jours`;
 }
 
+/** The other dates a frequent deadline's single message stands for. */
+function describeOthers(others: NonNullable<DueSend['others']>): string {
+  const first = others.dues[0];
+  const last = others.dues[others.dues.length - 1];
+  const parts = [];
+  if (others.overdue)
+    parts.push(`${others.overdue} en retard${first ? ` (depuis le ${frenchDate(first)})` : ''}`);
+  if (others.upcoming)
+    parts.push(`${others.upcoming} à venir${last ? ` (jusqu’au ${frenchDate(last)})` : ''}`);
+  return `Autres dates de cette échéance sans valeur : ${parts.join(', ')} — un seul message pour toutes.`;
+}
+
 /**
  * The message a reminder, an overdue nudge or a digest sends. Plain text with the plan citation;
  * never an @channel or @here: channel messages are read when people look, not forced on them.
@@ -65,6 +77,7 @@ export function composeReminder(
   } else {
     text = `⏰ **Rappel** : la valeur de « ${what} » pour ${scope}, période ${send.period}, est attendue le ${due} (${days(left)}).`;
   }
+  if (send.others) text += `\n${describeOthers(send.others)}`;
   const buttons = [];
   if (indicator && send.stage !== 'escalate') {
     buttons.push({

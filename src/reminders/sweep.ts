@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AppContext } from '../context.ts';
 import { listDueSends } from '../core/deadlines/due.ts';
 import type { DeadlineRepository } from '../core/deadlines/ports.ts';
@@ -6,7 +8,7 @@ import type { IndicatorCatalog } from '../core/measurements/indicators.ts';
 import type { MeasurementRepository } from '../core/measurements/ports.ts';
 import { scopeCovers } from '../core/measurements/rights.ts';
 import type { PlanLibrary } from '../core/plans/library.ts';
-import type { DeliveryPort, Platform, Recipient, Reply } from '../core/router/types.ts';
+import type { DeliveryPort, DeliveryResult, Platform, Recipient, Reply } from '../core/router/types.ts';
 import type { Logger } from '../log.ts';
 import { composeReminder } from './messages.ts';
 
@@ -26,6 +28,8 @@ export interface SweepOutcome {
   ok: boolean;
   /** Left for another process: no delivery port for the recipient's platform here. */
   skipped?: boolean;
+  /** Computed for `remind --dry-run`: neither claimed nor delivered. */
+  dryRun?: boolean;
   error?: string;
 }
 
@@ -37,13 +41,31 @@ export function parseRecipient(key: string): Recipient | undefined {
 }
 
 /**
- * One sweep: computes what is due at `now`, claims each send in SQLite, delivers the claimed ones
- * concurrently (one slow or failing recipient does not hold the others) and marks them. A send
- * claimed by an earlier run is never sent again; a failed one is retried by later sweeps.
+ * How long a claim is held before another sweep may send it again. Longer than the slowest delivery
+ * (Slack's retries and per-channel pacing take minutes at worst); a process that is known to be gone
+ * (same host, process no longer running) loses its claims at once, see releaseOrphanedClaims.
  */
-export async function runSweep(deps: SweepDeps, now: Date): Promise<SweepOutcome[]> {
+export const LEASE_MS = 10 * 60_000;
+
+/** This process, as the owner of the claims it makes: host, pid, and a token for this run. */
+export const THIS_PROCESS = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+/**
+ * One sweep: computes what is due at `now`, claims each send in SQLite under a lease, delivers the
+ * claimed ones concurrently (one slow or failing recipient does not hold the others) and marks them.
+ * Delivery is at least once: a claim left by a crash is claimed again once its lease ends (at once
+ * when its process is gone) and delivered with the same idempotency key, which the console outbox
+ * and Slack honour (README, « Garantie de remise des rappels »). A failed send is retried by later
+ * sweeps, up to MAX_ATTEMPTS.
+ */
+export async function runSweep(
+  deps: SweepDeps,
+  now: Date,
+  options: { dryRun?: boolean } = {},
+): Promise<SweepOutcome[]> {
   const deadlines = deps.deadlines.list();
   if (!deadlines.length) return [];
+  if (!options.dryRun) releaseOrphanedClaims(deps, now);
   const recorded = deps.measurements
     .list()
     .filter((m) => m.status !== 'rejected')
@@ -57,12 +79,21 @@ export async function runSweep(deps: SweepDeps, now: Date): Promise<SweepOutcome
   const due = listDueSends({
     deadlines,
     recorded,
-    sent: deps.deadlines.settledKeys(),
+    sent: deps.deadlines.settledKeys(now),
     snoozes: deps.deadlines.snoozes(),
     escalation,
     now,
     timeZone: deps.timeZone,
   });
+  if (options.dryRun) {
+    // What would be sent, by whichever process has the platform: nothing claimed, nothing delivered.
+    return due.map((send) => ({
+      send,
+      reply: composeReminder(send, '', deps.library(), deps.catalog()),
+      ok: true,
+      dryRun: true,
+    }));
+  }
   const outcomes = due.map(async (send): Promise<SweepOutcome | undefined> => {
     const recipient = parseRecipient(send.recipient);
     const port = recipient && deps.deliveries[recipient.platform];
@@ -77,28 +108,75 @@ export async function runSweep(deps: SweepDeps, now: Date): Promise<SweepOutcome
         error,
       };
     }
-    const claimed = deps.deadlines.claim(send, now);
-    if (!claimed) return undefined;
-    const reply = composeReminder(send, claimed.ref, deps.library(), deps.catalog());
+    let claimed: ReturnType<DeadlineRepository['claim']>;
     try {
-      const result = await port.deliver(recipient, reply);
-      if (result.ok) {
-        deps.deadlines.markSent(send.key, new Date());
-        return { send, reply, ok: true };
-      }
-      deps.deadlines.markFailed(send.key, result.error);
+      claimed = deps.deadlines.claim(send, now, {
+        owner: THIS_PROCESS,
+        until: new Date(now.getTime() + LEASE_MS),
+      });
+    } catch (error) {
+      // Database busy or full: nothing was claimed, so a later sweep sends it.
+      deps.log.warn({ err: error, key: send.key }, 'reminder not claimed, left for a later sweep');
+      return undefined;
+    }
+    if (!claimed) return undefined;
+    if (claimed.redelivery)
+      deps.log.info({ key: send.key }, 'reminder claimed again after an earlier attempt');
+    const reply = composeReminder(send, claimed.ref, deps.library(), deps.catalog());
+    let result: DeliveryResult;
+    try {
+      result = await port.deliver(recipient, reply, {
+        idempotencyKey: send.key,
+        redelivery: claimed.redelivery,
+      });
+    } catch (error) {
+      deps.log.error({ err: error, key: send.key }, 'reminder delivery failed');
+      result = { ok: false, retryable: true, error: (error as Error).message };
+    }
+    try {
+      if (result.ok) deps.deadlines.markSent(send.key, new Date());
+      else deps.deadlines.markFailed(send.key, result.error);
+    } catch (error) {
+      // The claim stays: once its lease ends it is sent again under the same key (see README).
+      deps.log.warn({ err: error, key: send.key }, 'reminder outcome not recorded');
+    }
+    if (!result.ok) {
       deps.log.warn(
         { recipient: send.recipient, key: send.key, error: result.error },
         'reminder not delivered',
       );
       return { send, reply, ok: false, error: result.error };
-    } catch (error) {
-      deps.deadlines.markFailed(send.key, (error as Error).message);
-      deps.log.error({ err: error, key: send.key }, 'reminder delivery failed');
-      return { send, reply, ok: false, error: (error as Error).message };
     }
+    return { send, reply, ok: true };
   });
   return (await Promise.all(outcomes)).filter((o): o is SweepOutcome => o !== undefined);
+}
+
+/**
+ * Ends the leases of processes on this host that no longer run (killed, crashed, restarted), so a
+ * restart delivers what the previous run had claimed without waiting for LEASE_MS. Another host's
+ * claims cannot be checked: they wait for their lease.
+ */
+function releaseOrphanedClaims(deps: SweepDeps, now: Date): void {
+  for (const owner of deps.deadlines.leaseOwners(now)) {
+    if (owner === THIS_PROCESS || !isGone(owner)) continue;
+    const released = deps.deadlines.releaseLeases(owner, now);
+    deps.log.warn({ owner, released }, 'reminders claimed by a process that is gone: sending them again');
+  }
+}
+
+function isGone(owner: string): boolean {
+  const [host, pidText] = owner.split(':');
+  if (host !== hostname()) return false;
+  const pid = Number(pidText);
+  // Same pid as ours but another token: an earlier run of a process that got our pid back.
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /** The sweep's dependencies from the app context, with the delivery ports that are running. */

@@ -35,7 +35,7 @@ const PLAIN_NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
  *
  * With the default ';' delimiter, numbers are written with a decimal comma (62,5) so that French
  * Excel reads them as numbers; with ',' they keep the decimal point. Numbers are never grouped by
- * thousands. Text that a spreadsheet would run as a formula (=, +, -, @, tab or CR first, and not a
+ * thousands nor written with an exponent (see {@link plainDecimal}). Text that a spreadsheet would run as a formula (=, +, -, @, tab or CR first, and not a
  * plain number like "-3,5") is prefixed with an apostrophe; {@link parseCsv} removes it again.
  */
 export function writeCsv(
@@ -52,12 +52,30 @@ function formatCell(cell: CsvCell, delimiter: string): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return '';
-    return delimiter === ';' ? String(cell).replace('.', ',') : String(cell);
+    const plain = plainDecimal(cell);
+    return delimiter === ';' ? plain.replace('.', ',') : plain;
   }
   const text = FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
   // Any candidate delimiter is quoted, not only the one in use, so that parseCsv's detection on the
   // header line cannot be fooled by a comma inside a ';'-separated title.
   return /[";,\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A number in positional notation with the digits of its shortest round-trip form: 1e21 becomes
+ * "1000000000000000000000" and 1e-7 "0.0000001". JavaScript switches to exponents past 1e21 and
+ * below 1e-6, which spreadsheets and `import` read as text.
+ */
+export function plainDecimal(value: number): string {
+  const text = String(value);
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/u.exec(text);
+  if (!match) return text;
+  const [, sign, head, tail = '', exponent] = match as unknown as [string, string, string, string, string];
+  const digits = head + tail;
+  const point = 1 + Number(exponent);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /**

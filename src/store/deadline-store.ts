@@ -1,4 +1,4 @@
-import type { ClaimedSend, DeadlineRepository } from '../core/deadlines/ports.ts';
+import type { ClaimedSend, DeadlineRepository, Lease } from '../core/deadlines/ports.ts';
 import type { DateRule, Deadline, DueSend, Snooze } from '../core/deadlines/types.ts';
 import type { Db } from './db.ts';
 import { newId } from './measurement-store.ts';
@@ -38,15 +38,29 @@ export function createDeadlineStore(db: Db, now: () => Date = () => new Date()):
       'UPDATE deadlines SET rule = ?, owners = ?, leads = ?, updated_at = ? WHERE id = ? AND active = 1',
     ),
     remove: db.prepare('UPDATE deadlines SET active = 0, updated_at = ? WHERE id = ? AND active = 1'),
-    settled: db.prepare("SELECT key FROM reminder_sends WHERE state != 'failed' OR attempts >= ?"),
-    claim: db.prepare(
-      `INSERT INTO reminder_sends (key, ref, state, recipient, kind, deadline_id, due, payload, attempts, claimed_at)
-       VALUES (@key, @ref, @state, @recipient, @kind, @deadline_id, @due, @payload, @attempts, @claimed_at)
-       ON CONFLICT (key) DO UPDATE SET state = excluded.state, attempts = attempts + 1, claimed_at = excluded.claimed_at,
-         payload = excluded.payload
-       WHERE reminder_sends.state = 'failed' AND reminder_sends.attempts < ${MAX_ATTEMPTS}`,
+    settled: db.prepare(
+      `SELECT key FROM reminder_sends WHERE state IN ('sent', 'covered') OR attempts >= ${MAX_ATTEMPTS}
+         OR (state = 'claimed' AND lease_until > ?)`,
     ),
-    refOf: db.prepare('SELECT ref FROM reminder_sends WHERE key = ?'),
+    // A row is claimed again when its last attempt failed or its lease ran out (the process that
+    // claimed it crashed or is gone), up to MAX_ATTEMPTS.
+    claim: db.prepare(
+      `INSERT INTO reminder_sends (key, ref, state, recipient, kind, deadline_id, due, payload, attempts, claimed_at,
+         lease_until, owner)
+       VALUES (@key, @ref, @state, @recipient, @kind, @deadline_id, @due, @payload, @attempts, @claimed_at,
+         @lease_until, @owner)
+       ON CONFLICT (key) DO UPDATE SET state = excluded.state, attempts = attempts + 1, claimed_at = excluded.claimed_at,
+         payload = excluded.payload, lease_until = excluded.lease_until, owner = excluded.owner
+       WHERE reminder_sends.attempts < ${MAX_ATTEMPTS} AND (reminder_sends.state = 'failed'
+         OR (reminder_sends.state = 'claimed' AND COALESCE(reminder_sends.lease_until, '') <= excluded.claimed_at))`,
+    ),
+    refOf: db.prepare('SELECT ref, attempts FROM reminder_sends WHERE key = ?'),
+    leaseOwners: db.prepare(
+      "SELECT DISTINCT owner FROM reminder_sends WHERE state = 'claimed' AND lease_until > ? AND owner IS NOT NULL",
+    ),
+    release: db.prepare(
+      "UPDATE reminder_sends SET lease_until = ? WHERE state = 'claimed' AND owner = ? AND lease_until > ?",
+    ),
     sent: db.prepare(
       "UPDATE reminder_sends SET state = 'sent', sent_at = ?, last_error = NULL WHERE key = ?",
     ),
@@ -58,7 +72,7 @@ export function createDeadlineStore(db: Db, now: () => Date = () => new Date()):
        ON CONFLICT (deadline_id, due, recipient) DO UPDATE SET until = excluded.until`,
     ),
   };
-  const claim = db.transaction((send: DueSend, at: Date): ClaimedSend | undefined => {
+  const claim = db.transaction((send: DueSend, at: Date, lease: Lease): ClaimedSend | undefined => {
     const row = (key: string, state: string) => ({
       key,
       ref: newId('r'),
@@ -70,11 +84,13 @@ export function createDeadlineStore(db: Db, now: () => Date = () => new Date()):
       payload: JSON.stringify(send),
       attempts: state === 'claimed' ? 1 : 0,
       claimed_at: at.toISOString(),
+      lease_until: state === 'claimed' ? lease.until.toISOString() : null,
+      owner: state === 'claimed' ? lease.owner : null,
     });
     if (q.claim.run(row(send.key, 'claimed')).changes === 0) return undefined;
     for (const key of send.coveredKeys) q.claim.run(row(key, 'covered'));
-    const ref = (q.refOf.get(send.key) as { ref: string }).ref;
-    return { ref, send };
+    const claimed = q.refOf.get(send.key) as { ref: string; attempts: number };
+    return { ref: claimed.ref, send, redelivery: claimed.attempts > 1 };
   });
   return {
     list: () => (q.list.all() as DeadlineRow[]).map(toDeadline),
@@ -113,8 +129,10 @@ export function createDeadlineStore(db: Db, now: () => Date = () => new Date()):
       return next;
     },
     remove: (id) => q.remove.run(now().toISOString(), id).changes > 0,
-    settledKeys: () => new Set((q.settled.all(MAX_ATTEMPTS) as { key: string }[]).map((r) => r.key)),
-    claim: (send, at) => claim(send, at),
+    settledKeys: (at) => new Set((q.settled.all(at.toISOString()) as { key: string }[]).map((r) => r.key)),
+    claim: (send, at, lease) => claim(send, at, lease),
+    leaseOwners: (at) => q.leaseOwners.pluck().all(at.toISOString()) as string[],
+    releaseLeases: (owner, at) => q.release.run(at.toISOString(), owner, at.toISOString()).changes,
     markSent: (key, at) => void q.sent.run(at.toISOString(), key),
     markFailed: (key, error) => void q.failed.run(error.slice(0, 500), key),
     sendByRef(ref) {

@@ -51,13 +51,16 @@ function countKinds(plan: ParsedPlan): Record<string, number> {
 /**
  * Ingests plan files (the shipped ones when `files` is empty). Every file is read and parsed
  * before anything is written, so one bad file leaves the database untouched. Unchanged plans
- * (same text, metadata, profile, parser) are skipped: ingesting twice is a no-op.
+ * (same text, metadata, profile, parser) are skipped: ingesting twice is a no-op. Each plan is
+ * written in its own short transaction, then the word stems, with `pauseMs` between them so that
+ * the assistant running beside a CLI ingest gets the lock in between; a run cut short is finished
+ * by the next one (the fingerprint is written last).
  */
 export function ingestPlans(
   db: Db,
   dataDir: string,
   files: string[] = [],
-  options: { force?: boolean; referencedIds?: (db: Db) => Set<string> } = {},
+  options: { force?: boolean; referencedIds?: (db: Db) => Set<string>; pauseMs?: number } = {},
 ): IngestReport[] {
   const shipped = loadShippedSources(dataDir);
   const extra = files.map((file) => loadPlanSource(dataDir, file));
@@ -80,32 +83,44 @@ export function ingestPlans(
   const referenced = options.referencedIds?.(db) ?? new Set<string>();
   const fingerprint = files.length ? null : shippedFingerprint(dataDir);
   const reports: IngestReport[] = [];
-  db.transaction(() => {
-    for (const { source, signature, plan } of parsed) {
-      const unchanged = !options.force && existing.get(source.meta.id) === signature;
-      const newIds = new Set(plan.nodes.map((node) => node.id));
-      const oldIds = (
-        db.prepare('SELECT id FROM nodes WHERE plan_id = ?').all(source.meta.id) as { id: string }[]
-      ).map((row) => row.id);
-      const orphans = oldIds.filter((id) => referenced.has(id) && !newIds.has(id));
-      if (!unchanged) writePlan(db, plan, signature);
-      reports.push({
-        planId: source.meta.id,
-        title: source.meta.shortTitle,
-        counts: countKinds(plan),
-        status: unchanged ? 'unchanged' : 'ingested',
-        orphans,
-      });
-    }
-    const empty = !db.prepare('SELECT 1 FROM word_stems LIMIT 1').get();
-    if (empty || reports.some((report) => report.status === 'ingested')) {
-      writeWordStems(db, stemsOfWords(listIndexedTexts(db)));
+  const writes: (() => void)[] = [];
+  for (const { source, signature, plan } of parsed) {
+    const unchanged = !options.force && existing.get(source.meta.id) === signature;
+    const newIds = new Set(plan.nodes.map((node) => node.id));
+    const oldIds = (
+      db.prepare('SELECT id FROM nodes WHERE plan_id = ?').all(source.meta.id) as { id: string }[]
+    ).map((row) => row.id);
+    const orphans = oldIds.filter((id) => referenced.has(id) && !newIds.has(id));
+    if (!unchanged) writes.push(() => writePlan(db, plan, signature));
+    reports.push({
+      planId: source.meta.id,
+      title: source.meta.shortTitle,
+      counts: countKinds(plan),
+      status: unchanged ? 'unchanged' : 'ingested',
+      orphans,
+    });
+  }
+  const empty = !db.prepare('SELECT 1 FROM word_stems LIMIT 1').get();
+  if (empty || writes.length) {
+    writes.push(() => {
+      const stems = stemsOfWords(listIndexedTexts(db));
+      pause(options.pauseMs);
+      writeWordStems(db, stems);
       // The glossary's and lexicon's words go back with them.
       ensureQueryData(db, dataDir, { force: true });
-    }
-    if (fingerprint) rememberFingerprint(db, fingerprint);
-  })();
+    });
+  }
+  writes.forEach((write, i) => {
+    if (i > 0) pause(options.pauseMs);
+    write();
+  });
+  if (fingerprint) rememberFingerprint(db, fingerprint);
   return reports;
+}
+
+/** A one-shot command may block: this lets another process take the database lock meanwhile. */
+function pause(ms: number | undefined): void {
+  if (ms && ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**

@@ -1,46 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  AuditEntry,
-  Draft,
-  DraftFields,
-  MeasurementRepository,
-  NewMeasurement,
-} from '../core/measurements/ports.ts';
+import type { AuditEntry, MeasurementRepository, NewMeasurement } from '../core/measurements/ports.ts';
 import type { RoleGrant } from '../core/measurements/rights.ts';
-import type { Measurement, MeasurementStatus, TargetValue } from '../core/measurements/types.ts';
+import type { Measurement, TargetValue } from '../core/measurements/types.ts';
 import { currentRequestId } from '../request-context.ts';
 import type { Db } from './db.ts';
-
-interface MeasurementRow {
-  id: string;
-  indicator_id: string;
-  scope: string;
-  period: string;
-  value_num: number | null;
-  value_text: string | null;
-  unit: Measurement['unit'];
-  comment: string | null;
-  source: string | null;
-  author_platform: string;
-  author_id: string;
-  author_name: string | null;
-  recorded_at: string;
-  status: MeasurementStatus;
-  supersedes: string | null;
-}
-
-interface DraftRow {
-  id: string;
-  actor: string;
-  actor_name: string | null;
-  conversation: string;
-  message: string;
-  fields: string;
-  state: Draft['state'];
-  measurement_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
+import { type DraftRow, type MeasurementRow, sameValue, toDraft, toMeasurement } from './measurement-rows.ts';
 
 /** Drafts older than this are forgotten by follow-up messages (their buttons still work). */
 const DRAFT_FOLLOW_UP_MINUTES = 60;
@@ -48,42 +12,6 @@ const DRAFT_FOLLOW_UP_MINUTES = 60;
 /** Short, unguessable ids: they travel in button values and people read them in CLI output. */
 export function newId(prefix: string): string {
   return `${prefix}${randomBytes(6).toString('hex')}`;
-}
-
-function toMeasurement(row: MeasurementRow): Measurement {
-  return {
-    id: row.id,
-    indicatorId: row.indicator_id,
-    scope: row.scope,
-    period: row.period,
-    value: row.value_num ?? row.value_text ?? '',
-    unit: row.unit,
-    ...(row.comment ? { comment: row.comment } : {}),
-    ...(row.source ? { source: row.source } : {}),
-    author: {
-      platform: row.author_platform,
-      userId: row.author_id,
-      ...(row.author_name ? { displayName: row.author_name } : {}),
-    },
-    recordedAt: row.recorded_at,
-    status: row.status,
-    ...(row.supersedes ? { supersedes: row.supersedes } : {}),
-  };
-}
-
-function toDraft(row: DraftRow): Draft {
-  return {
-    id: row.id,
-    actor: row.actor,
-    ...(row.actor_name ? { actorName: row.actor_name } : {}),
-    conversation: row.conversation,
-    message: row.message,
-    fields: JSON.parse(row.fields) as DraftFields,
-    state: row.state,
-    ...(row.measurement_id ? { measurementId: row.measurement_id } : {}),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 export function createMeasurementStore(db: Db, now: () => Date = () => new Date()): MeasurementRepository {
@@ -222,8 +150,27 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
     cancelDraft(id) {
       return q.cancelDraft.run(stamp(), id).changes > 0;
     },
-    confirmDraft: (id, measurement) => confirm(id, measurement),
-    insertMeasurements: (measurements) => db.transaction(() => measurements.map((m) => insertOne(m, null)))(),
+    // IMMEDIATE: this transaction reads before it writes, and in WAL mode a deferred one would fail
+    // at once (SQLITE_BUSY_SNAPSHOT, no waiting) if another process committed in between.
+    confirmDraft: (id, measurement) => confirm.immediate(id, measurement),
+    importMeasurements: (measurements, audit) =>
+      db
+        .transaction(() => {
+          const saved: Measurement[] = [];
+          let unchanged = 0;
+          for (const m of measurements) {
+            const current = q.current.get(m.indicatorId, m.scope, m.period) as MeasurementRow | undefined;
+            if (current && sameValue(current, m)) unchanged++;
+            else saved.push(insertOne(m, null));
+          }
+          // Same transaction: no imported row without the audit row that says who imported it.
+          writeAudit({
+            ...audit,
+            detail: `${audit.detail ? `${audit.detail} : ` : ''}${saved.length} enregistrée(s), ${unchanged} inchangée(s)`,
+          });
+          return { saved, unchanged };
+        })
+        .immediate(),
     getMeasurement(id) {
       const row = q.byId.get(id) as MeasurementRow | undefined;
       return row && toMeasurement(row);
@@ -238,15 +185,17 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
       ).map(toMeasurement);
     },
     review(id, status, actor) {
-      return db.transaction(() => {
-        const row = q.byId.get(id) as MeasurementRow | undefined;
-        if (!row) return undefined;
-        if (row.status !== status) {
-          q.setStatus.run(status, id);
-          q.insertReview.run(id, status, actor, stamp());
-        }
-        return toMeasurement(q.byId.get(id) as MeasurementRow);
-      })();
+      return db
+        .transaction(() => {
+          const row = q.byId.get(id) as MeasurementRow | undefined;
+          if (!row) return undefined;
+          if (row.status !== status) {
+            q.setStatus.run(status, id);
+            q.insertReview.run(id, status, actor, stamp());
+          }
+          return toMeasurement(q.byId.get(id) as MeasurementRow);
+        })
+        .immediate();
     },
     targets(indicatorId) {
       return (
@@ -291,16 +240,18 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
     revoke(grant) {
       return q.revoke.run(grant.userKey, grant.role, grant.scope).changes > 0;
     },
-    audit(entry: AuditEntry) {
-      q.audit.run(
-        stamp(),
-        entry.actor,
-        entry.action,
-        entry.target ?? null,
-        entry.outcome,
-        entry.detail ?? null,
-        currentRequestId() ?? null,
-      );
-    },
+    audit: writeAudit,
   };
+
+  function writeAudit(entry: AuditEntry): void {
+    q.audit.run(
+      stamp(),
+      entry.actor,
+      entry.action,
+      entry.target ?? null,
+      entry.outcome,
+      entry.detail ?? null,
+      currentRequestId() ?? null,
+    );
+  }
 }

@@ -90,7 +90,10 @@ const toPlan = (row: PlanRow): StoredPlan => ({
   signature: row.signature,
 });
 
-/** Replaces one plan's tree, passages and index in a single transaction. */
+/**
+ * Replaces one plan's tree, passages and index in a single transaction. The stems are computed
+ * before it opens, so the write lock is held for the inserts only.
+ */
 export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
   const { meta } = plan;
   const insertNode = db.prepare(
@@ -107,6 +110,18 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
   const insertUnit = db.prepare(
     'INSERT INTO units (ref, plan_id, kind, scope, own, context) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const indexedOf = (node: ParsedPlan['nodes'][number]) =>
+    node.summary ? `${node.text}\n${node.summary.text}` : node.text;
+  const nodeStems = plan.nodes.map((node) =>
+    node.kind === 'plan' ? '' : contentStems(indexedOf(node)).join(' '),
+  );
+  const passageStems = plan.passages.map((passage) => contentStems(passage.text).join(' '));
+  // Stemmed before the transaction: the write lock is held for writing only.
+  const units = answerUnitsOf(plan).map((unit) => ({
+    ...unit,
+    ownStems: contentStems(unit.own).join(' '),
+    contextStems: contentStems(unit.context).join(' '),
+  }));
   db.transaction(() => {
     db.prepare('DELETE FROM search_fts WHERE plan = ?').run(meta.id);
     // Explicitly, not by cascade: the trigger that keeps the full-text index in step runs per row.
@@ -129,7 +144,7 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
       signature,
       new Date().toISOString(),
     );
-    for (const node of plan.nodes) {
+    for (const [i, node] of plan.nodes.entries()) {
       insertNode.run({
         id: node.id,
         plan_id: node.planId,
@@ -147,11 +162,9 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
         page: node.source.page,
         heading: node.heading,
       });
-      const indexed = node.summary ? `${node.text}\n${node.summary.text}` : node.text;
-      if (node.kind !== 'plan')
-        insertFts.run(node.id, node.planId, node.kind, indexed, contentStems(indexed).join(' '));
+      if (node.kind !== 'plan') insertFts.run(node.id, node.planId, node.kind, indexedOf(node), nodeStems[i]);
     }
-    for (const passage of plan.passages) {
+    for (const [i, passage] of plan.passages.entries()) {
       insertPassage.run(
         passage.id,
         passage.planId,
@@ -163,23 +176,10 @@ export function writePlan(db: Db, plan: ParsedPlan, signature: string): void {
         passage.source.lines[1],
         passage.source.page,
       );
-      insertFts.run(
-        passage.id,
-        passage.planId,
-        'passage',
-        passage.text,
-        contentStems(passage.text).join(' '),
-      );
+      insertFts.run(passage.id, passage.planId, 'passage', passage.text, passageStems[i]);
     }
-    for (const unit of answerUnitsOf(plan)) {
-      insertUnit.run(
-        unit.ref,
-        unit.planId,
-        unit.kind,
-        unit.scope,
-        contentStems(unit.own).join(' '),
-        contentStems(unit.context).join(' '),
-      );
+    for (const unit of units) {
+      insertUnit.run(unit.ref, unit.planId, unit.kind, unit.scope, unit.ownStems, unit.contextStems);
     }
   })();
 }

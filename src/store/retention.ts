@@ -13,6 +13,8 @@ export const RETENTION_DAYS = {
   consoleOutbox: 30,
   /** Reminder send log: must outlive the 31-day look-back of the due computation by far. */
   reminderSends: 400,
+  /** Tracking tables offered in a Teams personal chat and not accepted (they name the authors). */
+  teamsOfferedFiles: 1,
 } as const;
 
 /** Deletes what is past its retention period; returns how many rows went, per table. */
@@ -33,5 +35,8 @@ export function pruneExpired(db: Db, now: Date = new Date()): Record<string, num
     reminderSends: db
       .prepare('DELETE FROM reminder_sends WHERE claimed_at < ?')
       .run(before(RETENTION_DAYS.reminderSends)).changes,
+    teamsOfferedFiles: db
+      .prepare('DELETE FROM teams_offered_files WHERE created_at < ?')
+      .run(before(RETENTION_DAYS.teamsOfferedFiles)).changes,
   }))();
 }

@@ -42,9 +42,13 @@ export function createUnitIndex(db: Db): UnitIndex {
   let ranges: Map<string, [number, number]> | null = null;
   const rangeOf = (plan: string) => {
     ranges ??= new Map(
-      (db.prepare('SELECT plan_id, min(id), max(id) FROM units GROUP BY plan_id').raw().all() as [string, number, number][]).map(
-        ([id, lo, hi]) => [id, [lo, hi]],
-      ),
+      (
+        db.prepare('SELECT plan_id, min(id), max(id) FROM units GROUP BY plan_id').raw().all() as [
+          string,
+          number,
+          number,
+        ][]
+      ).map(([id, lo, hi]) => [id, [lo, hi]]),
     );
     return ranges.get(plan);
   };
@@ -84,7 +88,8 @@ export function createUnitIndex(db: Db): UnitIndex {
       const rows: [...UnitRow, number][] = [];
       for (const plan of plans) {
         const range = rangeOf(plan);
-        if (range) rows.push(...(searchRange.raw().all(match, range[0], range[1], limit) as [...UnitRow, number][]));
+        if (range)
+          rows.push(...(searchRange.raw().all(match, range[0], range[1], limit) as [...UnitRow, number][]));
       }
       // bm25 is negative, lower is better, and comparable across plans of one index.
       rows.sort((a, b) => a[6] - b[6]);

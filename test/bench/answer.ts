@@ -13,8 +13,8 @@ import { buildMatchExpression } from '../../src/core/query/fts.ts';
 import { createLogger } from '../../src/log.ts';
 import { ROOT_DIR } from '../../src/paths.ts';
 import { searchFts } from '../../src/store/plan-store.ts';
-import { scoreSet } from '../helpers/eval-score.ts';
 import { EVAL_DIR } from '../helpers/eval-norm.ts';
+import { scoreSet } from '../helpers/eval-score.ts';
 import { tempDir } from '../helpers/plans.ts';
 
 const { values } = parseArgs({ options: { scale: { type: 'string' }, json: { type: 'boolean' } } });
@@ -65,10 +65,14 @@ ctx.close();
 const cold: number[] = [];
 for (let i = 0; i < 7; i++) {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [path.join(ROOT_DIR, 'src', 'boussole.mjs'), 'ask', '--json', questions[0] ?? 'aide'], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT_DIR, 'src', 'boussole.mjs'), 'ask', '--json', questions[0] ?? 'aide'],
+    {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`boussole ask failed: ${run.stderr}`);
   cold.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
@@ -90,12 +94,18 @@ if (values.json) {
   );
 } else {
   const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
-  console.log(`corpus: ${plans} plans; questions: ${questions.length} × ${ROUNDS} (${path.relative(ROOT_DIR, EVAL_DIR)})`);
-  console.log(`answer (in process)   p50 ${fmt(answer.p50)}   p95 ${fmt(answer.p95)}   (target p95 <= ${scale > 1 ? 15 : 10} ms)`);
+  console.log(
+    `corpus: ${plans} plans; questions: ${questions.length} × ${ROUNDS} (${path.relative(ROOT_DIR, EVAL_DIR)})`,
+  );
+  console.log(
+    `answer (in process)   p50 ${fmt(answer.p50)}   p95 ${fmt(answer.p95)}   (target p95 <= ${scale > 1 ? 15 : 10} ms)`,
+  );
   console.log(`floor: raw FTS5 bm25  p50 ${fmt(floor.p50)}   p95 ${fmt(floor.p95)}`);
   console.log(`ratio p95 answer/floor: ${(answer.p95 / floor.p95).toFixed(2)}×   (target <= 5×)`);
   console.log(`context open: ${fmt(openMs)}`);
-  console.log(`cold start boussole ask: median ${fmt(percentile(cold, 50))}   max ${fmt(cold.at(-1) ?? 0)}   (target <= 300 ms)`);
+  console.log(
+    `cold start boussole ask: median ${fmt(percentile(cold, 50))}   max ${fmt(cold.at(-1) ?? 0)}   (target <= 300 ms)`,
+  );
   for (const { file, score } of scores) console.log(`${path.basename(file)}: ${score.line}`);
 }
 

@@ -7,6 +7,8 @@
  *   npm run bench:load                                   200 messages/s for 60 s
  *   npm run bench:load -- --rate 50 --duration 10
  *   LOAD_BENCH_RATE=50 LOAD_BENCH_DURATION=10 npm run bench:load
+ *   npm run bench:lock        (= --rate 20 --duration 30 --lock 10) another process holds the
+ *                             SQLite write lock for 10 s in the middle of the run (issue 14)
  *
  * Three processes: this one (set-up and report), the load generator with the fake Slack Web API
  * (bench:slack's slack-load.ts), and the assistant, whose peak RSS (VmHWM) and CPU time are read
@@ -28,6 +30,8 @@ import { nextMessage, type Percentiles, readOption, summarise } from './slack.ts
 import type { LoadPlan, LoadResult } from './slack-load.ts';
 
 export const TARGETS = { p95Ms: 100, errors: 0, rssMb: 150 };
+/** With the database locked: Slack's own limit on an ack, and a reply (answer or apology) to every mention. */
+export const LOCK_TARGETS = { ackMaxMs: 3000, unanswered: 0 };
 const SECRET = 'bench-signing-secret';
 /**
  * The Node flags `npm start` gives the assistant (package.json), so the bench measures the same
@@ -88,6 +92,12 @@ export interface LoadBenchResult {
   maxRssMb: number;
   /** CPU time of the assistant process per message answered, warm-up included. */
   cpuMsPerMessage: number;
+  /** Lines the assistant logged at error level (with --lock: writes refused during the lock). */
+  loggedErrors: number;
+  /** Requests without a reply. */
+  unanswered: number;
+  /** How long the other process actually held the lock, in seconds (0 without --lock). */
+  lockHeldS: number;
 }
 
 /** A free loopback port, for the assistant's SLACK_PORT. */
@@ -126,6 +136,7 @@ export async function runLoadBench(options: {
   rate: number;
   durationS: number;
   messages: string[];
+  lockS?: number;
 }): Promise<LoadBenchResult> {
   const { dir, cleanup } = tempDir('boussole-load-');
   const dbFile = path.join(dir, 'load.db');
@@ -142,6 +153,7 @@ export async function runLoadBench(options: {
   });
   let app: ChildProcess | undefined;
   let loggedErrors = 0;
+  let locker: Promise<number> | undefined;
   try {
     const { apiUrl } = await nextMessage<{ apiUrl: string }>(load);
     const port = await freePort();
@@ -172,17 +184,24 @@ export async function runLoadBench(options: {
       messages: options.messages,
     };
     load.send(plan);
+    // The lock comes once the warm-up is over, a third of the way into the measured run.
+    if (options.lockS) locker = holdLockLater(dbFile, options.lockS, 2000 + (options.durationS * 1000) / 3);
     const { result } = await nextMessage<{ result: LoadResult }>(load);
     const proc = procStatus(app.pid as number);
+    const lockHeldS = locker ? await locker : 0;
     return {
       sent: result.sent,
       acked: result.ackMs.length,
       replied: result.replyMs.length,
-      errors: result.failed + result.unanswered + loggedErrors,
+      // Under a lock, refused writes are logged as errors by design: only lost requests count.
+      errors: result.failed + result.unanswered + (options.lockS ? 0 : loggedErrors),
       ack: summarise(result.ackMs),
       reply: summarise(result.replyMs),
       maxRssMb: proc.hwmMb,
       cpuMsPerMessage: proc.cpuMs / Math.max(1, result.replyMs.length + WARMUP),
+      loggedErrors,
+      unanswered: result.unanswered,
+      lockHeldS,
     };
   } finally {
     if (app && app.exitCode === null) {
@@ -194,22 +213,58 @@ export async function runLoadBench(options: {
   }
 }
 
+/**
+ * After `delayMs`, another process takes SQLite's write lock on `dbFile` and holds it for `seconds`
+ * (test/fault/lock-child.ts); resolves with how long it really held it.
+ */
+function holdLockLater(dbFile: string, seconds: number, delayMs: number): Promise<number> {
+  return new Promise((resolve) => {
+    setTimeout(() => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(ROOT_DIR, 'test', 'fault', 'lock-child.ts'),
+          dbFile,
+          String(seconds * 1000),
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let lockedAt = 0;
+      child.stdout?.on('data', () => {
+        lockedAt ||= performance.now();
+      });
+      child.once('exit', () => resolve(lockedAt ? (performance.now() - lockedAt) / 1000 : 0));
+    }, delayMs);
+  });
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const rate = readOption(args, 'rate', 'LOAD_BENCH_RATE', 200);
   const durationS = readOption(args, 'duration', 'LOAD_BENCH_DURATION', 60);
+  const lockGiven = args.some((a) => a.startsWith('--lock')) || Boolean(process.env.LOAD_BENCH_LOCK);
+  const lockS = lockGiven ? readOption(args, 'lock', 'LOAD_BENCH_LOCK', 10) : 0;
   const mix = messageMix();
   process.stdout.write(
     `bench:load — ${rate} messages/s pendant ${durationS} s sur 127.0.0.1, assistant lancé comme npm start (node ${NODE_FLAGS.join(' ')}), réponses hors ligne (${mix.questions} questions, ${mix.entries} saisies de mesure en alternance)…\n`,
   );
-  const r = await runLoadBench({ rate, durationS, messages: mix.messages });
+  if (lockS)
+    process.stdout.write(
+      `un autre processus tient le verrou d'écriture SQLite ${lockS} s au milieu de la mesure\n`,
+    );
+  const r = await runLoadBench({ rate, durationS, messages: mix.messages, lockS });
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const line = (p: Percentiles) => `p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  max ${ms(p.max)}`;
-  const met =
-    r.ack.p95 <= TARGETS.p95Ms &&
-    r.reply.p95 <= TARGETS.p95Ms &&
-    r.errors <= TARGETS.errors &&
-    r.maxRssMb <= TARGETS.rssMb;
+  const met = lockS
+    ? r.ack.max <= LOCK_TARGETS.ackMaxMs &&
+      r.unanswered <= LOCK_TARGETS.unanswered &&
+      r.errors <= TARGETS.errors
+    : r.ack.p95 <= TARGETS.p95Ms &&
+      r.reply.p95 <= TARGETS.p95Ms &&
+      r.errors <= TARGETS.errors &&
+      r.maxRssMb <= TARGETS.rssMb;
   process.stdout.write(
     [
       `requêtes envoyées   ${r.sent} (acquittées ${r.acked}, réponses postées ${r.replied})`,
@@ -218,6 +273,11 @@ async function main(): Promise<void> {
       `erreurs             ${r.errors}  (cible ${TARGETS.errors})`,
       `RSS de pointe       ${r.maxRssMb.toFixed(0)} Mo (VmHWM du processus de l'assistant)  (cible ≤ ${TARGETS.rssMb} Mo)`,
       `CPU                 ${r.cpuMsPerMessage.toFixed(2)} ms par message (processus de l'assistant)`,
+      ...(lockS
+        ? [
+            `verrou              tenu ${r.lockHeldS.toFixed(1)} s ; ${r.loggedErrors} écriture(s) refusée(s) journalisée(s) ; sans réponse ${r.unanswered}  (cibles : ack max ≤ ${LOCK_TARGETS.ackMaxMs} ms, une réponse à chaque mention)`,
+          ]
+        : []),
       `cibles              ${met ? 'atteintes' : 'MANQUÉES'}`,
       '',
     ].join('\n'),

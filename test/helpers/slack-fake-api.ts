@@ -38,6 +38,11 @@ export async function startFakeSlackApi() {
   const faults = new Map<string, Fault[]>();
   const listeners = new Set<(call: FakeCall) => void>();
   let seq = 0;
+  /** Messages posted with chat.postMessage, as conversations.history returns them. */
+  // biome-ignore lint/suspicious/noExplicitAny: message metadata is arbitrary JSON.
+  const posted: { channel: string; ts: string; text: string; metadata?: any }[] = [];
+  /** Milliseconds to hold the response of a method's calls (the call is recorded at once). */
+  const delays = new Map<string, (call: FakeCall) => number>();
   /** What apps.connections.open hands out (Socket Mode tests set it to their WebSocket server). */
   let socketUrl: string | undefined;
 
@@ -56,7 +61,12 @@ export async function startFakeSlackApi() {
     calls.push(call);
     for (const listener of listeners) listener(call);
 
-    const send = (response: FakeResponse) => {
+    // Slack acts on a call when it receives it; a slow answer only delays the response (and a
+    // client killed meanwhile never learns that its message was posted).
+    const hold = delays.get(call.method)?.(call) ?? 0;
+    const send = async (response: FakeResponse) => {
+      if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+      if (res.destroyed) return;
       res.writeHead(response.status, { 'content-type': 'application/json', ...response.headers });
       res.end(JSON.stringify(response.body ?? { ok: response.status < 400 }));
     };
@@ -86,9 +96,30 @@ export async function startFakeSlackApi() {
     switch (call.method) {
       case 'auth.test':
         return { ok: true, team_id: FAKE_BOT.teamId, user_id: FAKE_BOT.botUserId, bot_id: FAKE_BOT.botId };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
         seq += 1;
-        return { ok: true, channel: b.channel, ts: `1800000000.${String(seq).padStart(6, '0')}` };
+        const ts = `1800000000.${String(seq).padStart(6, '0')}`;
+        posted.push({
+          channel: b.channel,
+          ts,
+          text: b.text,
+          ...(b.metadata ? { metadata: b.metadata } : {}),
+        });
+        return { ok: true, channel: b.channel, ts };
+      }
+      case 'conversations.history': {
+        const withMetadata = b.include_all_metadata === true || b.include_all_metadata === 'true';
+        const messages = posted
+          .filter((m) => m.channel === b.channel)
+          .reverse()
+          .map(({ ts, text, metadata }) => ({
+            type: 'message',
+            ts,
+            text,
+            ...(withMetadata && metadata ? { metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1800000000.999999' };
       case 'chat.update':
@@ -136,6 +167,11 @@ export async function startFakeSlackApi() {
       for (const response of responses) queue.push({ response, ...(when ? { when } : {}) });
       faults.set(method, queue);
     },
+    posted,
+    /** Holds every response of `method` for `ms(call)` milliseconds (a slow Slack). */
+    delay(method: string, ms: (call: FakeCall) => number) {
+      delays.set(method, ms);
+    },
     onCall(listener: (call: FakeCall) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -152,7 +188,9 @@ export async function startFakeSlackApi() {
     },
     reset() {
       calls.length = 0;
+      posted.length = 0;
       faults.clear();
+      delays.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -171,7 +209,7 @@ async function parseBody(contentType: string, raw: Buffer): Promise<Record<strin
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     // biome-ignore lint/suspicious/noExplicitAny: see FakeCall.body.
     const body: Record<string, any> = Object.fromEntries(new URLSearchParams(text));
-    for (const key of ['view', 'blocks'])
+    for (const key of ['view', 'blocks', 'metadata'])
       if (typeof body[key] === 'string') body[key] = JSON.parse(body[key]);
     return body;
   }

@@ -100,10 +100,12 @@ export function viewSubmission(openedView: Json, values: Record<string, string>)
           }
         : { value: { type: 'plain_text_input', value } };
   }
+  // Slack sends the view back whole: its blocks, metadata and the typed state.
   body.view = {
     ...body.view,
     callback_id: openedView.callback_id,
     private_metadata: openedView.private_metadata,
+    blocks: openedView.blocks,
   };
   body.view.state = { values: state };
   return body;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../../src/paths.ts';
+import type { ConnectorCall } from './teams-connector.ts';
 
 export type Fixture =
   | 'personal-message'
@@ -28,6 +29,8 @@ export function cardSubmit(
     buttonId: string;
     conversationId?: string;
     inputs?: Record<string, string>;
+    /** The rest of the Action.Submit's data, as the card carried it (lang, replace…). */
+    data?: Record<string, unknown>;
   },
 ): ActivityJson {
   const sample = activity('card-submit', serviceUrl);
@@ -35,7 +38,7 @@ export function cardSubmit(
     ...sample,
     id: input.id,
     replyToId: input.replyToId,
-    value: { buttonId: input.buttonId, ...input.inputs },
+    value: { ...input.data, buttonId: input.buttonId, ...input.inputs },
     conversation: { ...sample.conversation, ...(input.conversationId ? { id: input.conversationId } : {}) },
   };
 }
@@ -50,4 +53,18 @@ export async function postActivity(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
+}
+
+/** The data of a card's Action.Submit titled `title`, exactly as Teams sends it back on a click. */
+export function actionData(call: ConnectorCall | undefined, title: string): Record<string, unknown> {
+  const actions: { title: string; data: Record<string, unknown> }[] =
+    call?.body?.attachments?.[0]?.content?.actions ?? [];
+  const action = actions.find((a) => a.title === title);
+  if (!action) throw new Error(`no action "${title}" in ${JSON.stringify(actions)}`);
+  return action.data;
+}
+
+/** The body of the card a connector call carries, as JSON text to search. */
+export function cardText(call: ConnectorCall | undefined): string {
+  return JSON.stringify(call?.body?.attachments?.[0]?.content?.body ?? []);
 }

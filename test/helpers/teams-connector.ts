@@ -10,6 +10,8 @@ export interface ConnectorCall {
   conversationId: string | undefined;
   replyToId: string | undefined;
   authorization: string | null;
+  /** The id the fake gave the activity it stored (what a later click names as replyToId). */
+  responseId: string | undefined;
   // biome-ignore lint/suspicious/noExplicitAny: activities are free-form JSON
   body: any;
 }
@@ -57,6 +59,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       conversationId: match?.[1] ? decodeURIComponent(match[1]) : undefined,
       replyToId: match?.[2] ? decodeURIComponent(match[2]) : undefined,
       authorization: req.headers.authorization ?? null,
+      responseId: match ? `connector-activity-${++next}` : undefined,
       body: raw ? JSON.parse(raw) : undefined,
     };
     calls.push(call);
@@ -70,7 +73,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return;
     }
     res.writeHead(match ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id: `connector-activity-${++next}` }));
+    res.end(JSON.stringify({ id: call.responseId }));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -9,7 +9,7 @@ export interface DecodedPng {
   rgba: Buffer;
 }
 
-/** Decodes a non-interlaced 8-bit RGB/RGBA PNG (what resvg writes), enough to test icon pixels. */
+/** Decodes a non-interlaced 8-bit RGB, RGBA or palette PNG (resvg's, and the card-sized charts). */
 export function decodePng(png: Buffer): DecodedPng {
   if (!png.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])))
     throw new Error('not a PNG');
@@ -18,6 +18,7 @@ export function decodePng(png: Buffer): DecodedPng {
   let height = 0;
   let colorType = 0;
   const data: Buffer[] = [];
+  let palette: Buffer | undefined;
   while (at < png.length) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
@@ -28,9 +29,10 @@ export function decodePng(png: Buffer): DecodedPng {
       if (chunk[8] !== 8 || chunk[12] !== 0) throw new Error('only 8-bit non-interlaced PNGs');
       colorType = chunk[9] ?? 0;
     } else if (type === 'IDAT') data.push(chunk);
+    else if (type === 'PLTE') palette = chunk;
     at += 12 + length;
   }
-  const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
+  const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : colorType === 3 && palette ? 1 : 0;
   if (!channels) throw new Error(`unsupported PNG color type ${colorType}`);
   const raw = inflateSync(Buffer.concat(data));
   const stride = width * channels;
@@ -46,6 +48,14 @@ export function decodePng(png: Buffer): DecodedPng {
     }
   }
   if (channels === 4) return { width, height, colorType, rgba: pixels };
+  if (channels === 1 && palette) {
+    const rgba = Buffer.alloc(width * height * 4, 255);
+    for (let i = 0; i < width * height; i++) {
+      const entry = (pixels[i] ?? 0) * 3;
+      palette.copy(rgba, i * 4, entry, entry + 3);
+    }
+    return { width, height, colorType, rgba };
+  }
   const rgba = Buffer.alloc(width * height * 4, 255);
   for (let i = 0; i < width * height; i++) pixels.copy(rgba, i * 4, i * 3, i * 3 + 3);
   return { width, height, colorType, rgba };

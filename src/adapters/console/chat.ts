@@ -1,9 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ConversationRef, Reply, Router } from '../../core/router/types.ts';
 import { withRequestId } from '../../request-context.ts';
-import { formatReply } from './format.ts';
+import { saveAttachments } from './attachments.ts';
+import { formatReply, parseClick } from './format.ts';
 
 export interface ConsoleChatOptions {
   router: Router;
@@ -16,6 +19,8 @@ export interface ConsoleChatOptions {
   terminal?: boolean;
   /** Unread reminders for this user (console outbox), shown before each prompt. */
   inbox?: () => Reply[];
+  /** Where charts and files of replies are written (their path is printed); a temp folder by default. */
+  filesDir?: string;
 }
 
 const EXIT = /^(?:quit|exit|quitter|q|:q|bye|au revoir)$/iu;
@@ -26,11 +31,13 @@ const HISTORY_SIZE = 200;
  * without platform credentials. "/clic ID" presses a button of the last reply.
  */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
-  const history = loadHistory(options.historyFile);
+  const terminal = options.terminal ?? false;
+  const filesDir = options.filesDir ?? path.join(os.tmpdir(), 'boussole-fichiers');
+  let history = loadHistory(options.historyFile);
   const rl = readline.createInterface({
     input: options.input,
     output: options.output,
-    terminal: options.terminal ?? false,
+    terminal,
     history,
     historySize: HISTORY_SIZE,
     prompt: 'vous › ',
@@ -43,8 +50,18 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   };
   const write = (text: string) => options.output.write(`${text}\n`);
   const showInbox = () => {
-    for (const reminder of options.inbox?.() ?? []) write(`${formatReply(reminder)}\n`);
+    try {
+      for (const reminder of options.inbox?.() ?? []) write(`${formatReply(reminder)}\n`);
+    } catch {
+      // Reminders are marked read as they are shown: with the database unwritable they wait for
+      // the next prompt rather than stop the chat.
+    }
   };
+  // In a terminal readline keeps the history itself (and tells us); a pipe has none, so lines are
+  // added here. Doing both stored every line twice.
+  rl.on('history', (lines: string[]) => {
+    history = lines;
+  });
   write('Boussole — posez une question sur les plans (« aide » pour les exemples, « quitter » pour sortir).');
   showInbox();
   rl.prompt();
@@ -52,21 +69,23 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     const text = line.trim();
     if (EXIT.test(text)) break;
     if (text) {
-      if (options.historyFile) history.unshift(text);
-      const click = /^\/(?:clic|click)\s+(\S+)$/u.exec(text);
+      if (!terminal && history[0] !== text) history = [text, ...history].slice(0, HISTORY_SIZE);
+      const click = parseClick(text);
       const reply = await withRequestId(undefined, () =>
-        click?.[1]
-          ? options.router.handleClick(actor, conversation, click[1])
+        click
+          ? options.router.handleClick(actor, conversation, click.buttonId, click.values)
           : options.router.handleMessage({ actor, conversation, text }),
       );
       write(formatReply(reply));
+      for (const line of saveAttachments(reply, filesDir).lines) write(line);
       write('');
     }
     showInbox();
     rl.prompt();
   }
   rl.close();
-  saveHistory(options.historyFile, history);
+  // "quitter" is how the session ended, not a line worth recalling next time.
+  saveHistory(options.historyFile, EXIT.test(history[0] ?? '') ? history.slice(1) : history);
   write('Au revoir.');
 }
 

@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { type AppContext, openContext } from '../../context.ts';
 import { DEADLINE_OPTIONS } from '../../core/deadlines/service.ts';
+import { PlanInputError } from '../../core/plans/catalog.ts';
+import { describeArgsError } from '../../core/text/arg-errors.ts';
 import { PromptError } from '../../llm/prompts.ts';
 import { createCommandLogger } from '../../log.ts';
+import { ROOT_DIR } from '../../paths.ts';
 import { withRequestId } from '../../request-context.ts';
+import { DatabaseOpenError } from '../../store/db.ts';
+import { storeFailureOf } from '../../store/failures.ts';
 import { MigrationError } from '../../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
 import { runIngest } from './commands/ingest.ts';
@@ -30,16 +37,22 @@ Usage : boussole <commande> [options]
   grant UTILISATEUR RÔLE [PÉRIMÈTRE]     accorde un rôle (contributeur, validateur, admin)
   revoke UTILISATEUR RÔLE [PÉRIMÈTRE]    retire un rôle
   target ID PÉRIMÈTRE PÉRIODE VALEUR [--baseline]   fixe une cible (ou une valeur initiale)
-  chart ID --out FICHIER.png             graphique de l'indicateur (valeurs et cibles)
-  export --format csv|xlsx --out FICHIER [--all-versions]   tableau de suivi
-  import FICHIER.csv [--partial] [--as NOM]   importe des valeurs (tout ou rien sans --partial)
+  chart ID --out FICHIER.png [--force]   graphique de l'indicateur (valeurs et cibles)
+  export --format csv|xlsx --out FICHIER [--all-versions] [--force]   tableau de suivi
+  import FICHIER.csv [--partial] [--as NOM]   importe des valeurs (tout ou rien sans --partial ;
+                                         avec --partial, code de sortie 3 si des lignes sont ignorées)
   deadline add ID (--yearly MM-JJ | --date AAAA-MM-JJ | --cron "EXPR") --scope P --owner U [--lead 14,7,1]
   deadline change ID [règle] [--owner U…] [--lead …]   modifie une échéance
   deadline remove ID | deadline list | deadline import FICHIER.json
   deadlines [--json]                     les échéances et leur prochaine date
-  remind [--now DATE_ISO] [--json]       un passage des rappels, comme s'il était à cette heure
+  remind [--now DATE_ISO] [--dry-run] [--json]   un passage des rappels, comme s'il était à cette
+                                         heure ; envoie et enregistre, sauf avec --dry-run (simulation)
   backup FICHIER [--force]               sauvegarde à chaud de la base (restauration : voir le README)
 
+  --version                              la version de Boussole
+
+Les chemins de fichiers sont lus depuis le dossier où la commande est tapée. Un fichier existant
+n'est remplacé qu'avec --force. Codes de sortie : 0 réussi, 1 échec, 2 usage, 3 import partiel.
 Variables d'environnement : voir le README (BOUSSOLE_DB choisit le fichier de base).`;
 
 type Command = (ctx: AppContext, args: string[], io: CommandIO) => Promise<number> | number;
@@ -101,12 +114,13 @@ const COMMANDS: Record<string, Command> = {
     );
   },
   chart: async (ctx, args, io) => {
-    const { values, positionals } = parse(args, { out: { type: 'string' } });
+    const { values, positionals } = parse(args, { out: { type: 'string' }, force: { type: 'boolean' } });
     return (await import('./commands/measurements.ts')).runChart(
       ctx,
       io,
       positionals[0],
       values.out as string | undefined,
+      Boolean(values.force),
     );
   },
   export: async (ctx, args, io) => {
@@ -114,11 +128,13 @@ const COMMANDS: Record<string, Command> = {
       format: { type: 'string' },
       out: { type: 'string' },
       'all-versions': { type: 'boolean' },
+      force: { type: 'boolean' },
     });
     return (await import('./commands/measurements.ts')).runExport(ctx, io, {
       format: values.format as string | undefined,
       out: values.out as string | undefined,
       allVersions: Boolean(values['all-versions']),
+      force: Boolean(values.force),
     });
   },
   import: async (ctx, args, io) => {
@@ -151,12 +167,13 @@ const COMMANDS: Record<string, Command> = {
   deadlines: async (ctx, args, io) =>
     (await import('./commands/deadlines.ts')).runDeadlines(ctx, io, Boolean(parse(args, {}).values.json)),
   remind: async (ctx, args, io) => {
-    const { values } = parse(args, { now: { type: 'string' } });
+    const { values } = parse(args, { now: { type: 'string' }, 'dry-run': { type: 'boolean' } });
     return (await import('./commands/deadlines.ts')).runRemind(
       ctx,
       io,
       values.now as string | undefined,
       Boolean(values.json),
+      Boolean(values['dry-run']),
     );
   },
   backup: async (ctx, args, io) => {
@@ -187,8 +204,13 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
       strict: true,
     }) as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(describeArgsError(error));
   }
+}
+
+function packageVersion(): string {
+  const meta = JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version?: string };
+  return meta.version ?? '?';
 }
 
 /** Runs one CLI invocation and returns the exit code. Never throws for expected problems. */
@@ -197,6 +219,10 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(USAGE);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`boussole ${packageVersion()}`);
+    return 0;
   }
   if (name === 'start') {
     const { startAssistant } = await import('../../main.ts');
@@ -220,8 +246,29 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof PromptError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof MigrationError ||
+      error instanceof PromptError ||
+      error instanceof DatabaseOpenError ||
+      error instanceof PlanInputError
+    ) {
       io.err(error.message);
+      return 1;
+    }
+    const failure = storeFailureOf(error);
+    const where =
+      (ctx as AppContext | null)?.config.dbFile ?? path.resolve(env.BOUSSOLE_DB || 'data/boussole.db');
+    if (failure === 'busy') {
+      io.err(
+        `La base ${where} est verrouillée par un autre processus depuis plus de 5 s (${(error as Error).message}) : relancez la commande dans un instant ; ce qui n’a pas été confirmé n’a pas été enregistré.`,
+      );
+      return 1;
+    }
+    if (failure === 'unwritable') {
+      io.err(
+        `Impossible d’écrire dans la base ${where} (${(error as Error).message}) : libérez de la place sur le disque ou vérifiez les droits du fichier, puis relancez la commande.`,
+      );
       return 1;
     }
     io.err(`Erreur inattendue : ${(error as Error).message}`);

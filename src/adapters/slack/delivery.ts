@@ -1,5 +1,11 @@
 import type { webApi } from '@slack/bolt';
-import type { DeliveryPort, DeliveryResult, Recipient, Reply } from '../../core/router/types.ts';
+import type {
+  DeliveryOptions,
+  DeliveryPort,
+  DeliveryResult,
+  Recipient,
+  Reply,
+} from '../../core/router/types.ts';
 import type { Logger } from '../../log.ts';
 import { classifySlackError, SlackAdapterError } from './errors.ts';
 import { createPacer, sleep } from './pacer.ts';
@@ -15,6 +21,12 @@ export interface DeliveryTuning {
   /** Spacing between two messages to the same channel. */
   perChannelIntervalMs: number;
 }
+
+/** Message metadata type of reminders (Slack's event_type naming: lowercase, underscores). */
+const REMINDER_EVENT = 'boussole_reminder';
+/** How far back a redelivery looks for its key: a lease, retries and restarts fit in two days. */
+const HISTORY_LOOKBACK_S = 2 * 86_400;
+const HISTORY_PAGES = 5;
 
 export const DEFAULT_DELIVERY_TUNING: DeliveryTuning = {
   attempts: 4,
@@ -60,17 +72,71 @@ export function createSlackDelivery(deps: {
     return id;
   }
 
-  async function deliver(recipient: Recipient, reply: Reply): Promise<DeliveryResult> {
+  /**
+   * Whether a message carrying this idempotency key is already in the channel: Slack has no
+   * idempotent post, but it keeps the metadata of each message, so a reminder sent just before a
+   * crash is found instead of being posted twice.
+   */
+  async function alreadyPosted(channel: string, key: string): Promise<boolean> {
+    let cursor: string | undefined;
+    const oldest = String(Math.floor(Date.now() / 1000) - HISTORY_LOOKBACK_S);
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const history = await withRetry(() =>
+        client.conversations.history({
+          channel,
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      const found = (history.messages ?? []).some(
+        (m) =>
+          m.metadata?.event_type === REMINDER_EVENT &&
+          (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+      );
+      if (found) return true;
+      cursor = history.response_metadata?.next_cursor || undefined;
+      if (!history.has_more || !cursor) return false;
+    }
+    return false;
+  }
+
+  /**
+   * A history Slack refuses to show (a scope removed from the app) must not block the reminder for
+   * good: at least once wins, the reminder is posted and may then appear twice.
+   */
+  async function alreadyPostedOrUnknown(channel: string, key: string): Promise<boolean> {
+    try {
+      return await alreadyPosted(channel, key);
+    } catch (error) {
+      const failure = classifySlackError(error);
+      if (failure.retryable) throw error;
+      log.warn({ key, code: failure.code }, 'slack: cannot read the history to check a reminder, posting it');
+      return false;
+    }
+  }
+
+  async function deliver(
+    recipient: Recipient,
+    reply: Reply,
+    options: DeliveryOptions = {},
+  ): Promise<DeliveryResult> {
     if (recipient.platform !== 'slack')
       return { ok: false, retryable: false, error: 'not_a_slack_recipient' };
     try {
       const channel = await channelOf(recipient);
+      const key = options.idempotencyKey;
+      if (key && options.redelivery && (await alreadyPostedOrUnknown(channel, key))) {
+        log.info({ key }, 'slack: reminder already in the conversation, not posted again');
+        return { ok: true };
+      }
       const conversation = {
         platform: 'slack' as const,
         conversationId: channel,
         ...(recipient.kind === 'user' ? { direct: true } : {}),
       };
-      for (const message of renderReply(reply, { conversation })) {
+      for (const [i, message] of renderReply(reply, { conversation }).entries()) {
         await pacer.wait(channel);
         await withRetry(() =>
           client.chat.postMessage({
@@ -78,6 +144,8 @@ export function createSlackDelivery(deps: {
             text: message.text,
             blocks: message.blocks,
             unfurl_links: false,
+            // The first message carries the key that alreadyPosted looks for.
+            ...(key && i === 0 ? { metadata: { event_type: REMINDER_EVENT, event_payload: { key } } } : {}),
           }),
         );
       }

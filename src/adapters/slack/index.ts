@@ -6,7 +6,7 @@ import type { Logger } from '../../log.ts';
 import type { Db } from '../../store/db.ts';
 import { boltLevelOf, createBoltLogger } from './bolt-logger.ts';
 import { createSlackDelivery, type DeliveryTuning } from './delivery.ts';
-import { SlackAdapterError } from './errors.ts';
+import { describeError, SlackAdapterError } from './errors.ts';
 import { resolveBotIdentity } from './identity.ts';
 import { trackInFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -104,7 +104,9 @@ export async function startSlack(deps: SlackDeps, options: SlackOptions = {}): P
       });
 
   const inFlight = trackInFlight(app);
-  const state = createSlackState(db);
+  const state = createSlackState(db, Date.now, (error, what) =>
+    log.warn({ err: describeError(error), what }, 'slack: database not writable, kept in memory only'),
+  );
   registerListeners(app, {
     router,
     log,

@@ -12,6 +12,9 @@ const LABELS = {
     feedbackUp: '👍',
     feedbackDown: '👎',
     imageInDm: 'Le graphique est joint dans une mention ou un message direct à Boussole.',
+    fileInDm: 'Le fichier vous est envoyé en message direct par Boussole.',
+    fileNoDm:
+      'Le fichier ne peut pas être envoyé ici : écrivez la même demande à Boussole en message direct.',
     failure: 'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant.',
   },
   en: {
@@ -24,6 +27,8 @@ const LABELS = {
     feedbackUp: '👍',
     feedbackDown: '👎',
     imageInDm: 'The chart is attached when you mention Boussole or message it directly.',
+    fileInDm: 'Boussole sends you the file in a direct message.',
+    fileNoDm: 'The file cannot be sent here: send the same request to Boussole in a direct message.',
     failure: 'Sorry, I could not handle your request. Please try again in a moment.',
   },
 } as const;

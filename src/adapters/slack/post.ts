@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Lang, Reply } from '../../core/router/types.ts';
 import type { Logger } from '../../log.ts';
-import { describeError } from './errors.ts';
+import { describeError, SlackAdapterError } from './errors.ts';
 import { labels } from './labels.ts';
 import { appendContext, type RenderOptions, renderReply, type SlackMessage } from './render.ts';
 import { escapeMrkdwn } from './render-text.ts';
@@ -18,7 +18,8 @@ export type Destination =
   | { kind: 'respond'; respond: Respond; replaceOriginal: boolean };
 
 export interface Poster {
-  post(destination: Destination, reply: Reply, options: RenderOptions): Promise<void>;
+  /** `asker`: who a file (Reply.file) is for; it goes to their DM with the app. */
+  post(destination: Destination, reply: Reply, options: RenderOptions, asker?: string): Promise<void>;
   /** The short apology that replaces silence; never throws. */
   postFailure(destination: Destination, lang: Lang): Promise<void>;
 }
@@ -61,13 +62,34 @@ export function createPoster(deps: { client: webApi.WebClient; state: SlackState
     }
   }
 
-  async function post(destination: Destination, reply: Reply, options: RenderOptions): Promise<void> {
+  async function post(
+    destination: Destination,
+    reply: Reply,
+    options: RenderOptions,
+    asker?: string,
+  ): Promise<void> {
     let messages = renderReply(reply, options);
     if (reply.image && destination.kind !== 'channel') {
       // Files cannot be ephemeral: say where the chart can be had instead of posting it publicly.
       messages = appendContext(messages, `_${escapeMrkdwn(labels(reply.lang).imageInDm)}_`);
     }
+    const file = reply.file;
+    const inDm = destination.kind === 'channel' && destination.direct === true;
+    if (file && !inDm) {
+      const note = asker ? labels(reply.lang).fileInDm : labels(reply.lang).fileNoDm;
+      messages = appendContext(messages, `_${escapeMrkdwn(note)}_`);
+    }
     await postMessages(destination, messages);
+    if (file) {
+      // An ephemeral reply cannot carry a file, and a shared channel must not get it: the asker's
+      // DM with the app is where it goes (conversations.open finds or opens it).
+      const channel = inDm ? destination.channel : asker ? await openDm(asker) : undefined;
+      if (channel) {
+        const upload = { file: file.data, filename: file.filename, title: file.title, channel_id: channel };
+        const threadTs = inDm ? destination.threadTs : undefined;
+        await client.files.uploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
+      }
+    }
     if (reply.image && destination.kind === 'channel') {
       const file = { file: reply.image.png, filename: reply.image.filename, title: reply.image.title };
       // files.uploadV2: getUploadURLExternal, the upload itself, then completeUploadExternal.
@@ -77,6 +99,13 @@ export function createPoster(deps: { client: webApi.WebClient; state: SlackState
           : { ...file, channel_id: destination.channel },
       );
     }
+  }
+
+  async function openDm(user: string): Promise<string> {
+    const opened = await client.conversations.open({ users: user });
+    const id = opened.channel?.id;
+    if (!id) throw new SlackAdapterError('dm_unavailable', 'conversations.open returned no channel');
+    return id;
   }
 
   async function postFailure(destination: Destination, lang: Lang): Promise<void> {

@@ -12,11 +12,13 @@ export const SLACK_LIMITS = {
   sectionChars: 3000,
   blocksPerMessage: 50,
   homeBlocks: 100,
-  fallbackChars: 3000,
   buttonsPerActions: 25,
   buttonLabel: 75,
   modalTitle: 24,
 };
+
+/** A notification shows one line; the full answer is in the blocks. */
+const FALLBACK_LINE_CHARS = 300;
 
 export interface SlackMessage {
   /** Plain fallback for notifications and clients without Block Kit; escaped like the blocks. */
@@ -181,18 +183,18 @@ function contextBlock(mrkdwn: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn }] };
 }
 
+/**
+ * The notification and screen-reader text: the first line of the answer only. Citations, buttons
+ * ("[Confirmer] [Modifier]…") and the rest of the answer are in the blocks; repeated here they
+ * fill the notification with noise.
+ */
 function fallbackText(blocks: KnownBlock[]): string {
-  const parts: string[] = [];
-  for (const block of blocks) {
-    if (block.type === 'section' && block.text) parts.push(block.text.text);
-    else if (block.type === 'context') {
-      for (const element of block.elements) if ('text' in element) parts.push(element.text);
-    } else if (block.type === 'actions') {
-      for (const element of block.elements)
-        if (element.type === 'button') parts.push(`[${element.text.text}]`);
-    }
-  }
-  return clipMrkdwn(parts.join('\n'), SLACK_LIMITS.fallbackChars);
+  const section = blocks.find((block): block is types.SectionBlock => block.type === 'section');
+  const context = blocks.find((block): block is types.ContextBlock => block.type === 'context');
+  const element = context?.elements.find((e): e is types.MrkdwnElement => e.type === 'mrkdwn');
+  const text = section?.text?.text ?? element?.text ?? '';
+  const line = text.split('\n').find((l) => l.trim()) ?? '…';
+  return clipMrkdwn(line.trim(), FALLBACK_LINE_CHARS);
 }
 
 /** Clips already-escaped text without leaving half an entity behind. */

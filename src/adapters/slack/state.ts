@@ -11,19 +11,39 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export type StashKind = 'share' | 'form';
 
-/** The adapter's own tables (migration 011_slack.sql): processed events, followed threads, stash. */
+/** Entries kept in memory for when the database cannot be written (events, threads). */
+const MEMORY_ENTRIES = 5000;
+
+/**
+ * The adapter's own tables (migration 011_slack.sql): processed events, followed threads, stash.
+ * None of it may keep an answer from the user: when the database cannot be written (full disk, a
+ * lock held by another process), event ids and threads are kept in memory instead (this process
+ * only, bounded) and the stash returns no token (the reply goes out without its extra button).
+ */
 export interface SlackState {
-  /** True the first time an event id is seen, false for a redelivery. */
+  /** True the first time an event id is seen, false for a redelivery. Never throws. */
   claimEvent(eventId: string): boolean;
+  /** Never throws. */
   rememberThread(channelId: string, threadTs: string): void;
   isAnsweredThread(channelId: string, threadTs: string): boolean;
-  stash(kind: StashKind, payload: unknown): string;
+  /** A token for the payload, or undefined when it could not be stored. */
+  stash(kind: StashKind, payload: unknown): string | undefined;
   unstash<T>(kind: StashKind, token: string): T | undefined;
 }
 
-export function createSlackState(db: Db, now: () => number = Date.now): SlackState {
+export function createSlackState(
+  db: Db,
+  now: () => number = Date.now,
+  onStoreError: (error: unknown, what: string) => void = () => {},
+): SlackState {
+  const recentEvents = new Set<string>();
+  const recentThreads = new Set<string>();
+  const remember = (set: Set<string>, key: string) => {
+    if (set.size >= MEMORY_ENTRIES) set.delete(set.values().next().value as string);
+    set.add(key);
+  };
   const claim = db.prepare('INSERT OR IGNORE INTO slack_events (event_id, received_at) VALUES (?, ?)');
-  const remember = db.prepare(
+  const rememberRow = db.prepare(
     `INSERT INTO slack_threads (channel_id, thread_ts, answered_at) VALUES (?, ?, ?)
      ON CONFLICT (channel_id, thread_ts) DO UPDATE SET answered_at = excluded.answered_at`,
   );
@@ -52,20 +72,39 @@ export function createSlackState(db: Db, now: () => number = Date.now): SlackSta
 
   return {
     claimEvent(eventId) {
-      const at = now();
-      pruneNow(at);
-      return claim.run(eventId, at).changes === 1;
+      // Memory first: a redelivery during an outage is caught even though the row was not written.
+      const seen = recentEvents.has(eventId);
+      remember(recentEvents, eventId);
+      try {
+        const at = now();
+        pruneNow(at);
+        return claim.run(eventId, at).changes === 1 && !seen;
+      } catch (error) {
+        onStoreError(error, 'event id');
+        return !seen;
+      }
     },
     rememberThread(channelId, threadTs) {
-      remember.run(channelId, threadTs, now());
+      remember(recentThreads, `${channelId}|${threadTs}`);
+      try {
+        rememberRow.run(channelId, threadTs, now());
+      } catch (error) {
+        onStoreError(error, 'thread');
+      }
     },
     isAnsweredThread(channelId, threadTs) {
+      if (recentThreads.has(`${channelId}|${threadTs}`)) return true;
       return findThread.get(channelId, threadTs, now() - THREAD_TTL_MS) !== undefined;
     },
     stash(kind, payload) {
       const token = randomUUID();
-      putStash.run(token, kind, JSON.stringify(payload), now());
-      return token;
+      try {
+        putStash.run(token, kind, JSON.stringify(payload), now());
+        return token;
+      } catch (error) {
+        onStoreError(error, `${kind} stash`);
+        return undefined;
+      }
     },
     unstash<T>(kind: StashKind, token: string) {
       const row = getStash.get(token, kind, now() - STASH_TTL_MS) as { payload: string } | undefined;

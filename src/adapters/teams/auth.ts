@@ -2,6 +2,9 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotFrameworkAuthentication, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from '../../config.ts';
 
+export const DEV_WITH_APP_ID =
+  "BOUSSOLE_TEAMS_DEV=1 désactive l'authentification Teams : il ne se combine pas avec MICROSOFT_APP_ID. Pour un essai local, retirez MICROSOFT_APP_ID ; sur un serveur, retirez BOUSSOLE_TEAMS_DEV";
+
 /** The Teams adapter cannot start safely with this configuration. */
 export class TeamsStartError extends Error {
   readonly code = 'teams_start';
@@ -30,6 +33,9 @@ export function createAuthentication(
     );
   }
   if (teams.devMode) {
+    // A real app id means a real bot registration: switching its authentication off by a leftover
+    // dev flag would expose the endpoint behind the reverse proxy. loadConfig refuses it first.
+    if (teams.appId) throw new TeamsStartError(DEV_WITH_APP_ID);
     return {
       authentication: new ConfigurationBotFrameworkAuthentication({}, credentialsFactory),
       appId: '',

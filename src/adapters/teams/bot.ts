@@ -1,12 +1,19 @@
-import { type Activity, TeamsActivityHandler } from 'botbuilder';
+import {
+  type Activity,
+  type FileConsentCardResponse,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
 import type { Router } from '../../core/router/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Db } from '../../store/db.ts';
+import { acceptOfferedFile, declineOfferedFile } from './files.ts';
 import { handleConversationUpdate, handleInstallationUpdate } from './handlers/install.ts';
 import { handleTextMessage } from './handlers/message.ts';
 import { answerSafely, type HandlerDeps } from './handlers/shared.ts';
 import { handleCardSubmit } from './handlers/submit.ts';
 import { submitOf } from './inbound.ts';
+import type { LaterReplies } from './later.ts';
 import { saveConversationReference } from './references.ts';
 
 /**
@@ -16,10 +23,12 @@ import { saveConversationReference } from './references.ts';
 export class BoussoleTeamsBot extends TeamsActivityHandler {
   /** Conversations whose reference was saved since start-up ("first contact"). */
   private readonly known = new Set<string>();
+  private readonly files: { db: Db; log: Logger };
 
-  constructor(options: { router: Router; db: Db; log: Logger }) {
+  constructor(options: { router: Router; db: Db; log: Logger; later: LaterReplies }) {
     super();
     const { log } = options;
+    this.files = { db: options.db, log };
     const deps: HandlerDeps = {
       ...options,
       remember: (activity) => this.remember(activity, options.db, log),
@@ -41,6 +50,21 @@ export class BoussoleTeamsBot extends TeamsActivityHandler {
       await answerSafely(context, log, () => handleConversationUpdate(context, deps));
       await next();
     });
+  }
+
+  /** The tracking table offered by "export" in a personal chat: accepted, or declined. */
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    await acceptOfferedFile(context, response, this.files);
+  }
+
+  protected override async handleTeamsFileConsentDecline(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    await declineOfferedFile(context, response, this.files);
   }
 
   private remember(activity: Activity, db: Db, log: Logger): void {

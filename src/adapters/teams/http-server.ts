@@ -1,7 +1,8 @@
 import http from 'node:http';
-import type { ActivityHandler, CloudAdapter, Response } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../../log.ts';
 import { withRequestId } from '../../request-context.ts';
+import type { BoussoleCloudAdapter } from './cloud-adapter.ts';
 
 /** Activities are small JSON documents; anything bigger is not from Teams. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -32,40 +33,6 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   throw new HttpError(400, 'corps JSON attendu');
 }
 
-/**
- * CloudAdapter.process() was written for express/restify: it wants the parsed body on the
- * request and calls status()/send()/end() on the response. This shim provides exactly that over
- * node:http, so the adapter needs no web framework.
- */
-function responseShim(res: http.ServerResponse, onEnd: (status: number) => void): Response {
-  let status = 200;
-  let payload: unknown;
-  return {
-    socket: res.socket,
-    status(code: number) {
-      status = code;
-      return this;
-    },
-    header(name: string, value: unknown) {
-      res.setHeader(name, String(value));
-      return this;
-    },
-    send(body?: unknown) {
-      payload = body;
-      return this;
-    },
-    end() {
-      if (res.writableEnded) return;
-      onEnd(status);
-      res.statusCode = status;
-      if (payload === undefined || payload === null) return void res.end();
-      const text = typeof payload === 'string';
-      res.setHeader('content-type', text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
-      res.end(text ? payload : JSON.stringify(payload));
-    },
-  };
-}
-
 function sendJson(
   res: http.ServerResponse,
   status: number,
@@ -77,7 +44,11 @@ function sendJson(
 }
 
 /** POST /api/messages (the Bot Framework messaging endpoint) and GET /healthz. */
-export function createTeamsHttpServer(deps: { adapter: CloudAdapter; bot: ActivityHandler; log: Logger }) {
+export function createTeamsHttpServer(deps: {
+  adapter: BoussoleCloudAdapter;
+  bot: ActivityHandler;
+  log: Logger;
+}) {
   const { adapter, bot, log } = deps;
   return http.createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -88,17 +59,25 @@ export function createTeamsHttpServer(deps: { adapter: CloudAdapter; bot: Activi
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST attendu' }, { allow: 'POST' });
     try {
       const body = await readJson(req);
-      const shim = responseShim(res, (status) => {
-        // process() also prints the error with console.error; this is the structured trace.
-        if (status === 401)
-          log.warn({ remote: req.socket.remoteAddress }, 'Teams request refused: not authenticated');
-      });
+      if (typeof body.type !== 'string') return sendJson(res, 400, { error: "type d'activité manquant" });
       const activityId = typeof body.id === 'string' ? `teams:${body.id}` : undefined;
-      await withRequestId(activityId, () =>
-        adapter.process({ method: req.method, headers: req.headers, body }, shim, (context) =>
-          bot.run(context),
-        ),
+      const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+      const outcome = await withRequestId(activityId, () =>
+        adapter.handleActivity(body, authHeader, (context) => bot.run(context)),
       );
+      if (outcome.kind === 'refused') {
+        // The reason is for the operator; the caller learns nothing about how tokens are checked.
+        log.warn(
+          { remote: req.socket.remoteAddress, reason: outcome.reason },
+          'Teams request refused: not authenticated',
+        );
+        return sendJson(res, 401, { error: 'non authentifié' });
+      }
+      if (outcome.body === undefined) {
+        res.writeHead(outcome.status);
+        return void res.end();
+      }
+      return sendJson(res, outcome.status, outcome.body);
     } catch (error) {
       if (res.headersSent) return void res.end();
       if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message });

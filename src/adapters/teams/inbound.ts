@@ -1,5 +1,5 @@
 import { type Activity, TurnContext } from 'botbuilder';
-import type { Actor, ConversationRef } from '../../core/router/types.ts';
+import type { Actor, ConversationRef, Lang } from '../../core/router/types.ts';
 import { FIELD_PREFIX } from './render.ts';
 
 /**
@@ -57,6 +57,10 @@ export function messageTextOf(activity: Activity): string {
 export interface Submit {
   buttonId: string;
   values: Record<string, string>;
+  /** The language of the card clicked (older cards and the Playground send none). */
+  lang?: Lang;
+  /** The card was a step of an entry flow: the result replaces it. */
+  replace: boolean;
 }
 
 /** An Action.Submit arrives as a message whose `value` holds the card data and the inputs. */
@@ -70,5 +74,6 @@ export function submitOf(activity: Activity): Submit | null {
     if (!key.startsWith(FIELD_PREFIX) || raw === undefined || raw === null) continue;
     values[key.slice(FIELD_PREFIX.length)] = String(raw);
   }
-  return { buttonId: data.buttonId, values };
+  const lang = data.lang === 'fr' || data.lang === 'en' ? data.lang : undefined;
+  return { buttonId: data.buttonId, values, replace: data.replace === 1, ...(lang ? { lang } : {}) };
 }

@@ -1,15 +1,17 @@
 import { once } from 'node:events';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter } from 'botbuilder';
 import type { Config } from '../../config.ts';
 import type { DeliveryPort, Router } from '../../core/router/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Db } from '../../store/db.ts';
 import { createAuthentication, TeamsStartError } from './auth.ts';
 import { BoussoleTeamsBot } from './bot.ts';
+import { BoussoleCloudAdapter } from './cloud-adapter.ts';
+import { routeConsoleToLog } from './console-log.ts';
 import { createTeamsDelivery } from './delivery.ts';
 import { createTeamsHttpServer } from './http-server.ts';
+import { createLaterReplies } from './later.ts';
 import { pruneHandledSubmits } from './submits.ts';
 
 export { TeamsStartError } from './auth.ts';
@@ -50,13 +52,14 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
   const host = teams.devMode ? '127.0.0.1' : config.httpHost;
   if (teams.devMode) {
     log.warn(
-      { host, ignoredAppId: teams.appId ?? null },
+      { host },
       '⚠️  MODE DÉVELOPPEMENT TEAMS (BOUSSOLE_TEAMS_DEV=1) : authentification Bot Framework DÉSACTIVÉE, ' +
         'écoute sur 127.0.0.1 uniquement. Toute requête locale est acceptée sans signature : ne jamais utiliser en production.',
     );
   }
 
-  const adapter = new CloudAdapter(authentication);
+  const restoreConsole = routeConsoleToLog(log);
+  const adapter = new BoussoleCloudAdapter(authentication);
   adapter.onTurnError = async (context, error) => {
     // Reached only when something fails outside the handlers' own error handling.
     log.error({ err: error, activityType: context.activity?.type }, 'Teams turn error');
@@ -64,9 +67,15 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
   const pruned = pruneHandledSubmits(db, SUBMIT_RETENTION_DAYS);
   if (pruned) log.debug({ pruned }, 'old Teams card submits pruned');
 
-  const bot = new BoussoleTeamsBot({ router, db, log });
+  const later = createLaterReplies({ adapter, appId, log });
+  const bot = new BoussoleTeamsBot({ router, db, log, later });
   const server = createTeamsHttpServer({ adapter, bot, log });
-  await listen(server, teams.port, host);
+  try {
+    await listen(server, teams.port, host);
+  } catch (error) {
+    restoreConsole();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   log.info(
     { host, port, authentication: enabled ? 'on' : 'off', appId: appId || null },
@@ -82,7 +91,12 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
       ...(deps.deliveryTimeoutMs ? { timeoutMs: deps.deliveryTimeoutMs } : {}),
     }),
     port,
-    stop: () => close(server),
+    async stop() {
+      await close(server);
+      // Answers already acknowledged are still posted, within the same grace period.
+      await later.drain(STOP_GRACE_MS);
+      restoreConsole();
+    },
   };
 }
 

@@ -11,6 +11,11 @@ const LABELS = {
     moreSources: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} source${n > 1 ? 's' : ''}.`,
     required: 'Champ obligatoire',
     alreadyHandled: 'Cette action a déjà été prise en compte.',
+    fileInPersonalChat:
+      'Teams n’envoie un fichier qu’en conversation personnelle : écrivez la même demande à Boussole en conversation personnelle.',
+    fileGone: 'Ce fichier n’est plus disponible : redemandez l’export.',
+    fileDeclined: 'D’accord, le fichier n’a pas été envoyé.',
+    fileUploadFailed: 'Le fichier n’a pas pu être déposé dans votre OneDrive : réessayez dans un instant.',
     failure: 'Désolé, je n’ai pas pu traiter votre demande. Réessayez dans un instant.',
     installedInChat:
       'Boussole est installé ici. Mentionnez @Boussole avec votre question, par exemple : « @Boussole quelles actions visent les faits numériques dans le Cantal ? »',
@@ -24,6 +29,11 @@ const LABELS = {
     moreSources: (n: number) => `… and ${n} more source${n > 1 ? 's' : ''}.`,
     required: 'Required field',
     alreadyHandled: 'This action has already been taken into account.',
+    fileInPersonalChat:
+      'Teams only sends files in a personal chat: send the same request to Boussole in your personal chat.',
+    fileGone: 'This file is no longer available: ask for the export again.',
+    fileDeclined: 'All right, the file was not sent.',
+    fileUploadFailed: 'The file could not be stored in your OneDrive: please try again in a moment.',
     failure: 'Sorry, I could not process your request. Please try again in a moment.',
     installedInChat:
       'Boussole is installed here. Mention @Boussole with your question, for example: “@Boussole which actions target number facts in Cantal?”',

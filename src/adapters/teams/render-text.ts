@@ -17,6 +17,14 @@ export function neutralise(text: string): string {
   );
 }
 
+/**
+ * Adaptive Card TextBlocks have no inline code: `m07…` would show its backticks. The identifier
+ * stays, without them (ids are plain words a user can copy).
+ */
+export function plainCode(text: string): string {
+  return text.replace(/`([^`\n]+)`/gu, '$1');
+}
+
 /** Portable text → paragraphs (blank-line separated) → lines (bullets stay one line each). */
 export function paragraphsOf(text: string): string[][] {
   return text

@@ -1,6 +1,14 @@
 import type { Button, FormSpec, Reply } from '../../core/router/types.ts';
+import { compactPng, PngError } from '../../render/png-compact.ts';
 import { type Labels, labelsFor } from './labels.ts';
-import { citationLine, neutralise, paragraphsOf, plainSummary, truncateText } from './render-text.ts';
+import {
+  citationLine,
+  neutralise,
+  paragraphsOf,
+  plainCode,
+  plainSummary,
+  truncateText,
+} from './render-text.ts';
 
 export type CardElement = { type: string; [key: string]: unknown };
 
@@ -18,6 +26,8 @@ export interface AdaptiveCard {
 export const CARD_BYTES_BUDGET = 26_000;
 export const MAX_TEXT_CHARS = 6_000;
 export const MAX_CITATIONS = 12;
+/** Widths tried for a chart too heavy as it is: a card is about 500–700 px wide in Teams. */
+const CARD_IMAGE_WIDTHS = [600, 400];
 /** Teams shows at most six actions on a card; more go to action sets in the body. */
 const MAX_CARD_ACTIONS = 6;
 /** Form inputs are prefixed so a field named "buttonId" cannot clobber the submit data. */
@@ -44,21 +54,26 @@ export function renderCard(reply: Reply): AdaptiveCard {
   return card;
 }
 
+/** The steps of an entry (preview, a question, a problem to fix) give way to the next step. */
+const FLOW_STEPS = new Set<Reply['status']>(['preview', 'needs_input', 'invalid']);
+
 function cardParts(reply: Reply, labels: Labels, maxChars: number) {
-  const { text, truncated } = truncateText(neutralise(reply.text), maxChars);
+  const { text, truncated } = truncateText(neutralise(plainCode(reply.text)), maxChars);
+  const flow: SubmitContext = { lang: reply.lang, replace: FLOW_STEPS.has(reply.status) };
+  const feedback: SubmitContext = { lang: reply.lang, replace: false };
   const head: CardElement[] = [
-    ...(reply.notice ? [subtle(neutralise(reply.notice))] : []),
+    ...(reply.notice ? [subtle(neutralise(plainCode(reply.notice)))] : []),
     ...textBlocks(text),
     ...(truncated ? [subtle(labels.truncated)] : []),
   ];
   const tail: CardElement[] = [
     ...(reply.form ? [formContainer(reply.form, labels)] : []),
     ...(reply.citations?.length ? [citationsContainer(reply, labels)] : []),
-    ...(reply.answerId ? [feedbackActions(reply.answerId, labels)] : []),
+    ...(reply.answerId ? [feedbackActions(reply.answerId, labels, feedback)] : []),
   ];
   const actions = [
-    ...(reply.form ? [submitAction(reply.form.submitLabel, reply.form.submitId, 'primary')] : []),
-    ...(reply.buttons ?? []).map((button) => buttonAction(button, Boolean(reply.form))),
+    ...(reply.form ? [submitAction(reply.form.submitLabel, reply.form.submitId, flow, 'primary')] : []),
+    ...(reply.buttons ?? []).map((button) => buttonAction(button, Boolean(reply.form), flow)),
   ];
   if (actions.length > MAX_CARD_ACTIONS) {
     for (let i = 0; i < actions.length; i += MAX_CARD_ACTIONS) {
@@ -138,47 +153,78 @@ function formContainer(form: FormSpec, labels: Labels): CardElement {
   };
 }
 
-function submitAction(title: string, buttonId: string, style?: Button['style']): CardElement {
+/**
+ * What a click sends back besides the button id: the card's language (a note about the click is
+ * written in it, whatever the client's locale) and, on a step of an entry flow, that the result
+ * replaces this card, so its buttons do not stay live.
+ */
+export interface SubmitContext {
+  lang: Reply['lang'];
+  replace: boolean;
+}
+
+function submitAction(
+  title: string,
+  buttonId: string,
+  context: SubmitContext,
+  style?: Button['style'],
+): CardElement {
   return {
     type: 'Action.Submit',
     title: neutralise(title),
-    data: { buttonId },
+    data: { buttonId, lang: context.lang, ...(context.replace ? { replace: 1 } : {}) },
     ...(style === 'primary' ? { style: 'positive' } : style === 'danger' ? { style: 'destructive' } : {}),
   };
 }
 
 /** With a form on the card, plain buttons (Cancel…) must not be blocked by its required fields. */
-function buttonAction(button: Button, besideForm: boolean): CardElement {
-  const action = submitAction(button.label, button.id, button.style);
+function buttonAction(button: Button, besideForm: boolean, context: SubmitContext): CardElement {
+  const action = submitAction(button.label, button.id, context, button.style);
   return besideForm ? { ...action, associatedInputs: 'none' } : action;
 }
 
-function feedbackActions(answerId: string, labels: Labels): CardElement {
+function feedbackActions(answerId: string, labels: Labels, context: SubmitContext): CardElement {
   return {
     type: 'ActionSet',
     spacing: 'Medium',
     actions: [
-      submitAction(labels.feedbackUp, `feedback:up:${answerId}`),
-      submitAction(labels.feedbackDown, `feedback:down:${answerId}`),
+      submitAction(labels.feedbackUp, `feedback:up:${answerId}`, context),
+      submitAction(labels.feedbackDown, `feedback:down:${answerId}`, context),
     ],
   };
 }
 
 /**
- * The chart goes right after the text as a data: URI (Teams has no public URL for our files).
- * A PNG too big for the message budget is left out with a note rather than failing the send.
+ * The chart goes right after the text as a data: URI (Teams has no public URL for our files). The
+ * server's 1200 px PNG is too heavy for a card, so it is shrunk to a palette image sized for one
+ * (see png-compact.ts); only when even that does not fit is it left out with a note.
  */
 function imageBlocks(card: AdaptiveCard, image: NonNullable<Reply['image']>, labels: Labels): CardElement[] {
   const title = neutralise(image.title);
-  const blocks: CardElement[] = [
+  const blocksFor = (png: Buffer): CardElement[] => [
     { type: 'TextBlock', text: `**${title}**`, wrap: true, spacing: 'Medium' },
     {
       type: 'Image',
-      url: `data:image/png;base64,${image.png.toString('base64')}`,
+      url: `data:image/png;base64,${png.toString('base64')}`,
       altText: title,
       size: 'Stretch',
     },
   ];
-  const bytes = Buffer.byteLength(JSON.stringify(card)) + Buffer.byteLength(JSON.stringify(blocks));
-  return bytes <= CARD_BYTES_BUDGET ? blocks : [subtle(labels.imageTooLarge)];
+  const cardBytes = Buffer.byteLength(JSON.stringify(card));
+  const fits = (blocks: CardElement[]) =>
+    cardBytes + Buffer.byteLength(JSON.stringify(blocks)) <= CARD_BYTES_BUDGET;
+  const original = blocksFor(image.png);
+  if (fits(original)) return original;
+  for (const width of CARD_IMAGE_WIDTHS) {
+    let png: Buffer;
+    try {
+      png = compactPng(image.png, width);
+    } catch (error) {
+      if (error instanceof PngError) break;
+      throw error;
+    }
+    const blocks = blocksFor(png);
+    if (fits(blocks)) return blocks;
+  }
+  return [subtle(labels.imageTooLarge)];
 }

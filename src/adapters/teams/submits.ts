@@ -49,6 +49,25 @@ export function releaseSubmit(db: Db, keys: SubmitKeys): void {
   for (const key of [keys.activity, keys.card]) if (key) remove.run(key);
 }
 
+/**
+ * A card updated in place shows new buttons, possibly with ids it showed before (Modifier on a
+ * corrected preview): clicks on it from now on are new steps, not repeats of old ones. The click
+ * that produced the update stays claimed, so a double click on it still counts once.
+ */
+export function releaseCardSubmits(
+  db: Db,
+  conversationId: string,
+  cardId: string,
+  keep: string | null,
+): void {
+  const prefix = `card:${conversationId}:${cardId}:`;
+  db.prepare('DELETE FROM teams_handled_submits WHERE substr(key, 1, length(?)) = ? AND key IS NOT ?').run(
+    prefix,
+    prefix,
+    keep,
+  );
+}
+
 /** Old claims only protect against retries that can no longer happen. */
 export function pruneHandledSubmits(db: Db, olderThanDays: number, now = new Date()): number {
   const limit = new Date(now.getTime() - olderThanDays * 86_400_000).toISOString();

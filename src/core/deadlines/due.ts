@@ -70,11 +70,13 @@ export function listDueSends(input: DueInput): DueSend[] {
   const deadlines = [...input.deadlines].sort((a, b) => compareText(a.id, b.id));
 
   const sends: DueSend[] = [];
+  // This deadline's sends, merged per recipient before they join `sends`.
+  let batch: DueSend[] = [];
   const push = (at: Occurrence, recipient: string, stages: string[]) => {
     if (stages.length === 0) return;
     if (snoozed.size > 0 && snoozed.has(at.prefix + recipient)) return;
     const send = collapse(at, recipient, stages, sent);
-    if (send) sends.push(send);
+    if (send) batch.push(send);
   };
 
   const stageLists = new Map<string, StageLists>();
@@ -125,8 +127,51 @@ export function listDueSends(input: DueInput): DueSend[] {
         for (const recipient of validators) if (!owners.includes(recipient)) push(at, recipient, ESCALATE);
       }
     }
+    if (batch.length > 0) {
+      for (const send of mergePerRecipient(batch)) sends.push(send);
+      batch = [];
+    }
   }
   return digest ? sends.concat(digest.sends()) : sends;
+}
+
+/**
+ * At most one message per recipient for a deadline in a sweep. A daily or weekly rule has many
+ * occurrences in the look-back and lead windows; each would be its own reminder (46 for a daily cron
+ * after a month). The most urgent one is sent — the latest due date already reached, else the next
+ * one — and the others become its coveredKeys, summarised in `others`, like a yearly catch-up.
+ */
+function mergePerRecipient(batch: DueSend[]): DueSend[] {
+  if (batch.length === 1) return batch;
+  const byRecipient = new Map<string, DueSend[]>();
+  for (const send of batch) {
+    const list = byRecipient.get(send.recipient);
+    if (list) list.push(send);
+    else byRecipient.set(send.recipient, [send]);
+  }
+  if (byRecipient.size === batch.length) return batch;
+  const merged: DueSend[] = [];
+  for (const list of byRecipient.values()) {
+    if (list.length === 1) {
+      merged.push(list[0] as DueSend);
+      continue;
+    }
+    // Occurrences come in date order: the last one reached, or failing that the first ahead.
+    const reached = list.filter((send) => (send.daysLeft ?? 0) <= 0);
+    const primary = (reached.length > 0 ? reached[reached.length - 1] : list[0]) as DueSend;
+    const rest = list.filter((send) => send !== primary);
+    const dues = rest.map((send) => send.due ?? '').sort();
+    merged.push({
+      ...primary,
+      coveredKeys: [...primary.coveredKeys, ...rest.flatMap((send) => [send.key, ...send.coveredKeys])],
+      others: {
+        dues,
+        overdue: rest.filter((send) => (send.daysLeft ?? 0) < 0).length,
+        upcoming: rest.filter((send) => (send.daysLeft ?? 0) >= 0).length,
+      },
+    });
+  }
+  return merged;
 }
 
 interface StageLists {

@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import type { IndicatorCatalog } from '../measurements/indicators.ts';
 import type { MeasurementRepository } from '../measurements/ports.ts';
 import { isAllowed } from '../measurements/rights.ts';
-import type { Actor, Reply } from '../router/types.ts';
+import type { Actor, Lang, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
+import { describeArgsError } from '../text/arg-errors.ts';
+import { listOccurrences } from './rules.ts';
 import type { DeadlineContext } from './service.ts';
 import { addDeadline, changeDeadline, DEADLINE_OPTIONS, describeRule } from './service.ts';
 
@@ -20,10 +22,76 @@ function tokens(text: string): string[] {
   return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/gu)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
+/** "échéances", "mes échéances", "deadlines", "my deadlines" (the /boussole échéances subcommand). */
+const MINE = /^(?:(?:mes\s+)?[ée]ch[ée]ances?|(my\s+deadlines|deadlines))\s*[?!.]*$/iu;
+const SHOWN = 15;
+
+/**
+ * The deadlines a user owns, or all of them for whoever may manage them (admins), soonest first,
+ * with their next date, indicator and scope.
+ */
+function listMine(actor: Actor, lang: Lang, deps: DeadlineRouteDeps): Reply {
+  const ctx = deps.context();
+  const by = actorKey(actor);
+  const manager = isAllowed(
+    deps.measurements.grants(),
+    deps.admins,
+    by,
+    'manage_deadlines',
+    undefined,
+    ctx.scopes,
+  );
+  const today = deps.now().toISOString().slice(0, 10);
+  const horizon = `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`;
+  const listed = ctx.repo
+    .list()
+    .filter((d) => manager || d.owners.includes(by))
+    .map((d) => ({ d, next: listOccurrences(d.rule, today, horizon)[0] }))
+    .sort((a, b) => (a.next ?? '9999').localeCompare(b.next ?? '9999'));
+  if (!listed.length) {
+    return {
+      status: 'info',
+      lang,
+      text:
+        lang === 'fr'
+          ? 'Aucune échéance ne vous concerne. Un administrateur vous en attribue avec « échéance ajouter ID --yearly 06-30 --scope cantal --owner … ».'
+          : 'No deadline concerns you. An admin assigns one with “deadline add ID --yearly 06-30 --scope cantal --owner …”.',
+    };
+  }
+  const head = manager
+    ? lang === 'fr'
+      ? '**Toutes les échéances** (vous pouvez les gérer)'
+      : '**All deadlines** (you can manage them)'
+    : lang === 'fr'
+      ? '**Vos échéances**'
+      : '**Your deadlines**';
+  const lines = listed.slice(0, SHOWN).map(({ d, next }) => {
+    const when = next ? longDate(next, lang) : lang === 'fr' ? 'plus de date' : 'no date left';
+    const what = ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId;
+    return `• ${when} — ${what} — ${ctx.scopes.displayName(d.scope)} (\`${d.id}\`)`;
+  });
+  if (listed.length > SHOWN)
+    lines.push(
+      lang === 'fr' ? `… et ${listed.length - SHOWN} autres` : `… and ${listed.length - SHOWN} more`,
+    );
+  return { status: 'info', lang, text: [head, '', ...lines].join('\n'), private: true };
+}
+
+const DATES: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+function longDate(day: string, lang: Lang): string {
+  return DATES[lang].format(new Date(`${day}T12:00:00Z`));
+}
+
 /** Snooze buttons of reminders, and the admins' "échéance …" commands (same options as the CLI). */
 export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
   return {
     async message(actor: Actor, text: string): Promise<Reply | undefined> {
+      const mine = MINE.exec(text.trim());
+      if (mine) return listMine(actor, mine[1] ? 'en' : 'fr', deps);
       const command =
         /^(?:échéance|echeance|deadline)\s+(ajouter|add|modifier|change|supprimer|remove|liste|list)\b\s*(.*)$/iu.exec(
           text,
@@ -61,7 +129,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
         return {
           status: 'invalid',
           lang: 'fr',
-          text: `${(error as Error).message}. Exemple : « échéance ajouter i0ab56d1 --yearly 06-30 --scope cantal --owner slack:U123 --lead 14,7,1 ».`,
+          text: `${describeArgsError(error)} Exemple : « échéance ajouter i0ab56d1 --yearly 06-30 --scope cantal --owner slack:U123 --lead 14,7,1 ».`,
         };
       }
       const v = parsed.values as Record<string, string | string[] | undefined>;
@@ -102,7 +170,9 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       if (!send?.deadlineId || !send.due) return undefined;
       const days = Number(snooze[2]);
       const until = new Date(deps.now().getTime() + days * 86_400_000).toISOString();
-      ctx.repo.snooze({ deadlineId: send.deadlineId, due: send.due, recipient: send.recipient, until });
+      // A message that stood for several dates of a frequent deadline snoozes them all.
+      for (const due of [send.due, ...(send.others?.dues ?? [])])
+        ctx.repo.snooze({ deadlineId: send.deadlineId, due, recipient: send.recipient, until });
       deps.measurements.audit({
         actor: actorKey(actor),
         action: 'snooze',

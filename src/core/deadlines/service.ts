@@ -116,6 +116,15 @@ function readOwners(owners: string[] | undefined): { keys: string[]; bad: string
 
 /** Validates and stores a new deadline; every problem comes back as one clear French message. */
 export function addDeadline(input: DeadlineInput, by: string, ctx: DeadlineContext): DeadlineResult {
+  const read = readDeadline(input, ctx);
+  return read.ok ? { ok: true, deadline: ctx.repo.add(read.deadline, by) } : read;
+}
+
+/** Validates a deadline as `add` would, without storing it. */
+export function readDeadline(
+  input: DeadlineInput,
+  ctx: DeadlineContext,
+): { ok: true; deadline: Omit<Deadline, 'id'> } | { ok: false; error: string } {
   const indicator = input.indicator ? ctx.catalog.get(input.indicator) : undefined;
   if (!indicator) {
     return {
@@ -139,10 +148,10 @@ export function addDeadline(input: DeadlineInput, by: string, ctx: DeadlineConte
   if (!ctx.catalog.accepts(indicator, scope.key)) {
     return { ok: false, error: `${scope.shortName} n’est pas dans l’académie de cet indicateur.` };
   }
-  const read = readOwners(input.owners);
-  if (read.bad.length)
-    return { ok: false, error: `Destinataire illisible « ${read.bad[0]} » : ${UNREADABLE_USER}` };
-  const owners = read.keys;
+  const recipients = readOwners(input.owners);
+  if (recipients.bad.length)
+    return { ok: false, error: `Destinataire illisible « ${recipients.bad[0]} » : ${UNREADABLE_USER}` };
+  const owners = recipients.keys;
   if (!owners.length) {
     return {
       ok: false,
@@ -152,11 +161,7 @@ export function addDeadline(input: DeadlineInput, by: string, ctx: DeadlineConte
   }
   const leads = readLeads(input.leads) ?? fallback?.leads ?? [...DEFAULT_LEADS];
   if (typeof leads === 'string') return { ok: false, error: leads };
-  const deadline = ctx.repo.add(
-    { indicatorId: indicator.node.id, scope: scope.key, rule, owners, leads },
-    by,
-  );
-  return { ok: true, deadline };
+  return { ok: true, deadline: { indicatorId: indicator.node.id, scope: scope.key, rule, owners, leads } };
 }
 
 /** Changes the rule, owners or leads of a deadline; what is not given stays. */

@@ -75,4 +75,9 @@ export interface DueSend {
   daysLeft?: number;
   /** Digest content. */
   items?: DigestItem[];
+  /**
+   * Other occurrences of the same deadline this message stands for (their keys are in coveredKeys):
+   * a frequent rule gives one message per sweep, not one per date.
+   */
+  others?: { dues: string[]; overdue: number; upcoming: number };
 }

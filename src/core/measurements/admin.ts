@@ -6,10 +6,10 @@ import { shortId } from './evaluate.ts';
 import type { IndicatorInfo, IndicatorMatch } from './indicators.ts';
 import { parseMeasurement } from './parse.ts';
 import type { MeasurementRepository } from './ports.ts';
+import { listPending } from './review-queue.ts';
 import { isAllowed, parseRole, type Role, UNREADABLE_USER, userKeyOf } from './rights.ts';
 import { t } from './texts.ts';
 import { checkValue, describeValueProblem, formatValue } from './units.ts';
-import { currentValues } from './views.ts';
 
 export type GrantOutcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -74,24 +74,35 @@ export function changeRole(
   repo.audit({ actor: by, action: change, target: `${userKey}|${role}|${scope}`, outcome: 'ok' });
   const where =
     scope === '*' ? '' : fr ? ` pour ${scopes.displayName(scope)}` : ` for ${scopes.displayName(scope)}`;
-  const roleName = fr ? { contributor: 'contributeur', validator: 'validateur', admin: 'admin' }[role] : role;
+  const roleLabel = roleName(role as Role, lang);
   const message =
     change === 'grant'
       ? changed
         ? fr
-          ? `${userKey} est maintenant ${roleName}${where}.`
-          : `${userKey} is now ${roleName}${where}.`
+          ? `${userKey} est maintenant ${roleLabel}${where}.`
+          : `${userKey} is now ${roleLabel}${where}.`
         : fr
-          ? `${userKey} était déjà ${roleName}${where}.`
-          : `${userKey} already was ${roleName}${where}.`
+          ? `${userKey} était déjà ${roleLabel}${where}.`
+          : `${userKey} already was ${roleLabel}${where}.`
       : changed
         ? fr
-          ? `${userKey} n’est plus ${roleName}${where}.`
-          : `${userKey} is no longer ${roleName}${where}.`
+          ? `${userKey} n’est plus ${roleLabel}${where}.`
+          : `${userKey} is no longer ${roleLabel}${where}.`
         : fr
           ? `${userKey} n’avait pas ce rôle${where} : rien à retirer.`
           : `${userKey} did not have this role${where}: nothing to revoke.`;
   return { ok: true, message };
+}
+
+const ROLE_NAMES: Record<Role, Record<Lang, string>> = {
+  contributor: { fr: 'contributeur', en: 'contributor' },
+  validator: { fr: 'validateur', en: 'validator' },
+  admin: { fr: 'admin', en: 'admin' },
+};
+
+/** A role as the user's language names it (the same words `grant` accepts). */
+export function roleName(role: Role, lang: Lang): string {
+  return ROLE_NAMES[role][lang];
 }
 
 /** Chat commands of admins and validators; undefined when the text is not one of them. */
@@ -163,7 +174,9 @@ function refuse(
 function listRights(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
   const scopes = deps.library().scopes;
   const mine = deps.repo.grants().filter((g) => g.userKey === userKey);
-  const lines = mine.map((g) => `• ${g.role}${g.scope === '*' ? '' : ` — ${scopes.displayName(g.scope)}`}`);
+  const lines = mine.map(
+    (g) => `• ${roleName(g.role, lang)}${g.scope === '*' ? '' : ` — ${scopes.displayName(g.scope)}`}`,
+  );
   if (deps.admins.includes(userKey)) lines.push('• admin (BOUSSOLE_ADMINS)');
   const head = lang === 'fr' ? `Vos droits (${userKey}) : lecteur` : `Your rights (${userKey}): reader`;
   return { status: 'info', lang, text: [head, ...lines].join('\n') };
@@ -240,43 +253,4 @@ function clearMatch(matches: IndicatorMatch[]): IndicatorInfo | undefined {
   const [top, second] = matches;
   if (!top || top.score < 0.45) return undefined;
   return !second || top.score - second.score >= 0.03 ? top.indicator : undefined;
-}
-
-/** Proposed values a validator can review, newest first, with a button pair for each. */
-function listPending(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
-  const scopes = deps.library().scopes;
-  const grants = deps.repo.grants();
-  const pending = currentValues(deps.repo.list())
-    .filter((m) => m.status === 'proposed')
-    .filter((m) => isAllowed(grants, deps.admins, userKey, 'validate', m.scope, scopes))
-    .reverse()
-    .slice(0, 5);
-  if (!pending.length) {
-    return {
-      status: 'info',
-      lang,
-      text:
-        lang === 'fr'
-          ? 'Aucune valeur à valider pour vos périmètres.'
-          : 'No value to review for your scopes.',
-    };
-  }
-  const catalog = deps.catalog();
-  const lines = pending.map(
-    (m) =>
-      `• \`${m.id}\` ${catalog.get(m.indicatorId)?.node.text ?? m.indicatorId} — ${scopes.displayName(m.scope)} ${m.period} : **${formatValue(m.value, m.unit, lang)}** (${m.author.displayName ?? m.author.userId})`,
-  );
-  return {
-    status: 'info',
-    lang,
-    text: [lang === 'fr' ? '**Valeurs à valider**' : '**Values to review**', '', ...lines].join('\n'),
-    buttons: pending.flatMap((m, i) => [
-      {
-        id: `review:validated:${m.id}`,
-        label: `${i + 1}. ${lang === 'fr' ? 'Valider' : 'Validate'}`,
-        style: 'primary' as const,
-      },
-      { id: `review:rejected:${m.id}`, label: `${i + 1}. ${lang === 'fr' ? 'Rejeter' : 'Reject'}` },
-    ]),
-  };
 }

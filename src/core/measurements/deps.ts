@@ -13,6 +13,15 @@ export interface ChartSpec {
   lang?: 'fr' | 'en';
 }
 
+export type TableFormat = 'csv' | 'xlsx';
+
+/** A one-sheet table: a header row and cells (text, numbers, or empty). */
+export interface TableSpec {
+  name: string;
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
 /** What the measurement features of the router need. */
 export interface MeasurementDeps {
   repo: MeasurementRepository;
@@ -22,6 +31,8 @@ export interface MeasurementDeps {
   admins: readonly string[];
   now(): Date;
   renderChart?(spec: ChartSpec): Promise<Buffer>;
+  /** Writes a table as a CSV (French Excel) or XLSX file (src/render); absent, no export. */
+  renderTable?(format: TableFormat, table: TableSpec): Promise<Buffer>;
   /** The LLM reader for free text the rules could not complete; absent without an LLM. */
   extractor?: MeasurementExtractor;
   /** Refusals and other events worth a log line (never secrets). */

@@ -2,14 +2,14 @@ import { citationOf } from '../query/answer.ts';
 import type { Actor, Lang, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
 import type { MeasurementDeps } from './deps.ts';
+import { commentOrSource, readCorrection, readForm } from './entry-input.ts';
 import { evaluateDraft, type ReadyDraft, shortId } from './evaluate.ts';
-import { parseNumber } from './numbers.ts';
 import { parseMeasurement } from './parse.ts';
 import { normalisePeriod } from './periods.ts';
 import type { Draft, DraftFields } from './ports.ts';
 import { t } from './texts.ts';
 import type { Measurement } from './types.ts';
-import { formatValue, MAX_TEXT_VALUE } from './units.ts';
+import { formatValue } from './units.ts';
 
 /**
  * Entering a measurement by message: every message or click updates a persisted draft, and the
@@ -120,8 +120,19 @@ export class MeasurementEntry {
     const draft = this.deps.repo.getDraft(id);
     if (!draft) return undefined;
     const lang = draft.fields.lang;
-    if (draft.actor !== actorKey(actor))
-      return { status: 'refused', lang, text: t('notOwner', lang), private: true };
+    if (draft.actor !== actorKey(actor)) {
+      // A refusal is an audited outcome like any other: who tried to act on whose entry.
+      this.deps.repo.audit({
+        actor: actorKey(actor),
+        action: `${action}_draft`,
+        target: draft.id,
+        outcome: 'refused',
+        detail: `saisie de ${draft.actor}`,
+      });
+      // Said to the clicker alone, with the verb of the button they pressed.
+      const key = action === 'confirm' ? 'notOwner' : action === 'cancel' ? 'notOwnerCancel' : 'notOwnerEdit';
+      return { status: 'refused', lang, text: t(key, lang), private: true };
+    }
     if (action === 'confirm') return this.confirm(draft, actor);
     if (draft.state === 'saved') return this.confirm(draft, actor);
     if (draft.state !== 'open') return { status: 'invalid', lang, text: t('gone', lang), private: true };
@@ -136,7 +147,25 @@ export class MeasurementEntry {
     else if (action === 'period' && arg) fields.period = arg;
     else if (action === 'update') Object.assign(fields, readForm(values, draft, this.deps));
     const changed = this.deps.repo.updateDraft(draft.id, fields);
-    return changed ? this.respond(changed, actor) : { status: 'invalid', lang, text: t('gone', lang) };
+    if (!changed) return { status: 'invalid', lang, text: t('gone', lang) };
+    return action === 'update' ? this.respondToForm(changed, actor) : this.respond(changed, actor);
+  }
+
+  /**
+   * A submitted form whose value, period or scope is wrong comes back as the form again, with the
+   * problem attached to its field: the user fixes it where they typed it.
+   */
+  private respondToForm(draft: Draft, actor: Actor): Reply {
+    const evaluation = evaluateDraft(draft, actor, this.deps);
+    if (evaluation.kind !== 'reply' || !evaluation.field) return this.respond(draft, actor);
+    const kept = this.deps.repo.updateDraft(draft.id, evaluation.fields) ?? draft;
+    const problem = evaluation.reply.text.split('\n\n')[0] ?? evaluation.reply.text;
+    return {
+      ...this.editForm(kept),
+      status: 'invalid',
+      text: problem,
+      fieldErrors: { [evaluation.field]: problem },
+    };
   }
 
   /** "Saisir maintenant" from a reminder: a draft with everything but the value. */
@@ -310,79 +339,4 @@ function describe(m: Measurement, lang: Lang): string {
     : `${formatValue(m.value, m.unit, lang)} recorded on ${when} by ${who} (kept in the history)`;
 }
 
-/** A follow-up message that fills or corrects one piece of the open draft. */
-function readCorrection(text: string, draft: Draft, deps: MeasurementDeps): Partial<DraftFields> | undefined {
-  const trimmed = text.trim();
-  if (!trimmed || trimmed.includes('?')) return undefined;
-  const keyed =
-    /^(valeur|value|p[ée]riode|period|ann[ée]e|year|p[ée]rim[èe]tre|scope|d[ée]partement|commentaire|comment|source)\s*[:=]?\s*(.+)$/iu.exec(
-      trimmed,
-    );
-  if (keyed) {
-    const key = (keyed[1] as string).toLowerCase();
-    const rest = (keyed[2] as string).trim();
-    if (/^(?:valeur|value)$/u.test(key)) return draftValue(rest, draft, deps);
-    if (/^(?:p[ée]riode|period|ann[ée]e|year)$/u.test(key)) return { period: normalisePeriod(rest) ?? rest };
-    if (/^(?:commentaire|comment)$/u.test(key)) return { comment: rest };
-    if (key === 'source') return { source: rest };
-    const scope = deps.library().scopes.resolve(rest);
-    return scope ? { scope: scope.key } : undefined;
-  }
-  const candidates = draft.fields.candidates ?? [];
-  const choice = /^([1-3])$/u.exec(trimmed);
-  if (choice && candidates.length) {
-    const id = candidates[Number(choice[1]) - 1];
-    return id ? { indicatorId: id, candidates: [] } : undefined;
-  }
-  const period = normalisePeriod(trimmed);
-  if (period && (!draft.fields.period || !/^\d+([.,]\d+)?\s*%?$/u.test(trimmed))) return { period };
-  const scope = deps.library().scopes.resolve(trimmed);
-  if (scope) return { scope: scope.key };
-  if (/^[-+]?\d[\d\s\u00a0\u202f.,]*\s*(?:%|pour ?cent|percent)?$/iu.test(trimmed))
-    return draftValue(trimmed, draft, deps);
-  const indicator = draft.fields.indicatorId ? deps.catalog().get(draft.fields.indicatorId) : undefined;
-  if (indicator?.unit === 'text' && !draft.fields.textValue && trimmed.length > 3)
-    return { textValue: trimmed };
-  // The draft was asked "which indicator?": a few words that are not a question name it.
-  if (!indicator && !draft.fields.indicatorText?.trim() && trimmed.split(/\s+/u).length <= 12) {
-    return { indicatorText: trimmed, candidates: [] };
-  }
-  return undefined;
-}
-
-function draftValue(text: string, draft: Draft, deps: MeasurementDeps): Partial<DraftFields> {
-  const indicator = draft.fields.indicatorId ? deps.catalog().get(draft.fields.indicatorId) : undefined;
-  if (indicator?.unit === 'text') return { textValue: text.replace(/^[«"“]\s*|\s*[»"”]$/gu, '') };
-  const percent = /%|pour ?cent|percent/iu.test(text);
-  const number = parseNumber(text.replace(/%|pour ?cent|percent/giu, '').trim());
-  return number === null
-    ? { value: undefined, valueText: text, percent }
-    : { value: number, valueText: text, percent, textValue: undefined };
-}
-
-/** Field values from the edit form (Slack modal, Teams card). */
-function readForm(raw: Record<string, string>, draft: Draft, deps: MeasurementDeps): Partial<DraftFields> {
-  // Form fields are user text like a message: bounded the same way (a value, a short comment).
-  const values = Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [
-      key,
-      String(value).slice(0, key === 'value' ? MAX_TEXT_VALUE + 1 : 1000),
-    ]),
-  ) as Record<string, string | undefined>;
-  const update: Partial<DraftFields> = {};
-  if (values.value?.trim()) Object.assign(update, draftValue(values.value, draft, deps));
-  if (values.period?.trim()) update.period = normalisePeriod(values.period) ?? values.period.trim();
-  if (values.scope?.trim())
-    update.scope = deps.library().scopes.resolve(values.scope)?.key ?? values.scope.trim();
-  if (values.comment !== undefined) update.comment = values.comment.trim() || undefined;
-  return update;
-}
-
 export { shortId };
-
-/** "source : enquête IEN" names where the value comes from; any other remark is a comment. */
-function commentOrSource(comment: string | undefined): Pick<DraftFields, 'comment' | 'source'> {
-  if (!comment) return {};
-  const source = /^sources?\s*:\s*(.+)$/isu.exec(comment);
-  return source ? { source: (source[1] as string).trim() } : { comment };
-}

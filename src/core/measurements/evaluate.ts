@@ -17,7 +17,12 @@ export interface ReadyDraft {
   previous?: Measurement;
 }
 
-export type Evaluation = ReadyDraft | { kind: 'reply'; reply: Reply; fields: DraftFields };
+/** The form field a problem is about, when there is one (a modal marks it in place). */
+export type DraftField = 'value' | 'period' | 'scope';
+
+export type Evaluation =
+  | ReadyDraft
+  | { kind: 'reply'; reply: Reply; fields: DraftFields; field?: DraftField };
 
 /** A match is taken without asking when it leads the next one by this much. */
 const CLEAR_LEAD = 0.03;
@@ -33,15 +38,11 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
   const lang = fields.lang;
   const catalog = deps.catalog();
   const scopes = deps.library().scopes;
-  const reply = (
-    status: Reply['status'],
-    text: string,
-    buttons: Button[] = [],
-    extra: Partial<Reply> = {},
-  ) => ({
+  const reply = (status: Reply['status'], text: string, buttons: Button[] = [], field?: DraftField) => ({
     kind: 'reply' as const,
     fields,
-    reply: { status, lang, text, buttons, ...extra },
+    reply: { status, lang, text, buttons },
+    ...(field ? { field } : {}),
   });
   const keep: Button[] = [
     { id: `edit:${draft.id}`, label: t('edit', lang) },
@@ -113,7 +114,7 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
       lang === 'fr'
         ? `Je ne connais pas le périmètre « ${scope} ». Indiquez un département (Allier, Cantal, Haute-Loire, Puy-de-Dôme…) ou l’académie.`
         : `I don’t know the scope “${scope}”. Give a département (Allier, Cantal, Haute-Loire, Puy-de-Dôme…) or the académie.`;
-    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep);
+    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep, 'scope');
   }
   if (!catalog.accepts(indicator, scope)) {
     const academie = scopes.get(indicator.academie)?.name ?? indicator.academie;
@@ -121,7 +122,7 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
       lang === 'fr'
         ? `Cet indicateur appartient à un plan de l’${academie.replace(/^Académie/u, 'académie')} : il ne peut pas recevoir de valeur pour ${scopes.displayName(scope)}. Indiquez un périmètre de cette académie.`
         : `This indicator belongs to a plan of the ${academie}: it cannot take a value for ${scopes.displayName(scope)}. Give a scope within that académie.`;
-    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep);
+    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep, 'scope');
   }
 
   const userKey = actorKey(actor);
@@ -146,7 +147,19 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
           ? `\n\nSur cette machine : npm run --silent boussole -- grant ${actor.userId} contributeur ${scope}`
           : `\n\nOn this machine: npm run --silent boussole -- grant ${actor.userId} contributor ${scope}`
         : '';
-    return reply('refused', `${text}${local}`, [keep[1] as Button]);
+    return reply('refused', `${text}${local}`, [keep[1] as Button], 'scope');
+  }
+
+  // An unreadable value is said first: asking the period before would leave the user thinking
+  // the value was understood.
+  if (indicator.unit !== 'text' && fields.value === undefined && fields.valueText) {
+    const spelled = !/\d/u.test(fields.valueText);
+    const problem = spelled
+      ? lang === 'fr'
+        ? `Je lis la valeur en toutes lettres (« ${fields.valueText.slice(0, 40)} ») : écrivez-la en chiffres, par exemple « valeur 62 % » ou « valeur 14 ».`
+        : `I read the value in words (“${fields.valueText.slice(0, 40)}”): write it in digits, for example “value 62%” or “value 14”.`
+      : `${describeValueProblem({ code: 'not_finite' }, lang)} (« ${fields.valueText.slice(0, 40)} »)`;
+    return reply('invalid', `${problem}\n\n${t('draftKept', lang)}`, keep, 'value');
   }
 
   if (!fields.period) {
@@ -164,32 +177,29 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
         ? `Je ne reconnais pas la période « ${fields.period} ». Écrivez une année scolaire (« 2025-2026 »), une année (« 2026 ») ou une date (« 30/06/2026 »).`
         : `I don’t recognise the period “${fields.period}”. Write a school year (“2025-2026”), a year (“2026”) or a date (“2026-06-30”).`;
     delete fields.period;
-    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep);
+    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep, 'period');
   }
   if (isFuturePeriod(fields.period, deps.now())) {
     const text =
       lang === 'fr'
         ? `La période ${fields.period} n’a pas encore commencé : on ne peut enregistrer qu’une valeur observée. Indiquez la bonne période (par exemple « période 2025-2026 »).`
         : `The period ${fields.period} has not started yet: only observed values can be recorded. Give the right period (for example “period 2025-2026”).`;
-    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep);
+    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep, 'period');
   }
 
   const unit = indicator.unit;
   const value = unit === 'text' ? (fields.textValue ?? fields.valueText) : fields.value;
-  if (value === undefined && unit !== 'text' && fields.valueText) {
-    const problem = describeValueProblem({ code: 'not_finite' }, lang);
-    return reply(
-      'invalid',
-      `${problem} (« ${fields.valueText.slice(0, 40)} »)\n\n${t('draftKept', lang)}`,
-      keep,
-    );
-  }
   if (value === undefined || value === '') {
-    return reply('needs_input', t(unit === 'text' ? 'askText' : 'askValue', lang), keep);
+    return reply('needs_input', t(unit === 'text' ? 'askText' : 'askValue', lang), keep, 'value');
   }
   const problem = checkValue(unit, value, fields.percent === true);
   if (problem)
-    return reply('invalid', `${describeValueProblem(problem, lang)}\n\n${t('draftKept', lang)}`, keep);
+    return reply(
+      'invalid',
+      `${describeValueProblem(problem, lang)}\n\n${t('draftKept', lang)}`,
+      keep,
+      'value',
+    );
 
   const measurement: NewMeasurement = {
     indicatorId: indicator.node.id,

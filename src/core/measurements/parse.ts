@@ -10,6 +10,7 @@ import {
   takeScope,
   takeVerb,
 } from './parse-pieces.ts';
+import { takeSpelledValue } from './parse-spelled.ts';
 import { MessageText, onlySeparators } from './parse-text.ts';
 import { chooseValue, findNumberCandidates, type NumberCandidate, takePeriod } from './parse-value.ts';
 
@@ -49,7 +50,11 @@ export interface ParsedMeasurement {
  */
 export function looksLikeMeasurement(text: string, scopes: ScopeRegistry): boolean {
   const { parsed, verb, question, quoted } = analyse(text, scopes);
-  const hasNumber = parsed.value !== undefined || parsed.problems.some((p) => p.code !== 'bad_period');
+  // A value in words ("soixante-deux pour cent") counts: the draft then asks for it in digits.
+  const hasNumber =
+    parsed.value !== undefined ||
+    parsed.valueText !== undefined ||
+    parsed.problems.some((p) => p.code !== 'bad_period');
   if (verb) return !question || hasNumber || quoted;
   if (question || (!parsed.scope && !parsed.period)) return false;
   return hasNumber || quoted;
@@ -108,6 +113,7 @@ function analyse(
     }
   }
   if (form === 'free') ({ chosen, ambiguous } = chooseValue(msg, candidates, anchors, bodyStart));
+  const spelled = !chosen && !ambiguous && candidates.length === 0 ? takeSpelledValue(msg) : undefined;
 
   // Text after the first free ':' is a text-value candidate, read before the number is taken out
   // so that "CEC : trois réunions, 12 participants" keeps its number.
@@ -148,6 +154,9 @@ function analyse(
     if (chosen.value !== null) parsed.value = chosen.value;
     parsed.valueText = msg.slice(chosen.start, chosen.end).trim();
     parsed.percent = chosen.percent;
+  } else if (spelled) {
+    parsed.valueText = spelled.text;
+    parsed.percent = spelled.percent;
   }
   if (textValue) parsed.textValue = textValue;
   if (id) parsed.indicatorId = id.id;

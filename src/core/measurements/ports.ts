@@ -61,8 +61,15 @@ export interface MeasurementRepository {
     id: string,
     measurement: NewMeasurement,
   ): { measurement: Measurement; created: boolean } | { error: 'not_open' };
-  /** Records a measurement that did not come from a chat draft (CSV import). */
-  insertMeasurements(measurements: NewMeasurement[]): Measurement[];
+  /**
+   * Records a batch of imported values (CSV) in one transaction together with its audit row (whose
+   * detail gets the counts). A row equal to the value in force is skipped and counted as unchanged:
+   * importing the same file twice changes nothing.
+   */
+  importMeasurements(
+    measurements: NewMeasurement[],
+    audit: AuditEntry,
+  ): { saved: Measurement[]; unchanged: number };
   getMeasurement(id: string): Measurement | undefined;
   /** The version in force: newest not rejected. */
   current(indicatorId: string, scope: string, period: string): Measurement | undefined;

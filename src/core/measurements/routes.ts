@@ -4,6 +4,7 @@ import { conversationKey } from '../router/types.ts';
 import { handleAdminCommand } from './admin.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { MeasurementEntry } from './entry.ts';
+import { exportTrackingTable } from './export.ts';
 import type { IndicatorInfo } from './indicators.ts';
 import { looksLikeMeasurement } from './parse.ts';
 import { indicatorCard, indicatorChart, indicatorHistory } from './views.ts';
@@ -50,6 +51,8 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
     async message(actor, conversation, text, lang) {
       const admin = handleAdminCommand(actor, text, lang, deps);
       if (admin) return admin;
+      const exported = await exportTrackingTable(text, lang, deps);
+      if (exported) return exported;
       const view =
         /^(fiche|indicateur|indicator|card|historique|history|graphique|graph|chart|courbe)\s+(?!.*\?)(.+)$/iu.exec(
           text,

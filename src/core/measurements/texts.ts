@@ -46,8 +46,16 @@ export const L = {
     en: 'Several indicators match. Which one?',
   },
   notOwner: {
-    fr: 'Cette saisie appartient à une autre personne : vous ne pouvez pas la confirmer.',
-    en: 'This entry belongs to someone else: you cannot confirm it.',
+    fr: 'Cette saisie appartient à une autre personne : vous ne pouvez pas la confirmer. Pour saisir vous-même la valeur, écrivez-la dans la conversation.',
+    en: 'This entry belongs to someone else: you cannot confirm it. To record the value yourself, write it in the conversation.',
+  },
+  notOwnerCancel: {
+    fr: 'Cette saisie appartient à une autre personne : vous ne pouvez pas l’annuler. Elle reste telle quelle.',
+    en: 'This entry belongs to someone else: you cannot cancel it. It stays as it is.',
+  },
+  notOwnerEdit: {
+    fr: 'Cette saisie appartient à une autre personne : vous ne pouvez pas la modifier. Pour saisir votre propre valeur, écrivez-la dans un nouveau message.',
+    en: 'This entry belongs to someone else: you cannot edit it. To record your own value, write it in a new message.',
   },
   gone: {
     fr: 'Cette saisie n’est plus ouverte (annulée ou remplacée par une plus récente). Renvoyez la valeur si besoin.',

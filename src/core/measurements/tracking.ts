@@ -3,6 +3,7 @@ import { isFuturePeriod, shortId } from './evaluate.ts';
 import { parseNumber } from './numbers.ts';
 import { normalisePeriod } from './periods.ts';
 import type { NewMeasurement } from './ports.ts';
+import { initialStatus, isAllowed } from './rights.ts';
 import type { Measurement, MeasurementAuthor } from './types.ts';
 import { checkValue, describeValueProblem } from './units.ts';
 import { currentValues } from './views.ts';
@@ -114,12 +115,16 @@ export interface ImportProblem {
 /**
  * Checks every row of an imported table (header names as in the export; French or English) and
  * returns the measurements to record and a message per invalid row. Nothing is written here.
+ * `onBehalfOf` (a user key) has their rights checked per row like in the chat: a contributor's rows
+ * are proposed, a validator's validated, anyone else's refused. Without it the rows are the
+ * server operator's, validated (see README, « boussole import »).
  */
 export function readImportRows(
   header: string[],
   rows: { line: number; cells: string[] }[],
   deps: MeasurementDeps,
   author: MeasurementAuthor,
+  onBehalfOf?: string,
 ): { measurements: NewMeasurement[]; problems: ImportProblem[]; lines: number[] } {
   const column = (...names: string[]) =>
     header.findIndex((h) => names.includes(h.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')));
@@ -142,6 +147,7 @@ export function readImportRows(
   }
   const scopes = deps.library().scopes;
   const catalog = deps.catalog();
+  const grants = onBehalfOf ? deps.repo.grants() : [];
   const measurements: NewMeasurement[] = [];
   const lines: number[] = [];
   for (const { line, cells } of rows) {
@@ -155,6 +161,10 @@ export function readImportRows(
     else if (indicator && !catalog.accepts(indicator, scope.key))
       errors.push(
         `le périmètre ${scope.shortName} n’est pas dans l’académie de l’indicateur ${shortId(indicator.node.id)}`,
+      );
+    if (scope && onBehalfOf && !isAllowed(grants, deps.admins, onBehalfOf, 'record', scope.key, scopes))
+      errors.push(
+        `${onBehalfOf} n’a pas le droit de saisir pour ${scope.shortName} (rôle contributeur ou validateur requis : « boussole grant »)`,
       );
     const period = normalisePeriod(cell(col.period));
     if (!period) errors.push(`période illisible « ${cell(col.period)} » (ex. 2025-2026)`);
@@ -182,7 +192,7 @@ export function readImportRows(
       ...(comment ? { comment } : {}),
       ...(source ? { source } : {}),
       author,
-      status: 'validated',
+      status: onBehalfOf ? initialStatus(grants, deps.admins, onBehalfOf, scope.key, scopes) : 'validated',
     });
     lines.push(line);
   }

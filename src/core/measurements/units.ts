@@ -30,9 +30,17 @@ export type ValueProblem =
   | { code: 'not_a_percent'; value: number }
   | { code: 'missing_text' }
   | { code: 'text_too_long'; length: number }
+  | { code: 'too_large'; value: number; max: number; unit: 'count' | 'number' }
   | { code: 'not_finite' };
 
 export const MAX_TEXT_VALUE = 2000;
+
+/**
+ * Plausibility bounds (absolute values) beyond the unit's own range: no count an académie reports
+ * reaches ten million (France has about twelve million pupils), and no score, rate or barometer a
+ * billion. A value past them is a typo (extra zeros, a pasted identifier), refused with the reason.
+ */
+export const VALUE_BOUNDS = { count: 10_000_000, number: 1_000_000_000 } as const;
 
 /** Checks a value against its indicator's unit; undefined when it is acceptable. */
 export function checkValue(
@@ -52,6 +60,8 @@ export function checkValue(
     if (value < 0) return { code: 'count_negative', value };
     if (!Number.isInteger(value)) return { code: 'count_integer', value };
   }
+  if ((unit === 'count' || unit === 'number') && Math.abs(value) > VALUE_BOUNDS[unit])
+    return { code: 'too_large', value, max: VALUE_BOUNDS[unit], unit };
   return undefined;
 }
 
@@ -82,6 +92,10 @@ export function describeValueProblem(problem: ValueProblem, lang: Lang): string 
       return lang === 'fr'
         ? `Le texte est trop long (${problem.length} caractères, ${MAX_TEXT_VALUE} au plus).`
         : `The text is too long (${problem.length} characters, at most ${MAX_TEXT_VALUE}).`;
+    case 'too_large':
+      return lang === 'fr'
+        ? `${n(problem.value)} n’est pas ${problem.unit === 'count' ? 'un effectif' : 'une valeur'} plausible pour cet indicateur (au plus ${n(problem.max)}) : vérifiez le nombre de zéros ou l’unité.`
+        : `${n(problem.value)} is not a plausible ${problem.unit === 'count' ? 'count' : 'value'} for this indicator (at most ${n(problem.max)}): check the number of zeros or the unit.`;
     case 'not_finite':
       return lang === 'fr'
         ? 'Je n’ai pas trouvé de valeur chiffrée lisible (par exemple « 62,5 % » ou « 14 »).'

@@ -36,13 +36,31 @@ export function progressOf(value: number, target?: number, baseline?: number, lo
   return Math.abs(value - target) <= Math.abs(target) * 0.05 ? 'on_track' : 'behind';
 }
 
-/** The versions in force: newest non-rejected per scope × period. */
+/**
+ * The versions in force: newest non-rejected per indicator × scope × period (`measurements` oldest
+ * first, as the store lists them). The indicator is part of the key: two indicators measured for
+ * the same scope and period are two values, not versions of one.
+ */
 export function currentValues(measurements: Measurement[]): Measurement[] {
   const byKey = new Map<string, Measurement>();
-  for (const m of measurements) if (m.status !== 'rejected') byKey.set(`${m.scope}|${m.period}`, m);
+  for (const m of measurements) {
+    if (m.status !== 'rejected') byKey.set(`${m.indicatorId}|${m.scope}|${m.period}`, m);
+  }
   return [...byKey.values()].sort(
-    (a, b) => a.scope.localeCompare(b.scope) || a.period.localeCompare(b.period),
+    (a, b) =>
+      a.indicatorId.localeCompare(b.indicatorId) ||
+      a.scope.localeCompare(b.scope) ||
+      a.period.localeCompare(b.period),
   );
+}
+
+/**
+ * Proposed values waiting for a validator, newest first. Every proposal stays until it is validated
+ * or rejected, even when a newer version was recorded since: a proposal that nobody reviewed must
+ * not vanish from the queue (it comes back in force if the newer version is rejected).
+ */
+export function pendingReviews(measurements: Measurement[]): Measurement[] {
+  return measurements.filter((m) => m.status === 'proposed').reverse();
 }
 
 function find(targets: TargetValue[], scope: string, period: string, kind: TargetValue['kind']) {

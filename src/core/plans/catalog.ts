@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parsePlan } from '../ingest/parse.ts';
 import { type PlanProfile, profileSchema } from '../ingest/profile.ts';
@@ -80,10 +80,29 @@ export function loadProfile(dataDir: string, name: string): PlanProfile {
 }
 
 /**
- * Reads the text of a plan file and refuses what is not a plan text: empty, binary, not UTF-8.
+ * What one plan may hold (README, « Ajouter un plan »). Far above the shipped plans (52 Ko,
+ * 538 characters per line, 384 elements at most), and low enough that ingest stays within seconds
+ * and the assistant within its memory: a 50 MB text once took 101 s and 936 MB to ingest, and the
+ * assistant then crashed at every start.
+ */
+export const PLAN_LIMITS = { bytes: 1024 * 1024, lineChars: 5000, elements: 5000 } as const;
+
+const MEGABYTE = 1024 * 1024;
+const megabytes = (bytes: number) =>
+  `${(bytes / MEGABYTE).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+
+/**
+ * Reads the text of a plan file and refuses what is not a plan text: empty, binary, not UTF-8,
+ * larger than PLAN_LIMITS (checked before reading it whole).
  */
 export function readPlanText(file: string): string {
   if (!existsSync(file)) throw new PlanInputError(`fichier introuvable : ${file}`);
+  const size = statSync(file).size;
+  if (size > PLAN_LIMITS.bytes) {
+    throw new PlanInputError(
+      `${file} fait ${megabytes(size)}, au-delà de la limite de ${megabytes(PLAN_LIMITS.bytes)} par plan : retirez les annexes et les tableaux de données, ou découpez le document en plusieurs plans`,
+    );
+  }
   const bytes = readFileSync(file);
   if (bytes.length === 0) throw new PlanInputError(`fichier vide : ${file}`);
   if (bytes.includes(0)) throw new PlanInputError(`fichier binaire (octets nuls) : ${file}`);
@@ -101,6 +120,18 @@ export function readPlanText(file: string): string {
   if (controls > text.length / 100)
     throw new PlanInputError(`fichier binaire (caractères de contrôle) : ${file}`);
   if (!/\p{L}{3,}/u.test(text)) throw new PlanInputError(`fichier sans texte : ${file}`);
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const length = (end < 0 ? text.length : end) - start;
+    if (length > PLAN_LIMITS.lineChars) {
+      throw new PlanInputError(
+        `${file}, ligne ${line} : ${length.toLocaleString('fr-FR')} caractères sur une seule ligne, au-delà de la limite de ${PLAN_LIMITS.lineChars.toLocaleString('fr-FR')} : le texte doit garder les retours à la ligne du document (réexportez-le du PDF en texte brut)`,
+      );
+    }
+    if (end < 0) break;
+    start = end + 1;
+  }
   return text.replace(/^\ufeff/u, '');
 }
 
@@ -144,5 +175,18 @@ export function parseSource(source: PlanSource, vocabulary: Vocabulary, scopes: 
       `académie inconnue « ${source.meta.academie} » dans les métadonnées de ${source.meta.file}`,
     );
   }
-  return parsePlan({ meta: source.meta, profile: source.profile, text: source.text, vocabulary, scopes });
+  const plan = parsePlan({
+    meta: source.meta,
+    profile: source.profile,
+    text: source.text,
+    vocabulary,
+    scopes,
+  });
+  const elements = plan.nodes.length + plan.passages.length;
+  if (elements > PLAN_LIMITS.elements) {
+    throw new PlanInputError(
+      `${source.meta.file} donne ${elements.toLocaleString('fr-FR')} éléments (axes, objectifs, actions, indicateurs et passages), au-delà de la limite de ${PLAN_LIMITS.elements.toLocaleString('fr-FR')} par plan : découpez le document en plusieurs plans, ou vérifiez que son profil ne prend pas chaque ligne pour un élément`,
+    );
+  }
+  return plan;
 }

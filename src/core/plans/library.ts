@@ -11,6 +11,7 @@ export class PlanLibrary {
   readonly nodes: PlanNode[];
   readonly scopes: ScopeRegistry;
   private readonly byId = new Map<string, PlanNode>();
+  private byShortId: Map<string, PlanNode[]> | undefined;
   private readonly childrenOf = new Map<string, PlanNode[]>();
   private readonly planById = new Map<string, PlanMeta>();
   private passageById: Map<string, Passage> | null = null;
@@ -46,6 +47,27 @@ export class PlanLibrary {
 
   node(id: string): PlanNode | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * A node by its full id ("cf-casf-2025:i0ab56d1") or by the short form printed in cards and
+   * previews ("i0ab56d1"). A short form shared by several plans gives the choices instead.
+   */
+  find(id: string): { node: PlanNode } | { choices: PlanNode[] } | undefined {
+    const wanted = id.trim();
+    const exact = this.byId.get(wanted);
+    if (exact) return { node: exact };
+    if (!this.byShortId) {
+      this.byShortId = new Map();
+      for (const node of this.nodes) {
+        const short = node.id.slice(node.id.indexOf(':') + 1);
+        if (short === node.id) continue;
+        this.byShortId.set(short, [...(this.byShortId.get(short) ?? []), node]);
+      }
+    }
+    const matches = this.byShortId.get(wanted) ?? [];
+    if (matches.length === 1 && matches[0]) return { node: matches[0] };
+    return matches.length ? { choices: matches } : undefined;
   }
 
   passage(id: string): Passage | undefined {

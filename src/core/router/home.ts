@@ -3,7 +3,7 @@ import { listOccurrences } from '../deadlines/rules.ts';
 import type { MeasurementDeps } from '../measurements/deps.ts';
 import { isAllowed } from '../measurements/rights.ts';
 import { formatValue } from '../measurements/units.ts';
-import { currentValues } from '../measurements/views.ts';
+import { pendingReviews } from '../measurements/views.ts';
 import type { Actor, Lang } from './types.ts';
 import { actorKey } from './types.ts';
 
@@ -50,9 +50,8 @@ export function personalOverview(
     lines.push('');
   }
   const grants = measurements.repo.grants();
-  const pending = currentValues(all).filter(
-    (m) =>
-      m.status === 'proposed' && isAllowed(grants, measurements.admins, key, 'validate', m.scope, scopes),
+  const pending = pendingReviews(all).filter((m) =>
+    isAllowed(grants, measurements.admins, key, 'validate', m.scope, scopes),
   );
   if (pending.length) {
     lines.push(

@@ -8,7 +8,17 @@ import type { QueryIntent } from '../query/intent.ts';
 import type { AnswerWriter } from '../query/writer.ts';
 import { detectLanguage } from '../text/language.ts';
 import type { ConversationMemory } from './memory.ts';
-import { EMPTY, FAILURE, HELP, THANKS, UNKNOWN_BUTTON, UNKNOWN_ID } from './texts.ts';
+import {
+  AMBIGUOUS_ID,
+  EMPTY,
+  FAILURE,
+  HELP,
+  STORE_BUSY,
+  STORE_UNWRITABLE,
+  THANKS,
+  UNKNOWN_BUTTON,
+  UNKNOWN_ID,
+} from './texts.ts';
 import {
   type Actor,
   actorKey,
@@ -35,6 +45,8 @@ export interface RouterDeps {
   overview?(actor: Actor, lang: Lang): string[];
   /** Reports unexpected failures; the user still gets a polite reply. */
   onError?(error: unknown, context: Record<string, unknown>): void;
+  /** Tells a database that is busy or cannot be written from other failures, to say so to the user. */
+  failureOf?(error: unknown): 'busy' | 'unwritable' | undefined;
 }
 
 const MAX_TEXT = 4000;
@@ -93,17 +105,30 @@ export function createRouter(deps: RouterDeps): Router {
     const offline = answerer.answerIntent(intent);
     const reply = deps.writer ? await deps.writer.write(standalone, offline) : offline.reply;
     if (!deps.memory) return reply;
-    const answerId = deps.memory.record({
-      conversation,
-      actor: actorKey(message.actor),
-      question: text,
-      standalone,
-      intent: offline.intent,
-      answer: reply.text,
-      status: reply.status,
-      citations: (reply.citations ?? []).map((c) => c.id),
-    });
-    return { ...reply, answerId };
+    // Logging the answer (memory, feedback) is best effort: a database that cannot be written must
+    // not turn an answer already computed into an apology. Without a log there is no 👍/👎.
+    try {
+      const answerId = deps.memory.record({
+        conversation,
+        actor: actorKey(message.actor),
+        question: text,
+        standalone,
+        intent: offline.intent,
+        answer: reply.text,
+        status: reply.status,
+        citations: (reply.citations ?? []).map((c) => c.id),
+      });
+      return { ...reply, answerId };
+    } catch (error) {
+      deps.onError?.(error, { where: 'recordAnswer' });
+      return reply;
+    }
+  };
+  /** The apology for a failure, saying what the user can do about it. */
+  const failure = (error: unknown, lang: Lang): Reply => {
+    const kind = deps.failureOf?.(error);
+    const text = kind === 'busy' ? STORE_BUSY : kind === 'unwritable' ? STORE_UNWRITABLE : FAILURE;
+    return { status: 'error', lang, text: text[lang] };
   };
   return {
     async handleMessage(message) {
@@ -111,8 +136,7 @@ export function createRouter(deps: RouterDeps): Router {
         return await handle(message);
       } catch (error) {
         deps.onError?.(error, { where: 'handleMessage', platform: message.actor.platform });
-        const lang = detectLanguage(message.text ?? '');
-        return { status: 'error', lang, text: FAILURE[lang] };
+        return failure(error, detectLanguage(message.text ?? ''));
       }
     },
     async handleClick(
@@ -128,7 +152,7 @@ export function createRouter(deps: RouterDeps): Router {
         if (measured) return measured;
       } catch (error) {
         deps.onError?.(error, { where: 'handleClick', platform: actor.platform });
-        return { status: 'error', lang: 'fr', text: FAILURE.fr };
+        return failure(error, 'fr');
       }
       const feedback = /^feedback:(up|down):([\w-]{1,64})$/u.exec(buttonId);
       if (
@@ -173,8 +197,13 @@ function listPlans(library: PlanLibrary, lang: Lang): Reply {
 }
 
 function showItem(library: PlanLibrary, id: string, lang: Lang): Reply {
-  const node = library.node(id);
-  if (!node) return { status: 'not_found', lang, text: UNKNOWN_ID[lang](id), citations: [] };
+  const found = library.find(id);
+  if (!found) return { status: 'not_found', lang, text: UNKNOWN_ID[lang](id), citations: [] };
+  if ('choices' in found) {
+    const lines = found.choices.map((choice) => `• \`${choice.id}\` ${choice.text.split('\n')[0]}`);
+    return { status: 'info', lang, text: [AMBIGUOUS_ID[lang](id), '', ...lines].join('\n') };
+  }
+  const node = found.node;
   const children = library.children(node.id);
   const lines = [`${node.label ? `${node.label} — ` : ''}${node.text} [1]`];
   for (const child of children.slice(0, 30))

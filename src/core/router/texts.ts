@@ -15,7 +15,8 @@ export const HELP: Record<Lang, string> = {
     '• Saisir une valeur : « Cantal 2025-2026 : 62,5 % d’élèves groupe 3 faits numériques » (aperçu, puis Confirmer)',
     '• `fiche faits numériques`, `historique faits numériques cantal`, `graphique faits numériques`',
     '• `à valider` (validateurs), `droits` : vos rôles',
-    '• `échéance liste` : les dates de remontée (les admins ajoutent : `échéance ajouter ID --yearly 06-30 --scope cantal --owner …`)',
+    '• `échéances` : vos prochaines dates de remontée ; `échéance liste` : toutes (les admins ajoutent : `échéance ajouter ID --yearly 06-30 --scope cantal --owner …`)',
+    '• `export` : le tableau de suivi en fichier Excel (`export csv`, `export xlsx cantal`), envoyé à vous seul',
   ].join('\n'),
   en: [
     '**Boussole** answers your questions about the académie’s strategic plans, with sources.',
@@ -29,7 +30,8 @@ export const HELP: Record<Lang, string> = {
     '• Record a value: “record 38% reading for Haute-Loire 2025-2026” (preview, then Confirm)',
     '• `card faits numériques`, `history faits numériques cantal`, `chart faits numériques`',
     '• `pending` (validators), `rights`: your roles',
-    '• `deadline list`: reporting dates',
+    '• `my deadlines`: your next reporting dates; `deadline list`: all of them',
+    '• `export`: the tracking table as an Excel file (`export csv`, `export xlsx cantal`), sent to you alone',
   ].join('\n'),
 };
 
@@ -39,9 +41,27 @@ export const UNKNOWN_ID: Record<Lang, (id: string) => string> = {
   en: (id) => `I don’t know the item “${id}”. Ids appear in the sources of my answers.`,
 };
 
+export const AMBIGUOUS_ID: Record<Lang, (id: string) => string> = {
+  fr: (id) =>
+    `Plusieurs éléments ont l’identifiant court « ${id} » : écrivez « montre » suivi de l’identifiant complet.`,
+  en: (id) => `Several items have the short id “${id}”: write “show” followed by the full id.`,
+};
+
 export const FAILURE: Record<Lang, string> = {
   fr: 'Désolé, je n’ai pas pu traiter votre message. Réessayez dans un instant.',
   en: 'Sorry, I could not process your message. Please try again in a moment.',
+};
+
+/** The database is held by another process (an import, a backup…): it will pass. */
+export const STORE_BUSY: Record<Lang, string> = {
+  fr: 'Désolé, la base de Boussole est occupée par une autre opération (import, sauvegarde…) : rien n’a été enregistré. Réessayez dans une minute.',
+  en: 'Sorry, Boussole’s database is busy with another operation (an import, a backup…): nothing was saved. Please try again in a minute.',
+};
+
+/** The database cannot be written (full disk, read-only or damaged file): someone must act. */
+export const STORE_UNWRITABLE: Record<Lang, string> = {
+  fr: 'Désolé, Boussole ne peut plus rien enregistrer (disque plein ou base en lecture seule) : rien n’a été enregistré. Prévenez l’administrateur de Boussole ; les questions sur les plans restent possibles.',
+  en: 'Sorry, Boussole cannot save anything right now (disk full or read-only database): nothing was saved. Please tell Boussole’s administrator; questions about the plans still work.',
 };
 
 export const EMPTY: Record<Lang, string> = {

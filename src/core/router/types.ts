@@ -99,7 +99,17 @@ export interface Reply {
   buttons?: Button[];
   /** A chart to show with the text. */
   image?: { png: Buffer; filename: string; title: string };
+  /**
+   * A file for the asker alone (the tracking table): Slack sends it in their DM, Teams asks them
+   * to accept it in their personal chat, the console writes it to disk.
+   */
+  file?: { data: Buffer; filename: string; title: string; mime: string };
   form?: FormSpec;
+  /**
+   * Problems of a submitted form, by field id: a Slack modal shows them under the fields and
+   * stays open instead of closing on an error.
+   */
+  fieldErrors?: Record<string, string>;
   /** One-line notice (e.g. "LLM indisponible : réponse hors ligne"). */
   notice?: string;
   /** Id of the logged answer, for 👍/👎 feedback. */
@@ -130,10 +140,22 @@ export interface Recipient {
 
 export type DeliveryResult = { ok: true } | { ok: false; retryable: boolean; error: string };
 
-/** How the scheduler reaches people: each adapter implements it for its platform. */
+/** What the scheduler tells a delivery port about the message it hands over. */
+export interface DeliveryOptions {
+  /** The reminder's idempotency key: the same key delivered twice must reach the person once. */
+  idempotencyKey?: string;
+  /** An earlier attempt with this key may have reached the platform (crash, timeout): look first. */
+  redelivery?: boolean;
+}
+
+/**
+ * How the scheduler reaches people: each adapter implements it for its platform. A port that can
+ * tell whether a key was already delivered (console outbox, Slack message metadata) honours the
+ * idempotency key; Teams cannot (README, « Garantie de remise des rappels »).
+ */
 export interface DeliveryPort {
   readonly platform: Platform;
-  deliver(recipient: Recipient, reply: Reply): Promise<DeliveryResult>;
+  deliver(recipient: Recipient, reply: Reply, options?: DeliveryOptions): Promise<DeliveryResult>;
 }
 
 export function actorKey(actor: Pick<Actor, 'platform' | 'userId'>): string {

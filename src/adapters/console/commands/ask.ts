@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.ts';
 import type { Reply } from '../../../core/router/types.ts';
 import { formatReply } from '../format.ts';
 import type { CommandIO } from '../io.ts';
+import { userPath } from '../output.ts';
 
 export interface AskResult {
   question: string;
@@ -24,7 +25,10 @@ function toJson(question: string, reply: Reply): AskResult {
   };
 }
 
-/** `boussole ask`: one question, or one per line of a file (one JSON object per line, same order). */
+/**
+ * `boussole ask`: one question, or one per line of a file. With --json, one JSON object per
+ * question in file order; without, the answers as text. Blank lines are not questions.
+ */
 export async function runAsk(
   ctx: AppContext,
   io: CommandIO,
@@ -34,16 +38,15 @@ export async function runAsk(
   if (args.batch) {
     let content: string;
     try {
-      content = readFileSync(args.batch, 'utf8');
+      content = readFileSync(userPath(ctx.config, args.batch), 'utf8');
     } catch {
       io.err(`Fichier introuvable ou illisible : ${args.batch}`);
       return 1;
     }
-    const questions = content.split(/\r?\n/u);
-    if (questions.at(-1) === '') questions.pop();
+    const questions = content.split(/\r?\n/u).filter((line) => line.trim() !== '');
     for (const question of questions) {
       const reply = await safeAsk(ctx, ask, question);
-      io.out(JSON.stringify(toJson(question, reply)));
+      io.out(args.json ? JSON.stringify(toJson(question, reply)) : `» ${question}\n${formatReply(reply)}\n`);
     }
     return 0;
   }

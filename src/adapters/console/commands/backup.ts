@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AppContext } from '../../../context.ts';
 import { type CommandIO, UsageError } from '../io.ts';
+import { userPath } from '../output.ts';
 
 /**
  * `boussole backup FILE`: SQLite's online backup, safe while the assistant runs (WAL readers do
@@ -15,7 +16,7 @@ export async function runBackup(
   force: boolean,
 ): Promise<number> {
   if (!file) throw new UsageError('Usage : boussole backup FICHIER [--force]');
-  const target = path.resolve(file);
+  const target = userPath(ctx.config, file);
   if (ctx.config.dbFile !== ':memory:' && target === path.resolve(ctx.config.dbFile)) {
     io.err('La sauvegarde doit être un autre fichier que la base elle-même.');
     return 1;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { AppContext } from '../../../context.ts';
+import { type DeadlineFile, importDeadlines, readDeadlineFile } from '../../../core/deadlines/import.ts';
 import { listOccurrences } from '../../../core/deadlines/rules.ts';
 import {
   addDeadline,
@@ -13,6 +14,7 @@ import { createCommandLogger } from '../../../log.ts';
 import { runSweep, sweepDepsOf } from '../../../reminders/sweep.ts';
 import { type CommandIO, printJson, UsageError } from '../io.ts';
 import { createConsoleDelivery } from '../outbox.ts';
+import { userPath } from '../output.ts';
 
 const operator = () => `cli:${os.userInfo().username || 'admin'}`;
 
@@ -76,7 +78,7 @@ export function runDeadline(
     case 'list':
       return runDeadlines(ctx, io, json);
     case 'import':
-      return importDeadlines(ctx, io, positionals[0]);
+      return runDeadlineImport(ctx, io, positionals[0]);
     default:
       throw new UsageError('Usage : boussole deadline add|change|remove|list|import …');
   }
@@ -95,7 +97,7 @@ export function runDeadlines(ctx: AppContext, io: CommandIO, json: boolean): num
   }
   if (!list.length)
     io.out(
-      'Aucune échéance. Ajoutez-en avec « boussole deadline add INDICATEUR --yearly 06-30 --scope cantal --owner alice ».',
+      'Aucune échéance. Ajoutez-en avec « boussole deadline add INDICATEUR --yearly 06-30 --scope cantal --owner alice » (sans règle de date, celle du plan dans data/deadlines.json s’applique : le 30 juin pour la feuille de route CASF).',
     );
   for (const d of list) {
     io.out(
@@ -105,66 +107,52 @@ export function runDeadlines(ctx: AppContext, io: CommandIO, json: boolean): num
   return 0;
 }
 
-/** A JSON file of deadlines, same shape as data/deadlines.json entries plus indicator, scope, owners. */
-function importDeadlines(ctx: AppContext, io: CommandIO, file: string | undefined): number {
+/** `deadline import FILE.json`: all entries or none; an entry already in place changes nothing. */
+function runDeadlineImport(ctx: AppContext, io: CommandIO, file: string | undefined): number {
   if (!file) throw new UsageError('Usage : boussole deadline import FICHIER.json');
-  let entries: Record<string, unknown>[];
+  let read: ReturnType<typeof readDeadlineFile>;
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { deadlines?: unknown } | unknown[];
-    entries = (Array.isArray(raw) ? raw : (raw as { deadlines?: unknown }).deadlines) as Record<
-      string,
-      unknown
-    >[];
-    if (!Array.isArray(entries)) throw new Error('une liste « deadlines » est attendue');
+    read = readDeadlineFile(JSON.parse(readFileSync(userPath(ctx.config, file), 'utf8')) as DeadlineFile);
   } catch (error) {
-    io.err(`Fichier illisible : ${file} (${(error as Error).message}).`);
+    read = { error: (error as Error).message };
+  }
+  if ('error' in read) {
+    io.err(`Fichier d’échéances illisible : ${file} (${read.error}).`);
     return 1;
   }
+  const { inputs } = read;
   const { context } = ctx.deadlines();
-  const errors: string[] = [];
-  const inputs = entries.map((e) => {
-    const rule = e.rule as
-      | { kind?: string; month?: number; day?: number; dates?: string[]; expr?: string }
-      | undefined;
-    return {
-      indicator: String(e.indicator ?? ''),
-      ...(rule?.kind === 'yearly' ? { yearly: `${rule.month}-${rule.day}` } : {}),
-      ...(typeof e.yearly === 'string' ? { yearly: e.yearly } : {}),
-      ...(rule?.kind === 'dates' ? { dates: rule.dates ?? [] } : {}),
-      ...(rule?.kind === 'cron' ? { cron: rule.expr ?? '' } : {}),
-      ...(typeof e.scope === 'string' ? { scope: e.scope } : {}),
-      owners: Array.isArray(e.owners) ? e.owners.map(String) : [],
-      ...(Array.isArray(e.leads) ? { leads: e.leads.join(',') } : {}),
-    } satisfies DeadlineInput;
-  });
-  // All or nothing: validate every entry in a transaction that is rolled back on any error.
-  const added = ctx.db.transaction(() => {
-    const done: string[] = [];
-    inputs.forEach((input, i) => {
-      const result = addDeadline(input, operator(), context);
-      if (result.ok) done.push(result.deadline.id);
-      else errors.push(`entrée ${i + 1} : ${result.error}`);
-    });
-    if (errors.length) throw new Error('rollback');
-    return done;
-  });
+  let outcome: ReturnType<typeof importDeadlines> | undefined;
   try {
-    const ids = added();
-    io.out(`${ids.length} échéance(s) importée(s).`);
-    return 0;
-  } catch {
-    for (const error of errors) io.err(error);
+    ctx.db.transaction(() => {
+      outcome = importDeadlines(inputs, operator(), context);
+      // All or nothing: one bad entry rolls the others back.
+      if (outcome.errors.length) throw new Error('rollback');
+    })();
+  } catch (error) {
+    if (!outcome?.errors.length) throw error;
+    for (const message of outcome.errors) io.err(message);
     io.err('Rien n’a été importé : corrigez ces entrées et relancez.');
     return 1;
   }
+  const done = outcome as ReturnType<typeof importDeadlines>;
+  io.out(
+    `${done.added.length} échéance(s) ajoutée(s), ${done.changed.length} modifiée(s), ${done.unchanged} déjà en place.`,
+  );
+  return 0;
 }
 
-/** `boussole remind`: one sweep, as if at `--now`; console recipients get the messages in their outbox. */
+/**
+ * `boussole remind`: one sweep, as if at `--now`; console recipients get the messages in their outbox.
+ * Without --dry-run it really sends and records the sends, whatever the date: a simulated future
+ * date uses up the reminders of that date.
+ */
 export async function runRemind(
   ctx: AppContext,
   io: CommandIO,
   nowText: string | undefined,
   json: boolean,
+  dryRun = false,
 ): Promise<number> {
   const now = nowText
     ? new Date(/^\d{4}-\d{2}-\d{2}$/u.test(nowText) ? `${nowText}T12:00:00` : nowText)
@@ -176,19 +164,30 @@ export async function runRemind(
   const outcomes = await runSweep(
     sweepDepsOf(ctx, { console: createConsoleDelivery(ctx.db) }, createCommandLogger(ctx.config.cliLogLevel)),
     now,
+    { dryRun },
   );
-  const sent = outcomes
-    .filter((o) => o.ok)
-    .map((o) => ({
-      recipient: o.send.recipient,
-      kind: o.send.kind,
-      stage: o.send.stage,
-      indicator: o.send.indicatorId ?? null,
-      scope: o.send.scope ?? null,
-      period: o.send.period ?? null,
-      due: o.send.due ?? null,
-      text: o.reply.text,
-    }));
+  const describe = (o: (typeof outcomes)[number]) => ({
+    recipient: o.send.recipient,
+    kind: o.send.kind,
+    stage: o.send.stage,
+    indicator: o.send.indicatorId ?? null,
+    scope: o.send.scope ?? null,
+    period: o.send.period ?? null,
+    due: o.send.due ?? null,
+    text: o.reply.text,
+  });
+  if (dryRun) {
+    const wouldSend = outcomes.map(describe);
+    if (json) printJson(io, { dry_run: true, would_send: wouldSend });
+    else {
+      if (!wouldSend.length) io.out('Rien à envoyer (simulation).');
+      for (const s of wouldSend)
+        io.out(`(simulation) → ${s.recipient} [${s.kind} ${s.stage}] ${s.text.split('\n')[0]}`);
+    }
+    io.err('Simulation (--dry-run) : rien n’a été envoyé ni enregistré.');
+    return 0;
+  }
+  const sent = outcomes.filter((o) => o.ok).map(describe);
   const failed = outcomes
     .filter((o) => !o.ok && !o.skipped)
     .map((o) => ({ recipient: o.send.recipient, kind: o.send.kind, error: o.error }));
@@ -199,7 +198,9 @@ export async function runRemind(
     printJson(io, { sent, ...(failed.length ? { failed } : {}), ...(skipped.length ? { skipped } : {}) });
   else {
     if (!sent.length) io.out('Rien à envoyer.');
-    for (const s of sent) io.out(`→ ${s.recipient} [${s.kind} ${s.stage}] ${s.text.split('\n')[0]}`);
+    // A terminal shows text as is: the **bold** of chat messages would print its asterisks.
+    for (const s of sent)
+      io.out(`→ ${s.recipient} [${s.kind} ${s.stage}] ${plainLine(s.text.split('\n')[0] ?? '')}`);
   }
   for (const f of failed)
     io.err(`non envoyé à ${f.recipient} : ${f.error} (nouvel essai au prochain passage)`);
@@ -208,5 +209,14 @@ export async function runRemind(
       `${skipped.length} rappel(s) Slack/Teams laissé(s) à l'assistant en service (npm start), qui les enverra à sa prochaine tournée.`,
     );
   }
+  if (nowText && now.getTime() > Date.now() + 60_000 && sent.length) {
+    io.err(
+      `Attention : ces ${sent.length} rappel(s) datés du futur sont envoyés et enregistrés ; ils ne repartiront pas à la vraie date. Pour simuler sans rien envoyer, ajoutez --dry-run.`,
+    );
+  }
   return 0;
+}
+
+function plainLine(text: string): string {
+  return text.replace(/\*\*([^*]+)\*\*/gu, '$1').replace(/`([^`]+)`/gu, '$1');
 }

@@ -1,7 +1,9 @@
 import type { AppContext } from '../../../context.ts';
 import { PlanInputError } from '../../../core/plans/catalog.ts';
+import { BATCH_PAUSE_MS } from '../../../store/batches.ts';
 import { ingestPlans } from '../../../store/ingest.ts';
 import type { CommandIO } from '../io.ts';
+import { userPath } from '../output.ts';
 
 const KIND_LABELS: Record<string, string> = {
   axis: 'axes',
@@ -12,10 +14,16 @@ const KIND_LABELS: Record<string, string> = {
 
 export function runIngest(ctx: AppContext, io: CommandIO, files: string[], force: boolean): number {
   try {
-    const reports = ingestPlans(ctx.db, ctx.config.dataDir, files, {
-      force,
-      referencedIds: ctx.referencedIds,
-    });
+    const reports = ingestPlans(
+      ctx.db,
+      ctx.config.dataDir,
+      files.map((file) => userPath(ctx.config, file)),
+      {
+        force,
+        referencedIds: ctx.referencedIds,
+        pauseMs: BATCH_PAUSE_MS,
+      },
+    );
     ctx.reloadLibrary();
     for (const report of reports) {
       const counts = Object.entries(report.counts)

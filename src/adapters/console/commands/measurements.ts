@@ -1,13 +1,18 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { AppContext } from '../../../context.ts';
 import { changeRole } from '../../../core/measurements/admin.ts';
+import { parseNumber } from '../../../core/measurements/numbers.ts';
 import { normalisePeriod } from '../../../core/measurements/periods.ts';
+import { UNREADABLE_USER, userKeyOf } from '../../../core/measurements/rights.ts';
 import { readImportRows, TRACKING_HEADER, trackingRows } from '../../../core/measurements/tracking.ts';
-import { formatValue } from '../../../core/measurements/units.ts';
+import { checkValue, describeValueProblem, formatValue } from '../../../core/measurements/units.ts';
 import { chartSpecOf } from '../../../core/measurements/views.ts';
 import { CsvError, parseCsv, writeCsv } from '../../../render/csv.ts';
+import { writeInBatches } from '../../../store/batches.ts';
 import { type CommandIO, printJson, UsageError } from '../io.ts';
+import { userPath, writeOutput } from '../output.ts';
 
 /** Who runs the CLI: a shell on the server is an operator, recorded under their system name. */
 function operator(): string {
@@ -94,8 +99,9 @@ export async function runChart(
   io: CommandIO,
   id: string | undefined,
   out: string | undefined,
+  force = false,
 ): Promise<number> {
-  if (!id || !out) throw new UsageError('Usage : boussole chart INDICATEUR_ID --out FICHIER.png');
+  if (!id || !out) throw new UsageError('Usage : boussole chart INDICATEUR_ID --out FICHIER.png [--force]');
   const { catalog, deps } = ctx.measurements();
   const indicator = catalog.get(id);
   if (!indicator) {
@@ -109,43 +115,62 @@ export async function runChart(
     return 1;
   }
   const { renderTrendChart } = await import('../../../render/chart.ts');
-  writeFileSync(out, renderTrendChart(chartSpecOf(indicator, deps, 'fr')));
-  io.out(`Graphique écrit : ${out}`);
+  const written = writeOutput(ctx.config, out, renderTrendChart(chartSpecOf(indicator, deps, 'fr')), force);
+  if (!written.ok) {
+    io.err(written.message);
+    return 1;
+  }
+  io.out(`Graphique écrit : ${written.path}`);
   return 0;
 }
 
 export async function runExport(
   ctx: AppContext,
   io: CommandIO,
-  args: { format?: string; out?: string; allVersions: boolean },
+  args: { format?: string; out?: string; allVersions: boolean; force: boolean },
 ): Promise<number> {
-  const format = args.format ?? args.out?.split('.').pop();
-  if (!args.out || (format !== 'csv' && format !== 'xlsx')) {
-    throw new UsageError('Usage : boussole export --format csv|xlsx --out FICHIER [--all-versions]');
-  }
-  const rows = trackingRows(ctx.measurements().deps, { allVersions: args.allVersions });
-  if (format === 'csv') writeFileSync(args.out, writeCsv([...TRACKING_HEADER], rows));
-  else {
-    const { writeXlsx } = await import('../../../render/xlsx.ts');
-    writeFileSync(
-      args.out,
-      await writeXlsx({ name: 'Tableau de suivi', header: [...TRACKING_HEADER], rows }),
+  const usage = 'Usage : boussole export --format csv|xlsx --out FICHIER [--all-versions] [--force]';
+  if (!args.out) throw new UsageError(usage);
+  const format = (args.format ?? path.extname(args.out).slice(1)).toLowerCase();
+  if (format !== 'csv' && format !== 'xlsx') {
+    throw new UsageError(
+      args.format
+        ? `Format inconnu « ${args.format} » : csv ou xlsx.`
+        : `Format introuvable dans « ${args.out} » : ajoutez --format csv ou --format xlsx (ou nommez le fichier .csv ou .xlsx).`,
     );
   }
-  io.out(`${rows.length} ligne(s) exportée(s) dans ${args.out}`);
+  const rows = trackingRows(ctx.measurements().deps, { allVersions: args.allVersions });
+  const data =
+    format === 'csv'
+      ? writeCsv([...TRACKING_HEADER], rows)
+      : await (await import('../../../render/xlsx.ts')).writeXlsx({
+          name: 'Tableau de suivi',
+          header: [...TRACKING_HEADER],
+          rows,
+        });
+  const written = writeOutput(ctx.config, args.out, data, args.force);
+  if (!written.ok) {
+    io.err(written.message);
+    return 1;
+  }
+  io.out(`${rows.length} ligne(s) exportée(s) dans ${written.path}`);
   return 0;
 }
 
-/** `boussole import`: all rows or none, unless --partial; every invalid row is reported. */
-export function runImport(
+/**
+ * `boussole import`: all rows or none, unless --partial; every invalid row is reported. Rows equal to
+ * the value in force are left alone. Written in batches (see store/batches.ts): an interrupted import
+ * keeps its first batches, and running it again only writes what is missing.
+ */
+export async function runImport(
   ctx: AppContext,
   io: CommandIO,
   args: { file?: string; partial: boolean; as?: string },
-): number {
+): Promise<number> {
   if (!args.file) throw new UsageError('Usage : boussole import FICHIER.csv [--partial] [--as NOM]');
   let text: string;
   try {
-    text = readFileSync(args.file, 'utf8');
+    text = readFileSync(userPath(ctx.config, args.file), 'utf8');
   } catch {
     io.err(`Fichier introuvable ou illisible : ${args.file}`);
     return 1;
@@ -160,11 +185,16 @@ export function runImport(
     }
     throw error;
   }
+  const onBehalfOf = args.as === undefined ? undefined : userKeyOf(args.as);
+  if (args.as !== undefined && !onBehalfOf) {
+    io.err(`--as ${args.as} : ${UNREADABLE_USER}`);
+    return 1;
+  }
   const { deps, repo } = ctx.measurements();
-  const author = args.as
-    ? { platform: 'console', userId: args.as, displayName: args.as }
+  const author = onBehalfOf
+    ? authorOf(onBehalfOf)
     : { platform: 'cli', userId: os.userInfo().username || 'admin' };
-  const result = readImportRows(parsed.header, parsed.rows, deps, author);
+  const result = readImportRows(parsed.header, parsed.rows, deps, author, onBehalfOf);
   for (const problem of result.problems) io.err(`ligne ${problem.line} : ${problem.message}`);
   if (result.problems.length && !args.partial) {
     io.err(
@@ -172,18 +202,36 @@ export function runImport(
     );
     return 1;
   }
-  const saved = repo.insertMeasurements(result.measurements);
-  repo.audit({
-    actor: operator(),
-    action: 'import',
-    target: args.file,
-    outcome: 'ok',
-    detail: `${saved.length} rows`,
-  });
+  const batches = await writeInBatches(result.measurements, (batch) =>
+    repo.importMeasurements(batch, {
+      actor: onBehalfOf ?? operator(),
+      action: 'import',
+      target: args.file,
+      outcome: 'ok',
+      ...(onBehalfOf ? { detail: `par ${operator()}` } : {}),
+    }),
+  );
+  const saved = batches.reduce((n, b) => n + b.saved.length, 0);
+  const unchanged = batches.reduce((n, b) => n + b.unchanged, 0);
+  const proposed = batches.reduce((n, b) => n + b.saved.filter((m) => m.status === 'proposed').length, 0);
   io.out(
-    `${saved.length} valeur(s) importée(s)${result.problems.length ? `, ${result.problems.length} ligne(s) ignorée(s)` : ''}.`,
+    [
+      `${saved} valeur(s) importée(s)`,
+      proposed ? ` (dont ${proposed} à valider)` : '',
+      unchanged ? `, ${unchanged} inchangée(s)` : '',
+      result.problems.length ? `, ${result.problems.length} ligne(s) ignorée(s)` : '',
+      '.',
+    ].join(''),
   );
   return result.problems.length ? 3 : 0;
+}
+
+/** "slack:U123" -> the author of the values imported on their behalf. */
+function authorOf(userKey: string): { platform: string; userId: string; displayName?: string } {
+  const colon = userKey.indexOf(':');
+  const userId = userKey.slice(colon + 1);
+  const platform = userKey.slice(0, colon);
+  return platform === 'console' ? { platform, userId, displayName: userId } : { platform, userId };
 }
 
 /** `boussole target`: a target (or with --baseline a baseline) for an indicator × scope × period. */
@@ -196,13 +244,15 @@ export function runTarget(ctx: AppContext, io: CommandIO, positionals: string[],
   const indicator = catalog.get(id);
   const scope = ctx.library().scopes.resolve(scopeWord);
   const period = normalisePeriod(periodWord) ?? undefined;
-  const value = Number(valueWord.replace(',', '.').replace('%', ''));
+  const value = parseNumber(valueWord.replace('%', '')) ?? Number.NaN;
+  const unit = indicator?.unit === 'text' ? 'number' : indicator?.unit;
+  const problem = unit && Number.isFinite(value) ? checkValue(unit, value) : undefined;
   const problems = [
     !indicator && `indicateur inconnu ${id}`,
     !scope && `périmètre inconnu ${scopeWord}`,
     !period && `période illisible ${periodWord} (ex. 2026-2027)`,
-    !Number.isFinite(value) && `valeur illisible ${valueWord}`,
-    indicator?.unit === 'percent' && (value < 0 || value > 100) && 'un pourcentage est entre 0 et 100',
+    !Number.isFinite(value) && `valeur illisible ${valueWord} (ex. 62,5)`,
+    problem && describeValueProblem(problem, 'fr').replace(/\.$/u, ''),
   ].filter(Boolean);
   if (problems.length || !indicator || !scope || !period) {
     io.err(`Impossible : ${problems.join(' ; ')}.`);
@@ -211,7 +261,7 @@ export function runTarget(ctx: AppContext, io: CommandIO, positionals: string[],
   const kind = baseline ? 'baseline' : 'target';
   repo.setTarget({ indicatorId: indicator.node.id, scope: scope.key, period, kind, value }, operator());
   io.out(
-    `${baseline ? 'Valeur initiale' : 'Cible'} enregistrée : ${indicator.node.text} — ${scope.shortName} ${period} : ${value}`,
+    `${baseline ? 'Valeur initiale' : 'Cible'} enregistrée : ${indicator.node.text} — ${scope.shortName} ${period} : ${formatValue(value, unit ?? 'number', 'fr')}`,
   );
   return 0;
 }

@@ -1,9 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createAppRouter } from '../../../app-router.ts';
 import type { AppContext } from '../../../context.ts';
 import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import { saveAttachments } from '../attachments.ts';
 import { formatReply } from '../format.ts';
 import { type CommandIO, UsageError } from '../io.ts';
+import { userPath } from '../output.ts';
 
 export interface SayArgs {
   as?: string;
@@ -12,7 +15,7 @@ export interface SayArgs {
   json: boolean;
   /** Form values for a click ("value=62,5"), as a Slack modal or Teams card would send them. */
   values: string[];
-  /** Where to write a chart the reply carries. */
+  /** Where to write a chart or file the reply carries (else data/fichiers, beside the database). */
   out?: string;
 }
 
@@ -47,20 +50,42 @@ export async function runSay(ctx: AppContext, io: CommandIO, args: SayArgs): Pro
   const reply = args.click
     ? await router.handleClick(actor, conversation, args.click, args.values.length ? values : undefined)
     : await router.handleMessage({ actor, conversation, text: args.message });
-  if (reply.image && args.out) writeFileSync(args.out, reply.image.png);
-  if (args.json) io.out(JSON.stringify(toJson(reply), null, 2));
-  else io.out(formatReply(reply));
+  const saved = saveAttachments(
+    reply,
+    filesDirOf(ctx),
+    args.out ? userPath(ctx.config, args.out) : undefined,
+  );
+  if (args.json) io.out(JSON.stringify(toJson(reply, saved.paths), null, 2));
+  else io.out([formatReply(reply), ...saved.lines].join('\n'));
   return reply.status === 'error' ? 1 : 0;
 }
 
-function toJson(reply: Reply) {
+/** Charts and files land beside the database, like in the console chat (npm start). */
+function filesDirOf(ctx: AppContext): string {
+  return ctx.config.dbFile === ':memory:'
+    ? path.join(os.tmpdir(), 'boussole-fichiers')
+    : path.join(path.dirname(ctx.config.dbFile), 'fichiers');
+}
+
+function toJson(reply: Reply, paths: string[]) {
   return {
     status: reply.status,
     text: reply.text,
     buttons: (reply.buttons ?? []).map((b) => ({ id: b.id, label: b.label })),
     ...(reply.citations ? { citations: reply.citations } : {}),
     ...(reply.form ? { form: reply.form } : {}),
-    ...(reply.image ? { image: { filename: reply.image.filename, bytes: reply.image.png.length } } : {}),
+    ...(reply.image
+      ? { image: { filename: reply.image.filename, bytes: reply.image.png.length, path: paths[0] ?? null } }
+      : {}),
+    ...(reply.file
+      ? {
+          file: {
+            filename: reply.file.filename,
+            bytes: reply.file.data.length,
+            path: paths[reply.image ? 1 : 0] ?? null,
+          },
+        }
+      : {}),
     ...(reply.notice ? { notice: reply.notice } : {}),
   };
 }

@@ -35,15 +35,20 @@ export function runShow(ctx: AppContext, io: CommandIO, id: string | undefined, 
     );
     return 2;
   }
-  const node = library.node(id.trim());
-  if (!node) {
+  const found = library.find(id);
+  if (!found) {
     const known = library.plans.map((plan) => plan.id).join(', ');
     io.err(
       `Identifiant inconnu : « ${id} ». Plans disponibles : ${known}. Pour un élément, cherchez son id avec boussole search.`,
     );
     return 1;
   }
-  const shown = describeNode(library, node);
+  if ('choices' in found) {
+    const choices = found.choices.map((node) => `  ${node.id}  ${node.text.split('\n')[0]}`);
+    io.err(`Plusieurs éléments ont l’identifiant court « ${id} » ; précisez :\n${choices.join('\n')}`);
+    return 1;
+  }
+  const shown = describeNode(library, found.node);
   if (json) {
     printJson(io, shown);
     return 0;

@@ -42,7 +42,7 @@ export async function answer(deps: ListenerDeps, request: AnswerRequest): Promis
   try {
     const options: RenderOptions = { conversation: request.conversation, ...request.extras?.(reply) };
     if (reply.form && !options.formToken) options.formToken = stashForm(deps, reply, options);
-    await poster.post(destination, reply, options);
+    await poster.post(destination, reply, options, request.asker);
     // One line per answered request: with the request id (log mixin) it ties the event to the
     // router's work and to the rows it wrote.
     log.info(
@@ -55,9 +55,15 @@ export async function answer(deps: ListenerDeps, request: AnswerRequest): Promis
   }
 }
 
-/** A Reply marked private, asked in a shared channel, is shown to the asker only. */
+/**
+ * A Reply marked private is shown to the asker only: in a shared channel it is ephemeral, and on
+ * a click's response_url it never replaces the message clicked (a stranger's click on someone's
+ * preview must leave it as it is for everyone).
+ */
 function privateIfNeeded(destination: Destination, reply: Reply, asker: string | undefined): Destination {
-  if (!reply.private || !asker || destination.kind !== 'channel' || destination.direct) return destination;
+  if (!reply.private) return destination;
+  if (destination.kind === 'respond') return { ...destination, replaceOriginal: false };
+  if (!asker || destination.kind !== 'channel' || destination.direct) return destination;
   return {
     kind: 'ephemeral',
     channel: destination.channel,

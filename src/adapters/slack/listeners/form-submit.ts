@@ -2,6 +2,7 @@ import type { App, ViewStateValue } from '@slack/bolt';
 import { decodeTarget, FORM_CALLBACK_ID } from '../actions.ts';
 import type { Destination } from '../post.ts';
 import { renderFormModal } from '../render.ts';
+import { clip } from '../render-text.ts';
 import { respondVia } from '../respond-url.ts';
 import { answer } from './answer.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -32,6 +33,12 @@ export function registerFormSubmit(app: App, deps: ListenerDeps): void {
         values,
       ))();
     const early = await settleWithin(pending, ACK_BUDGET_MS);
+    const fieldErrors = early.state === 'done' ? fieldErrorsOf(early.value.fieldErrors, view) : undefined;
+    if (fieldErrors) {
+      // Slack keeps the modal open and shows each message under its field.
+      await ack({ response_action: 'errors', errors: fieldErrors });
+      return;
+    }
     if (early.state === 'done' && early.value.form && early.value.status === 'invalid') {
       await ack({
         response_action: 'update',
@@ -77,6 +84,19 @@ export function readValues(state: Record<string, Record<string, ViewStateValue>>
     if (typeof value === 'string' && value !== '') values[blockId] = value;
   }
   return values;
+}
+
+/** Shown under the field: a short paragraph at most, and only on fields this modal has. */
+const FIELD_ERROR_CHARS = 300;
+
+function fieldErrorsOf(
+  errors: Record<string, string> | undefined,
+  view: { blocks: { block_id?: string }[] },
+): Record<string, string> | undefined {
+  const blocks = new Set(view.blocks.map((block) => block.block_id));
+  const kept = Object.entries(errors ?? {}).filter(([field]) => blocks.has(field));
+  if (!kept.length) return undefined;
+  return Object.fromEntries(kept.map(([field, message]) => [field, clip(message, FIELD_ERROR_CHARS)]));
 }
 
 type Settled<T> = { state: 'done'; value: T } | { state: 'failed' } | { state: 'pending' };

@@ -36,6 +36,7 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
       surface: 'slash_command',
       destination: { kind: 'respond', respond, replaceOriginal: false },
       conversation,
+      asker: command.user_id,
       langHint: text,
       produce: async () => {
         const reply = await deps.router.handleMessage({

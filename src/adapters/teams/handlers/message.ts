@@ -1,11 +1,13 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { offerFile } from '../files.ts';
 import { actorOf, conversationOf, messageTextOf } from '../inbound.ts';
-import { replyActivity } from '../outbound.ts';
 import type { HandlerDeps } from './shared.ts';
 
 /**
  * A text message: personal chat, or a channel / group chat where the bot was @mentioned (Teams
- * only delivers those). The router sees the text without the mention.
+ * only delivers those). The router sees the text without the mention. The turn ends once
+ * "typing" is shown; the answer follows on its own (see later.ts), so a slow answer never runs
+ * into Bot Framework's 15 s limit.
  */
 export async function handleTextMessage(context: TurnContext, deps: HandlerDeps): Promise<void> {
   const activity = context.activity;
@@ -15,8 +17,8 @@ export async function handleTextMessage(context: TurnContext, deps: HandlerDeps)
     text: messageTextOf(activity),
     ...(activity.id ? { messageId: activity.id } : {}),
   };
-  // Answers can take a few seconds (plan search, LLM): show that something is happening.
   await context.sendActivity({ type: ActivityTypes.Typing });
-  const reply = await deps.router.handleMessage(message);
-  await context.sendActivity(replyActivity(reply));
+  deps.later.start(context, async () =>
+    offerFile(deps.db, activity, await deps.router.handleMessage(message)),
+  );
 }

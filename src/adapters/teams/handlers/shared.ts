@@ -3,6 +3,7 @@ import type { Router } from '../../../core/router/types.ts';
 import type { Logger } from '../../../log.ts';
 import type { Db } from '../../../store/db.ts';
 import { labelsFor, langOfLocale } from '../labels.ts';
+import type { LaterReplies } from '../later.ts';
 import { noteActivity } from '../outbound.ts';
 
 export interface HandlerDeps {
@@ -11,6 +12,8 @@ export interface HandlerDeps {
   log: Logger;
   /** Saves the conversation's reference the first time it is seen since start-up. */
   remember(activity: Activity): void;
+  /** Answers posted after the turn (text messages). */
+  later: LaterReplies;
 }
 
 /**

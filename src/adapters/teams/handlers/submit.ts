@@ -3,13 +3,14 @@ import type { Reply } from '../../../core/router/types.ts';
 import { actorOf, conversationOf, type Submit } from '../inbound.ts';
 import { labelsFor, langOfLocale } from '../labels.ts';
 import { noteActivity, replyActivity } from '../outbound.ts';
-import { claimSubmit, releaseSubmit, submitKeys } from '../submits.ts';
+import { claimSubmit, releaseCardSubmits, releaseSubmit, submitKeys } from '../submits.ts';
 import type { HandlerDeps } from './shared.ts';
 
 /**
  * An Adaptive Card Action.Submit (a button, or a form with its values). Handled once: a
  * redelivered activity is dropped silently, a second click on the same card gets a short note,
- * so "Confirmer" records a measurement a single time.
+ * so "Confirmer" records a measurement a single time. On a step of an entry flow (a preview…)
+ * the result replaces the card clicked, as Slack does, so its buttons do not stay live.
  */
 export async function handleCardSubmit(
   context: TurnContext,
@@ -32,7 +33,8 @@ export async function handleCardSubmit(
       'Teams card submit already handled',
     );
     if (claim.duplicateOf === 'card') {
-      const lang = langOfLocale(activity.locale);
+      // In the card's language: the note sits under it, whatever the client's locale.
+      const lang = submit.lang ?? langOfLocale(activity.locale);
       await context.sendActivity(noteActivity(labelsFor(lang).alreadyHandled, lang));
     }
     return;
@@ -45,6 +47,16 @@ export async function handleCardSubmit(
     // Nothing was done: let the user press the button again.
     releaseSubmit(deps.db, keys);
     throw error;
+  }
+  // A private reply (someone else's entry) is for the clicker: the card stays as its owner left it.
+  if (submit.replace && activity.replyToId && !reply.private) {
+    try {
+      await context.updateActivity({ ...replyActivity(reply), id: activity.replyToId });
+      releaseCardSubmits(deps.db, conversation.conversationId, activity.replyToId, keys.card);
+      return;
+    } catch (error) {
+      deps.log.warn({ err: error }, 'Teams card could not be updated, answering below it');
+    }
   }
   await context.sendActivity(replyActivity(reply));
 }

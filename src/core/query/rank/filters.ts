@@ -76,7 +76,8 @@ export function findSections(intent: QueryIntent, library: PlanLibrary, plans: S
     if (key.length < 5) continue;
     for (const kind of ['axis', 'objective'] as const) {
       for (const id of plans) {
-        for (const section of library.sectionKeys(id, kind)) if (titleMatches(section.keys, key)) byTitle.push(section.node);
+        for (const section of library.sectionKeys(id, kind))
+          if (titleMatches(section.keys, key)) byTitle.push(section.node);
       }
     }
   }

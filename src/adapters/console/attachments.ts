@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Reply } from '../../core/router/types.ts';
+
+/**
+ * A terminal cannot show a chart or hand over a file: both are written to disk and the console
+ * prints where. `dir` is the default folder; `out` a path the user chose (`say --out`).
+ */
+export function saveAttachments(
+  reply: Reply,
+  dir: string,
+  out?: string,
+): { lines: string[]; paths: string[] } {
+  const fr = reply.lang === 'fr';
+  const items = [
+    ...(reply.image ? [{ data: reply.image.png, filename: reply.image.filename, kind: 'image' }] : []),
+    ...(reply.file ? [{ data: reply.file.data, filename: reply.file.filename, kind: 'file' }] : []),
+  ];
+  const lines: string[] = [];
+  const paths: string[] = [];
+  for (const [i, item] of items.entries()) {
+    const target = path.resolve(out && i === 0 ? out : path.join(dir, item.filename));
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      const existed = existsSync(target);
+      writeFileSync(target, item.data);
+      paths.push(target);
+      const what =
+        item.kind === 'image'
+          ? fr
+            ? 'Graphique enregistré'
+            : 'Chart saved'
+          : fr
+            ? 'Fichier enregistré'
+            : 'File saved';
+      lines.push(`${what}${fr ? ' :' : ':'} ${target}${existed ? (fr ? ' (remplacé)' : ' (replaced)') : ''}`);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      lines.push(
+        fr
+          ? `Impossible d’écrire ${target} (${reason}) : vérifiez les droits du dossier.`
+          : `Could not write ${target} (${reason}): check the folder's permissions.`,
+      );
+    }
+  }
+  return { lines, paths };
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity, FileConsentCardResponse, TurnContext } from 'botbuilder';
+import type { Reply } from '../../core/router/types.ts';
+import type { Logger } from '../../log.ts';
+import type { Db } from '../../store/db.ts';
+import { actorOf } from './inbound.ts';
+import { labelsFor, langOfLocale } from './labels.ts';
+import { noteActivity, replyActivity } from './outbound.ts';
+
+const CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
+const INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
+const KEEP_MS = 24 * 60 * 60 * 1000;
+/** The upload happens inside the invoke turn, which Teams gives 15 s. */
+const UPLOAD_TIMEOUT_MS = 10_000;
+
+/**
+ * A Reply carrying a file (the tracking table). Teams bots can only send files in a personal chat,
+ * after the user accepts a consent card (manifest: supportsFiles); elsewhere the answer says where
+ * to ask. The bytes wait in SQLite under a random token the card hands back on accept, for a day.
+ */
+export function offerFile(db: Db, activity: Activity, reply: Reply): Partial<Activity> {
+  const file = reply.file;
+  const labels = labelsFor(reply.lang);
+  if (!file) return replyActivity(reply);
+  if (activity.conversation.conversationType !== 'personal') {
+    return replyActivity({ ...reply, text: `${reply.text}\n\n${labels.fileInPersonalChat}` });
+  }
+  const now = Date.now();
+  const token = randomUUID();
+  db.prepare(
+    'INSERT INTO teams_offered_files (token, user_id, filename, data, created_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(token, actorOf(activity).userId, file.filename, file.data, new Date(now).toISOString());
+  const card = replyActivity(reply);
+  return {
+    ...card,
+    attachments: [
+      ...(card.attachments ?? []),
+      {
+        contentType: CONSENT_CARD,
+        name: file.filename,
+        content: {
+          description: file.title,
+          sizeInBytes: file.data.length,
+          acceptContext: { token },
+          declineContext: { token },
+        },
+      },
+    ],
+  };
+}
+
+/** The user accepted: the file goes to the upload URL Teams gave (their OneDrive), then a file card. */
+export async function acceptOfferedFile(
+  context: TurnContext,
+  response: FileConsentCardResponse,
+  deps: { db: Db; log: Logger },
+): Promise<void> {
+  const lang = langOfLocale(context.activity.locale);
+  const labels = labelsFor(lang);
+  const row = takeOffered(deps.db, context, response);
+  const upload = response.uploadInfo;
+  if (!row || !upload?.uploadUrl) {
+    await context.sendActivity(noteActivity(labels.fileGone, lang));
+    return;
+  }
+  try {
+    const sent = await fetch(upload.uploadUrl, {
+      method: 'PUT',
+      headers: {
+        'content-length': String(row.data.length),
+        'content-range': `bytes 0-${row.data.length - 1}/${row.data.length}`,
+      },
+      body: new Uint8Array(row.data),
+      signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
+    });
+    await sent.body?.cancel();
+    if (!sent.ok) throw new Error(`upload refused: HTTP ${sent.status}`);
+  } catch (error) {
+    deps.log.warn({ err: error }, 'Teams file upload failed');
+    await context.sendActivity(noteActivity(labels.fileUploadFailed, lang));
+    return;
+  }
+  await context.sendActivity({
+    type: 'message',
+    attachments: [
+      {
+        contentType: INFO_CARD,
+        contentUrl: upload.contentUrl,
+        name: upload.name ?? row.filename,
+        content: { uniqueId: upload.uniqueId, fileType: upload.fileType },
+      },
+    ],
+  });
+}
+
+/** The user declined: the bytes are dropped. */
+export async function declineOfferedFile(
+  context: TurnContext,
+  response: FileConsentCardResponse,
+  deps: { db: Db },
+): Promise<void> {
+  takeOffered(deps.db, context, response);
+  const lang = langOfLocale(context.activity.locale);
+  await context.sendActivity(noteActivity(labelsFor(lang).fileDeclined, lang));
+}
+
+/** The offered file named by the card, once, and only for the user it was made for. */
+function takeOffered(
+  db: Db,
+  context: TurnContext,
+  response: FileConsentCardResponse,
+): { filename: string; data: Buffer } | undefined {
+  const token = (response.context as { token?: unknown } | undefined)?.token;
+  if (typeof token !== 'string') return undefined;
+  // An offer older than a day is refused even before the daily purge (store/retention.ts) runs.
+  const row = db
+    .prepare('SELECT user_id, filename, data FROM teams_offered_files WHERE token = ? AND created_at >= ?')
+    .get(token, new Date(Date.now() - KEEP_MS).toISOString()) as
+    | { user_id: string; filename: string; data: Buffer }
+    | undefined;
+  if (!row || row.user_id !== actorOf(context.activity).userId) return undefined;
+  db.prepare('DELETE FROM teams_offered_files WHERE token = ?').run(token);
+  return { filename: row.filename, data: row.data };
+}

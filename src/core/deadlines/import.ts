@@ -1,0 +1,106 @@
+import type { DeadlineContext, DeadlineInput } from './service.ts';
+import { readDeadline } from './service.ts';
+import type { DateRule, Deadline } from './types.ts';
+
+/**
+ * The file `boussole deadline import` reads (README, « Échéances et rappels »):
+ * `{"deadlines": [{indicator, scope, rule | yearly, owners, leads?}]}` or the bare list, where
+ * `rule` is `{kind: "yearly", month, day}`, `{kind: "dates", dates: [AAAA-MM-JJ…]}` or
+ * `{kind: "cron", expr}` and `yearly` the short form "06-30".
+ */
+export type DeadlineFile = { deadlines?: unknown; defaults?: unknown } | unknown[];
+
+export interface DeadlineImport {
+  added: Deadline[];
+  changed: Deadline[];
+  unchanged: number;
+  errors: string[];
+}
+
+/** The entries of a deadline file as `deadline add` inputs, or the reason the file cannot be one. */
+export function readDeadlineFile(raw: DeadlineFile): { inputs: DeadlineInput[] } | { error: string } {
+  const entries = Array.isArray(raw) ? raw : raw.deadlines;
+  if (!Array.isArray(entries)) {
+    if (!Array.isArray(raw) && raw.defaults !== undefined) {
+      return {
+        error:
+          'ce fichier donne les règles de date par défaut de chaque plan (data/deadlines.json), pas des échéances : ' +
+          'ajoutez une échéance avec « boussole deadline add INDICATEUR --scope P --owner U » (la règle par défaut du plan s’applique), ' +
+          'ou importez un fichier {"deadlines": [{"indicator", "scope", "rule", "owners"}]} (format dans le README)',
+      };
+    }
+    return {
+      error: 'une liste « deadlines » est attendue (format dans le README, « Échéances et rappels »)',
+    };
+  }
+  return {
+    inputs: entries.map((entry) => {
+      const e = (entry ?? {}) as Record<string, unknown>;
+      const rule = e.rule as Partial<{
+        kind: string;
+        month: number;
+        day: number;
+        dates: string[];
+        expr: string;
+      }>;
+      return {
+        indicator: String(e.indicator ?? ''),
+        ...(rule?.kind === 'yearly' ? { yearly: `${rule.month}-${rule.day}` } : {}),
+        ...(typeof e.yearly === 'string' ? { yearly: e.yearly } : {}),
+        ...(rule?.kind === 'dates' ? { dates: rule.dates ?? [] } : {}),
+        ...(rule?.kind === 'cron' ? { cron: rule.expr ?? '' } : {}),
+        ...(typeof e.scope === 'string' ? { scope: e.scope } : {}),
+        owners: Array.isArray(e.owners) ? e.owners.map(String) : [],
+        ...(Array.isArray(e.leads) ? { leads: e.leads.join(',') } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * Imports deadlines idempotently: an entry for the indicator, scope and date rule of an existing
+ * deadline updates its owners and leads (or changes nothing), instead of adding a second deadline
+ * that would send every reminder twice. The caller runs it in a transaction and rolls back on errors.
+ */
+export function importDeadlines(inputs: DeadlineInput[], by: string, ctx: DeadlineContext): DeadlineImport {
+  const result: DeadlineImport = { added: [], changed: [], unchanged: 0, errors: [] };
+  inputs.forEach((input, i) => {
+    const read = readDeadline(input, ctx);
+    if (!read.ok) {
+      result.errors.push(`entrée ${i + 1} : ${read.error}`);
+      return;
+    }
+    const wanted = read.deadline;
+    const existing = ctx.repo
+      .list()
+      .find(
+        (d) =>
+          d.indicatorId === wanted.indicatorId && d.scope === wanted.scope && sameRule(d.rule, wanted.rule),
+      );
+    if (!existing) {
+      result.added.push(ctx.repo.add(wanted, by));
+    } else if (sameList(existing.owners, wanted.owners) && sameList(existing.leads, wanted.leads)) {
+      result.unchanged++;
+    } else {
+      const updated = ctx.repo.update(existing.id, { owners: wanted.owners, leads: wanted.leads });
+      if (updated) result.changed.push(updated);
+    }
+  });
+  return result;
+}
+
+function sameRule(a: DateRule, b: DateRule): boolean {
+  if (a.kind === 'yearly' && b.kind === 'yearly') return a.month === b.month && a.day === b.day;
+  if (a.kind === 'dates' && b.kind === 'dates') return sameList(a.dates, b.dates);
+  return (
+    a.kind === 'cron' &&
+    b.kind === 'cron' &&
+    a.expr.trim().split(/\s+/u).join(' ') === b.expr.trim().split(/\s+/u).join(' ')
+  );
+}
+
+function sameList<T extends string | number>(a: T[], b: T[]): boolean {
+  const x = [...new Set(a)].sort();
+  const y = [...new Set(b)].sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}

@@ -1,0 +1,66 @@
+import type { Lang, Reply } from '../router/types.ts';
+import type { MeasurementDeps } from './deps.ts';
+import { isAllowed } from './rights.ts';
+import { formatValue } from './units.ts';
+import { pendingReviews } from './views.ts';
+
+/** The review queue shows this many values at a time, each with its two buttons. */
+const PENDING_SHOWN = 5;
+
+/** Proposed values a validator can review, newest first, with a button pair for each. */
+export function listPending(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
+  const scopes = deps.library().scopes;
+  const grants = deps.repo.grants();
+  const all = deps.repo.list();
+  const replacedBy = new Map(all.filter((m) => m.supersedes).map((m) => [m.supersedes as string, m.id]));
+  const waiting = pendingReviews(all).filter((m) =>
+    isAllowed(grants, deps.admins, userKey, 'validate', m.scope, scopes),
+  );
+  const pending = waiting.slice(0, PENDING_SHOWN);
+  if (!pending.length) {
+    return {
+      status: 'info',
+      lang,
+      text:
+        lang === 'fr'
+          ? 'Aucune valeur à valider pour vos périmètres.'
+          : 'No value to review for your scopes.',
+    };
+  }
+  const catalog = deps.catalog();
+  const lines = pending.map((m) => {
+    const newer = replacedBy.get(m.id);
+    const note = newer
+      ? lang === 'fr'
+        ? ` — remplacée par \`${newer}\``
+        : ` — superseded by \`${newer}\``
+      : '';
+    return `• \`${m.id}\` ${catalog.get(m.indicatorId)?.node.text ?? m.indicatorId} — ${scopes.displayName(m.scope)} ${m.period} : **${formatValue(m.value, m.unit, lang)}** (${m.author.displayName ?? m.author.userId})${note}`;
+  });
+  if (waiting.length > pending.length) {
+    lines.push(
+      lang === 'fr'
+        ? `… et ${waiting.length - pending.length} autre(s) : validez ou rejetez celles-ci pour voir les suivantes.`
+        : `… and ${waiting.length - pending.length} more: review these to see the next ones.`,
+    );
+  }
+  return {
+    status: 'info',
+    lang,
+    text: [
+      lang === 'fr'
+        ? `**Valeurs à valider (${waiting.length})**`
+        : `**Values to review (${waiting.length})**`,
+      '',
+      ...lines,
+    ].join('\n'),
+    buttons: pending.flatMap((m, i) => [
+      {
+        id: `review:validated:${m.id}`,
+        label: `${i + 1}. ${lang === 'fr' ? 'Valider' : 'Validate'}`,
+        style: 'primary' as const,
+      },
+      { id: `review:rejected:${m.id}`, label: `${i + 1}. ${lang === 'fr' ? 'Rejeter' : 'Reject'}` },
+    ]),
+  };
+}

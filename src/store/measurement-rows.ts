@@ -1,0 +1,86 @@
+import type { Draft, DraftFields, NewMeasurement } from '../core/measurements/ports.ts';
+import type { Measurement, MeasurementStatus } from '../core/measurements/types.ts';
+
+// Rows of the measurement tables (migration 005) and their conversion to the core's types.
+
+export interface MeasurementRow {
+  id: string;
+  indicator_id: string;
+  scope: string;
+  period: string;
+  value_num: number | null;
+  value_text: string | null;
+  unit: Measurement['unit'];
+  comment: string | null;
+  source: string | null;
+  author_platform: string;
+  author_id: string;
+  author_name: string | null;
+  recorded_at: string;
+  status: MeasurementStatus;
+  supersedes: string | null;
+}
+
+export interface DraftRow {
+  id: string;
+  actor: string;
+  actor_name: string | null;
+  conversation: string;
+  message: string;
+  fields: string;
+  state: Draft['state'];
+  measurement_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toMeasurement(row: MeasurementRow): Measurement {
+  return {
+    id: row.id,
+    indicatorId: row.indicator_id,
+    scope: row.scope,
+    period: row.period,
+    value: row.value_num ?? row.value_text ?? '',
+    unit: row.unit,
+    ...(row.comment ? { comment: row.comment } : {}),
+    ...(row.source ? { source: row.source } : {}),
+    author: {
+      platform: row.author_platform,
+      userId: row.author_id,
+      ...(row.author_name ? { displayName: row.author_name } : {}),
+    },
+    recordedAt: row.recorded_at,
+    status: row.status,
+    ...(row.supersedes ? { supersedes: row.supersedes } : {}),
+  };
+}
+
+export function toDraft(row: DraftRow): Draft {
+  return {
+    id: row.id,
+    actor: row.actor,
+    ...(row.actor_name ? { actorName: row.actor_name } : {}),
+    conversation: row.conversation,
+    message: row.message,
+    fields: JSON.parse(row.fields) as DraftFields,
+    state: row.state,
+    ...(row.measurement_id ? { measurementId: row.measurement_id } : {}),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * An imported row that says what the version in force already says: same value, and a comment or
+ * source that is either absent from the row or the same. Recording it again would only add a
+ * version and credit the importer with someone else's figure.
+ */
+export function sameValue(current: MeasurementRow, m: NewMeasurement): boolean {
+  const value = typeof m.value === 'number' ? current.value_num === m.value : current.value_text === m.value;
+  return (
+    value &&
+    current.unit === m.unit &&
+    (!m.comment || m.comment === current.comment) &&
+    (!m.source || m.source === current.source)
+  );
+}
