@@ -90,7 +90,7 @@ describe('the console chat', () => {
     input.write('Quelles actions visent les faits numériques dans le Cantal ?\n');
     input.write('quitter\n');
     await done;
-    expect(written).toContain('6 actions');
+    expect(written).toContain('formation départementale centrée sur les faits numériques');
     expect(written).toContain('Sources :');
     expect(written).toContain('Au revoir.');
     expect(readFileSync(historyFile, 'utf8')).toContain('faits numériques dans le Cantal');

@@ -1,4 +1,4 @@
-import type { PlanLibrary } from '../../plans/library.ts';
+import { type PlanLibrary, sectionTitle } from '../../plans/library.ts';
 import type { Passage, PlanNode } from '../../plans/types.ts';
 import { letterKey } from '../../text/fold.ts';
 import { contentStems } from '../../text/stem.ts';
@@ -9,7 +9,7 @@ import { type Filters, findSections, planFilter } from './filters.ts';
 import { leadSentence } from './lead.ts';
 import type { UnitIndex } from './ports.ts';
 import { rankUnits, type Scored, selectAnswer } from './ranking.ts';
-import { weighConcepts } from './score.ts';
+import { coverage, stemsOf, type WeightedConcept, weighConcepts } from './score.ts';
 import { listSections } from './structure.ts';
 import type { UnitKind } from './units.ts';
 
@@ -211,7 +211,7 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
   return {
     ...(sentence ? { lead: { ref: best.unit.ref, sentence } } : {}),
     status: 'answered',
-    hits: chosen.map(toHit),
+    hits: completeSections(chosen.map(toHit), weighted, library),
     kinds: [...new Set(chosen.map((s) => s.unit.kind).filter((k): k is AnswerKind => k !== 'passage'))],
     academieFallback,
     truncated: 0,
@@ -219,6 +219,43 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
     confidence: best.coverage,
   };
 }
+
+/** A section whose own title expresses this much of the question is about it as a whole. */
+const SECTION_ABOUT = 0.6;
+const MAX_COMPLETED = 16;
+/** …or when most of its items answer on their own. */
+const SECTION_MAJORITY = 0.5;
+
+/**
+ * Items of a section about the question come together: "les indicateurs de la mobilité
+ * internationale" are all those of « Favoriser la mobilité des élèves », though "nombre de projets
+ * eTwinning" names no mobility. Only for sections whose own title expresses the question, or most of
+ * whose items answer already.
+ */
+function completeSections(hits: Hit[], weighted: WeightedConcept[], library: PlanLibrary): Hit[] {
+  const out = [...hits];
+  const have = new Set(hits.map((hit) => hit.ref));
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    if (hit.kind !== 'action' && hit.kind !== 'indicator') continue;
+    const parent = library.node(library.node(hit.ref)?.parentId ?? '');
+    if (!parent || parent.kind === 'plan' || seen.has(`${parent.id}|${hit.kind}`)) continue;
+    seen.add(`${parent.id}|${hit.kind}`);
+    const title = contentStems(sectionTitle(parent));
+    const items = library.children(parent.id).filter((node) => node.kind === 'action' || node.kind === 'indicator');
+    const answered = items.filter((node) => have.has(node.id)).length;
+    const mostly = answered >= 2 && answered >= items.length * SECTION_MAJORITY;
+    if (!mostly && coverage(weighted, stemsOf({ ...EMPTY_UNIT, own: title })) < SECTION_ABOUT) continue;
+    for (const sibling of library.children(parent.id, hit.kind)) {
+      if (have.has(sibling.id) || out.length >= MAX_COMPLETED) continue;
+      have.add(sibling.id);
+      out.push({ ...hit, ref: sibling.id, coverage: hit.coverage, reason: 'structure' });
+    }
+  }
+  return out;
+}
+
+const EMPTY_UNIT = { ref: '', planId: '', kind: 'passage' as const, scope: '', own: [], context: [] };
 
 function unitText(library: PlanLibrary, ref: string, kind: UnitKind): string {
   return (kind === 'passage' ? library.passage(ref)?.text : library.node(ref)?.text) ?? '';
