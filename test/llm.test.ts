@@ -62,14 +62,17 @@ describe('grounded LLM answers', () => {
   it('keeps the markers that name a passage, drops invented ones, and cites exactly what it uses', async () => {
     fake.push({
       kind: 'text',
-      text: 'Deux pistes : une formation [2] et des accompagnements ciblés [6]. Voir aussi [7] et [42].',
+      text: 'Deux pistes : une formation [2] et des accompagnements ciblés [6]. Voir aussi [42] et [99].',
     });
-    const reply = await writerWith().write(CANTAL, ctx.answerer().ask(CANTAL));
+    const offline = ctx.answerer().ask(CANTAL);
+    const reply = await writerWith().write(CANTAL, offline);
     expect(reply.text).toBe(
       'Deux pistes : une formation [1] et des accompagnements ciblés [2]. Voir aussi et.',
     );
     expect(reply.citations?.map((c) => c.n)).toEqual([1, 2]);
-    expect(reply.citations?.[0]?.text).toMatch(/^Au cycle 1, prioriser/u);
+    expect(reply.citations?.map((c) => c.text)).toEqual(
+      [2, 6].map((n) => offline.reply.citations?.find((c) => c.n === n)?.text),
+    );
     expect(reply.notice).toBeUndefined();
   });
 
@@ -90,13 +93,11 @@ describe('grounded LLM answers', () => {
   it('falls back when the provider times out', async () => {
     fake.push({ kind: 'delay', ms: 3000, text: '[1]' });
     const started = Date.now();
-    const reply = await writerWith({ BOUSSOLE_LLM_TIMEOUT_MS: '300' }).write(
-      CANTAL,
-      ctx.answerer().ask(CANTAL),
-    );
+    const offline = ctx.answerer().ask(CANTAL);
+    const reply = await writerWith({ BOUSSOLE_LLM_TIMEOUT_MS: '300' }).write(CANTAL, offline);
     expect(Date.now() - started).toBeLessThan(2500);
     expect(reply.notice).toMatch(/indisponible/u);
-    expect(reply.citations?.length).toBe(6);
+    expect(reply.citations).toEqual(offline.reply.citations);
   });
 
   it('retries a 429 then answers', async () => {
@@ -292,7 +293,7 @@ describe('boussole ask with an LLM', () => {
     expect(await runCli(['ask', '--json', CANTAL], capture.io, env())).toBe(0);
     const result = JSON.parse(capture.stdout());
     expect(result.status).toBe('answered');
-    expect(result.citations).toHaveLength(6);
+    expect(result.citations).toEqual(ctx.answerer().ask(CANTAL).reply.citations);
     expect(result.notice).toMatch(/indisponible/u);
   });
 });

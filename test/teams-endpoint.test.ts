@@ -48,7 +48,7 @@ describe('the Teams endpoint', () => {
     expect(texts[0]).toMatch(/^Dans le Cantal/u);
     expect(texts.some((t) => t.includes('faits numériques') && t.endsWith('[1].'))).toBe(true);
     expect(texts).toContain(
-      '[1] Feuille de route CASF 2025-2030 › Axe stratégique 1 › Objectifs liés aux automatismes mathématiques — Cantal, p. 8',
+      '[1, 2] Feuille de route CASF 2025-2030 › Axe stratégique 1 › Objectifs liés aux automatismes mathématiques — Cantal, p. 8',
     );
     expect(answer?.body.summary).toMatch(/^Dans le Cantal, la feuille de route CASF/u);
 

@@ -35,7 +35,7 @@ describe('Teams through the Microsoft 365 Agents Playground', () => {
     const texts = cardTexts(answer);
     expect(texts[0]).toMatch(/^Dans le Cantal/u);
     expect(texts).toContain(
-      '[1] Feuille de route CASF 2025-2030 › Axe stratégique 1 › Objectifs liés aux automatismes mathématiques — Cantal, p. 8',
+      '[1, 2] Feuille de route CASF 2025-2030 › Axe stratégique 1 › Objectifs liés aux automatismes mathématiques — Cantal, p. 8',
     );
     expect(bot.router.messages[0]).toMatchObject({
       text: CANTAL_QUESTION,

@@ -40,8 +40,8 @@ describe('Teams rendering', () => {
       '• Élaborer à nouveau une formation départementale centrée sur les faits numériques et les procédures de calcul, à partir du cycle 2 [1].',
       '• Au cycle 1, prioriser la formation des enseignants sur la décomposition / composition des petits nombres [2].',
       'Sources',
-      '[1] Feuille de route CASF 2025-2030 › Axe stratégique 1 › Objectifs liés aux automatismes mathématiques — Cantal, p. 8',
-      '[2] Feuille de route CASF 2025-2030 › Axe stratégique 1 › Objectifs liés aux automatismes mathématiques — Cantal',
+      // One line per section: both sources share the path, so one line carries both markers.
+      '[1, 2] Feuille de route CASF 2025-2030 › Axe stratégique 1 › Objectifs liés aux automatismes mathématiques — Cantal, p. 8',
     ]);
     const sources = blocks.filter((block) => String(block.text).startsWith('['));
     expect(sources.every((block) => block.size === 'Small' && block.isSubtle === true)).toBe(true);

@@ -1,3 +1,4 @@
+import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
 import type { FormSpec, Lang, Reply } from '../../core/router/types.ts';
 
 /**
@@ -14,12 +15,17 @@ export function formatReply(reply: Reply): string {
   if (reply.notice) parts.push(`(${reply.notice})`);
   if (reply.citations?.length) {
     parts.push(reply.lang === 'en' ? 'Sources:' : 'Sources :');
-    for (const c of reply.citations) {
-      const page = c.source.page ? `, p. ${c.source.page}` : '';
-      const path = c.path.map((title) => (title.length > 60 ? `${title.slice(0, 59)}…` : title)).join(' › ');
-      parts.push(
-        `[${c.n}] ${c.plan}${path ? ` › ${path}` : ''} — ${c.scope}${page} (${c.source.file}:${c.source.lines[0]}-${c.source.lines[1]}; ${c.id})`,
-      );
+    // One line per section, then the short ids that « montre ID » shows in full.
+    for (const line of citationLines(reply.citations)) {
+      const ids = line.numbers
+        .map((n) =>
+          reply.citations
+            ?.find((c) => c.n === n)
+            ?.id.split(':')
+            .at(-1),
+        )
+        .filter(Boolean);
+      parts.push(`${formatCitationLine(line, 400)} · ${ids.join(', ')}`);
     }
   }
   if (reply.form) parts.push(formatForm(reply.form, reply.lang));

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
 import type { Citation, ConversationRef, FormSpec, Reply } from '../../core/router/types.ts';
 import { ACTION, encodeTarget, FORM_CALLBACK_ID } from './actions.ts';
 import { labels } from './labels.ts';
@@ -90,10 +91,10 @@ export function appendContext(messages: SlackMessage[], mrkdwn: string): SlackMe
 
 /** One citation line: "[n] Plan › Axe › Objectif — Scope, p. X" (page left out when unknown). */
 export function citationLine(citation: Citation): string {
-  const where = [citation.plan, ...citation.path].filter(Boolean).join(' › ');
-  const page = citation.source.page === null ? '' : `, p. ${citation.source.page}`;
-  const scope = citation.scope ? ` — ${citation.scope}${page}` : page;
-  return `[${citation.n}] ${where}${scope}`;
+  return formatCitationLine(
+    { numbers: [citation.n], where: citationLines([citation])[0]?.where ?? '' },
+    2500,
+  );
 }
 
 function bodyBlocks(reply: Reply, sectionChars: number): KnownBlock[] {
@@ -104,9 +105,9 @@ function bodyBlocks(reply: Reply, sectionChars: number): KnownBlock[] {
 
 function tailBlocks(reply: Reply, options: RenderOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [];
-  const citations = [...(reply.citations ?? [])].sort((a, b) => a.n - b.n);
-  for (const citation of citations)
-    blocks.push(contextBlock(escapeMrkdwn(clip(citationLine(citation), 2500))));
+  // One line per section of the plans, its markers first ("[2–5] Plan › Axe › Objectif — Cantal").
+  for (const line of citationLines(reply.citations ?? []))
+    blocks.push(contextBlock(escapeMrkdwn(clip(formatCitationLine(line, 2500), 2500))));
   if (reply.notice) blocks.push(contextBlock(`_${escapeMrkdwn(clip(reply.notice, 2500))}_`));
 
   const target = (buttonId: string) =>

@@ -1,5 +1,3 @@
-import type { Citation } from '../../core/router/types.ts';
-
 const ZERO_WIDTH_SPACE = '\u200B';
 
 /**
@@ -55,14 +53,6 @@ export function truncateText(text: string, max: number): { text: string; truncat
 /** An odd number of "**" would turn the rest of the card bold once the text is cut. */
 function closeBold(text: string): string {
   return (text.match(/\*\*/gu)?.length ?? 0) % 2 === 1 ? `${text}**` : text;
-}
-
-/** "[n] Plan › Axe › Objectif — Cantal, p. 8" (page left out when unknown). */
-export function citationLine(citation: Citation, maxChars = 300): string {
-  const where = [citation.plan, ...citation.path].filter((part) => part.trim() !== '').join(' › ');
-  const page = citation.source.page === null ? '' : `, p. ${citation.source.page}`;
-  const line = `[${citation.n}] ${where} — ${citation.scope}${page}`;
-  return line.length > maxChars ? `${line.slice(0, maxChars - 1)}…` : line;
 }
 
 /** One plain line for notifications and clients that cannot show cards. */

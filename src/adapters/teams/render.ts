@@ -1,14 +1,8 @@
+import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
 import type { Button, FormSpec, Reply } from '../../core/router/types.ts';
 import { compactPng, PngError } from '../../render/png-compact.ts';
 import { type Labels, labelsFor } from './labels.ts';
-import {
-  citationLine,
-  neutralise,
-  paragraphsOf,
-  plainCode,
-  plainSummary,
-  truncateText,
-} from './render-text.ts';
+import { neutralise, paragraphsOf, plainCode, plainSummary, truncateText } from './render-text.ts';
 
 export type CardElement = { type: string; [key: string]: unknown };
 
@@ -111,9 +105,13 @@ function subtle(text: string): CardElement {
 function citationsContainer(reply: Reply, labels: Labels): CardElement {
   const citations = reply.citations ?? [];
   const shown = citations.slice(0, MAX_CITATIONS);
+  // One line per section of the plans, its markers first ("[2–5] Plan › Axe › Objectif — Cantal").
   const items: CardElement[] = [
     { type: 'TextBlock', text: labels.sources, wrap: true, weight: 'Bolder', size: 'Small', isSubtle: true },
-    ...shown.map((citation) => ({ ...subtle(neutralise(citationLine(citation))), spacing: 'None' })),
+    ...citationLines(shown).map((line) => ({
+      ...subtle(neutralise(formatCitationLine(line))),
+      spacing: 'None',
+    })),
   ];
   if (citations.length > shown.length) {
     items.push({ ...subtle(labels.moreSources(citations.length - shown.length)), spacing: 'None' });

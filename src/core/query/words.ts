@@ -40,6 +40,7 @@ const wordsSchema = z.object({
   }),
   level: z.object({ academie: phrases }),
   relative: phrases,
+  determiners: phrases,
   prose: phrases,
   compare: phrases,
   scaffolding: phrases,
@@ -68,6 +69,8 @@ export interface QuestionWords {
   academieLevel: WordForm<true>[];
   /** Question words that also join clauses ("qui", "when"). */
   relative: Set<string>;
+  /** Words after which a verb form is a noun ("les cantines"). */
+  determiners: Set<string>;
   numbers: Map<string, number>;
   /** Words that date something: a when-question's answer holds one (or a year). */
   time: Set<string>;
@@ -132,6 +135,7 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     prose: forms(raw.prose, true as const).sort(byLength),
     academieLevel: forms(raw.level.academie, true as const).sort(byLength),
     relative: new Set(raw.relative.flatMap(phraseWords)),
+    determiners: new Set(raw.determiners.flatMap(phraseWords)),
     compare: forms(raw.compare, true as const).sort(byLength),
     numbers: new Map(Object.entries(raw.numbers).map(([word, n]) => [fold(word), n])),
     time: new Set(raw.time.flatMap(phraseWords)),

@@ -5,6 +5,8 @@ import { coverage, stemsOf, type WeightedConcept } from './score.ts';
 /** Question types answered by a sentence of the plan before the list of what it cites. */
 const FACT_TYPES = new Set(['who', 'when', 'howmany', 'why', 'how', 'yesno']);
 
+const SHORT_SENTENCE = 100;
+
 /** Sentences of a text: ends of sentences, line breaks of a list, never inside a parenthesis. */
 export function sentencesOf(text: string): string[] {
   const out: string[] = [];
@@ -40,18 +42,23 @@ export function leadSentence(intent: QueryIntent, weighted: WeightedConcept[], t
   if (!FACT_TYPES.has(intent.qtype) || !weighted.length) return null;
   const sentences = sentencesOf(text);
   if (sentences.length < 2) return null;
-  let best: string | null = null;
+  let best = -1;
   let bestShare = 0;
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, i) => {
     const own = contentStems(sentence);
     const share = coverage(
       weighted,
       stemsOf({ ref: '', planId: '', kind: 'passage', scope: '', own, context: [] }),
     );
     if (share > bestShare) {
-      best = sentence;
+      best = i;
       bestShare = share;
     }
-  }
-  return best;
+  });
+  if (best < 0) return null;
+  const sentence = sentences[best] as string;
+  // A short sentence that names the subject ("Les comités de suivi de la réforme des lycées.") is
+  // answered by the next one ("Composés des personnels d'inspection…").
+  const next = sentences[best + 1];
+  return sentence.length < SHORT_SENTENCE && next ? `${sentence} ${next}` : sentence;
 }

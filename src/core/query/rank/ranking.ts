@@ -70,7 +70,7 @@ export function rankUnits(
  * corpus a stem such as "élève" lists thousands of units, and reading them costs more than the
  * little such a common word adds to a unit's score. The shipped plans stay well within it.
  */
-function candidateStems(weighted: WeightedConcept[], index: UnitIndex): string[] {
+export function candidateStems(weighted: WeightedConcept[], index: UnitIndex): string[] {
   const rarest = new Map<string, number>();
   for (const { concept } of weighted) {
     for (const phrase of concept.phrases) {

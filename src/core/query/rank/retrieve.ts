@@ -242,7 +242,9 @@ function completeSections(hits: Hit[], weighted: WeightedConcept[], library: Pla
     if (!parent || parent.kind === 'plan' || seen.has(`${parent.id}|${hit.kind}`)) continue;
     seen.add(`${parent.id}|${hit.kind}`);
     const title = contentStems(sectionTitle(parent));
-    const items = library.children(parent.id).filter((node) => node.kind === 'action' || node.kind === 'indicator');
+    const items = library
+      .children(parent.id)
+      .filter((node) => node.kind === 'action' || node.kind === 'indicator');
     const answered = items.filter((node) => have.has(node.id)).length;
     const mostly = answered >= 2 && answered >= items.length * SECTION_MAJORITY;
     if (!mostly && coverage(weighted, stemsOf({ ...EMPTY_UNIT, own: title })) < SECTION_ABOUT) continue;

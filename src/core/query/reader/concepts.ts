@@ -60,7 +60,9 @@ export function readConcepts(
     // An English phrase of function words only ("provide for", "use of", "put in place") is no theme.
     const onlyFunctionWords = (length: number) =>
       tokens.slice(i, i + length).every((t) => words.isIgnorable(t.folded) || t.folded.length < 2);
-    const entry = glossaryAt(tokens, i, glossary) ?? expandedGlossaryAt(tokens, i, glossary);
+    let entry = glossaryAt(tokens, i, glossary) ?? expandedGlossaryAt(tokens, i, glossary);
+    // In English, a longer phrase of the lexicon wins ("steering committee" over "steering").
+    if (entry && lang === 'en' && (lexicon.match(folded, i)?.length ?? 0) > entry.length) entry = null;
     // A function word ("a", "its", "plan") is no theme, even where a list happens to hold it alone.
     // A glossary term is a domain term ("bien-être" is made of two function words): only a single
     // function word that a group happens to hold is skipped.
@@ -70,7 +72,14 @@ export function readConcepts(
         .map((t) => t.original)
         .join(' ');
       markUsed(tokens, i, entry.length);
-      const own = phraseOf(label, 'question');
+      // The words as read (a typo mended), not as typed.
+      const own = phraseOf(
+        tokens
+          .slice(i, i + entry.length)
+          .map((t) => t.folded)
+          .join(' '),
+        tokens.slice(i, i + entry.length).some((t) => t.corrected) ? 'typo' : 'question',
+      );
       const equivalents = glossary.phrases(entry.group).map((p) => ({ ...p, origin: 'glossary' as const }));
       // In English, the lexicon's French terms join the glossary's ("management": gestion too).
       const english = lang === 'en' ? lexicon.match(folded, i) : null;
@@ -120,9 +129,13 @@ export function readConcepts(
       continue;
     }
     const origin = token.corrected ? 'typo' : 'question';
+    // After a determiner a verb form is a noun: « les cantines », "about school uniforms".
+    const previous = tokens[i - 1]?.folded ?? '';
+    const afterDeterminer =
+      words.determiners.has(previous) || (ARTICLES.has(previous) && /[sx]$/u.test(token.folded));
     const known = frenchWord
       ? 'plans'
-      : sources.dictionary.isVerb(token.folded)
+      : !afterDeterminer && sources.dictionary.isVerb(token.folded)
         ? 'verb'
         : sources.dictionary.isWord(token.folded)
           ? 'word'
@@ -133,6 +146,9 @@ export function readConcepts(
   if (concepts.every((concept) => concept.emphasis < 1)) for (const concept of concepts) concept.emphasis = 1;
   return concepts;
 }
+
+/** « le, la, les » are articles or object pronouns: « les cantines », but « les découpe ». */
+const ARTICLES = new Set(['le', 'la', 'les', 'l']);
 
 /** Weight kept by the words of a clause that only sets the scene. */
 const SCENE_EMPHASIS = 0.5;

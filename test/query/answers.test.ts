@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/core/query/answerer.ts';
+import { testContext } from '../helpers/plans.ts';
+
+// Answers on the shipped plans, one class of question at a time: what the answer cites and what it
+// must not. The classes are those staff ask (see README « Poser des questions »).
+let ctx: ReturnType<typeof testContext>;
+let answerer: Answerer;
+beforeAll(() => {
+  ctx = testContext();
+  answerer = ctx.answerer();
+});
+afterAll(() => ctx.cleanup());
+
+const ask = (question: string) => answerer.ask(question);
+const cited = (question: string) => (ask(question).reply.citations ?? []).map((c) => c.text);
+const citedText = (question: string) => cited(question).join('\n');
+
+describe('a theme in a scope', () => {
+  it('returns the Cantal actions on faits numériques, named or not, and nothing from elsewhere', () => {
+    const { reply } = ask('Which actions target faits numériques in Cantal?');
+    const citations = reply.citations ?? [];
+    expect(citations.every((c) => c.scope === 'Cantal')).toBe(true);
+    const texts = citations.map((c) => c.text);
+    expect(texts).toContain('Initier une action départementale développant les pratiques.');
+    expect(texts).toContain(
+      'Élaborer à nouveau une formation départementale centrée sur les faits numériques et les procédures de calcul, à partir du cycle 2.',
+    );
+  });
+
+  it('never cites another département when one is named', () => {
+    for (const question of [
+      'Quelles actions pour la lecture dans le Cantal ?',
+      'Quelles actions pour le lexique dans le Puy-de-Dôme ?',
+      'Que prévoit l’Allier pour les mathématiques ?',
+    ]) {
+      const scopes = new Set((ask(question).reply.citations ?? []).map((c) => c.scope));
+      expect([...scopes], question).toHaveLength(1);
+    }
+  });
+
+  it('brings the items of a section that is about the question (the eTwinning indicator)', () => {
+    expect(cited('Quels indicateurs pour la mobilité internationale des élèves à Orléans-Tours ?')).toContain(
+      'nombre de projets eTwinning',
+    );
+  });
+
+  it('answers with the académie’s plan for a département it does not decline, and says so', () => {
+    const { reply, retrieval } = ask("Que prévoit l'Allier pour le télétravail ?");
+    expect(retrieval.academieFallback).toBe('clermont-ferrand');
+    expect(reply.text).toContain("rien de propre à l'Allier");
+    expect(reply.citations?.map((c) => c.text)).toContain(
+      'Poursuivre la montée en puissance du télétravail initiée avant la crise sanitaire.',
+    );
+  });
+});
+
+describe('English questions', () => {
+  it('reach the French text through the lexicon', () => {
+    expect(citedText('What does the Orléans-Tours plan do about school dropout?')).toMatch(/décrochage/u);
+    expect(cited('Is there any mental health first aid training planned in Orléans-Tours?')).toContain(
+      'Former aux premiers secours en santé mentale.',
+    );
+    expect(ask('Which actions target reading in Cantal?').reply.lang).toBe('en');
+  });
+});
+
+describe('facts in the prose', () => {
+  it('finds who sits on a body in a paragraph of the HR roadmap', () => {
+    expect(citedText('Réforme des lycées : qui siège dans les comités de suivi côté RH ?')).toContain(
+      'Composés des personnels d’inspection, de direction ainsi que des représentants des organisations syndicales',
+    );
+  });
+
+  it('gives the period a plan covers from its own words', () => {
+    expect(citedText('La feuille de route du CASF porte sur combien d’années ?')).toMatch(
+      /cinq prochaines années/u,
+    );
+    expect(citedText('le PSA de clermont il court jusqu’a quand ?')).toMatch(/jusqu’en 2027/u);
+  });
+
+  it('reads a preamble the question names, down to its signature', () => {
+    expect(citedText("Qui signe l'avant-propos de la feuille de route du CASF ?")).toContain(
+      "Rectrice de l'académie de Clermont-Ferrand",
+    );
+  });
+
+  it('leads a who / when answer with the plan’s own sentence', () => {
+    const { reply } = ask('Réforme des lycées : qui siège dans les comités de suivi côté RH ?');
+    expect(reply.text).toMatch(/En bref : « .*Composés des personnels d’inspection/u);
+  });
+});
+
+describe('structure', () => {
+  it('lists the objectives of an axis named by a quoted title', () => {
+    const texts = cited(
+      'Axe « Accueillir » du projet stratégique 2023-2027 : il se décline en quels objectifs ?',
+    );
+    expect(texts).toHaveLength(3);
+    expect(texts.join('\n')).toContain('Faire rayonner un collectif académique engagé');
+  });
+
+  it('reads a plan’s own names for its levels (Orléans-Tours calls its objectives "actions")', () => {
+    const texts = cited("What are the nine actions of the 'Progresser' axis in the Orléans-Tours plan?");
+    expect(texts).toHaveLength(9);
+    expect(texts).toContain('Accompagner les élèves fragiles');
+  });
+
+  it('lists the criteria of a numbered objective and the indicators of a quoted one', () => {
+    expect(cited("Quels sont les critères d'évaluation de l'objectif 1.3 ?")).toContain(
+      'le nombre de jeunes décrocheurs',
+    );
+    expect(
+      cited(
+        "Quels sont les indicateurs de l'objectif « Accompagner les professeurs dans l'évolution de leurs pratiques professionnelles » ?",
+      ),
+    ).toContain('Indicateur de confiance des professeurs.');
+  });
+
+  it('answers "the four objectives" with the level that has four', () => {
+    const { reply, retrieval } = ask(
+      "Quels sont les quatre objectifs du projet académique d'Orléans-Tours ?",
+    );
+    expect(retrieval.kinds).toEqual(['axis']);
+    expect(reply.citations).toHaveLength(4);
+  });
+});
+
+describe('comparisons', () => {
+  it('answers each département side by side, each with its own items', () => {
+    const { reply, retrieval } = ask(
+      'Territoires éducatifs ruraux : qu’est-ce qui diffère entre l’Allier et le Puy-de-Dôme ?',
+    );
+    expect(retrieval.sides?.map((side) => side.key)).toEqual(['allier', 'puy-de-dome']);
+    expect(new Set(reply.citations?.map((c) => c.scope))).toEqual(new Set(['Allier', 'Puy-de-Dôme']));
+    expect(reply.text).toMatch(/\*\*Allier\*\*[\s\S]*\*\*Puy-de-Dôme\*\*/u);
+  });
+
+  it('answers each plan with its own text', () => {
+    const { reply } = ask(
+      'Gestion du stress : que prévoient la FdR RH de Clermont et le projet d’Orléans-Tours ?',
+    );
+    const plans = new Set(reply.citations?.map((c) => c.planId));
+    expect(plans).toEqual(new Set(['cf-rh-2021', 'ot-pa-2024']));
+  });
+});
+
+describe('when the plans do not answer', () => {
+  it.each([
+    "Quel est le nombre d'élèves par classe prévu dans le Cantal en 2027 ?",
+    'Quelles actions pour les cantines scolaires ?',
+    'What does the Clermont strategic plan say about school uniforms?',
+    "Combien de conseillers RH de proximité l'académie va-t-elle recruter ?",
+    "Combien d'élèves sont scolarisés dans le Loiret ?",
+  ])('says not_found for « %s », with no weak match cited', (question) => {
+    const { reply } = ask(question);
+    expect(reply.status).toBe('not_found');
+    expect(reply.citations).toEqual([]);
+    expect(reply.text).toMatch(/reformul|rephras/iu);
+  });
+
+  it('says which plans it has when asked about another académie', () => {
+    const { reply, retrieval } = ask("Que prévoit l'académie de Bordeaux pour la formation continue ?");
+    expect(retrieval.reason).toBe('unknown_place');
+    expect(reply.text).toMatch(/aucun plan pour Bordeaux/u);
+  });
+
+  it('lists what the plans cover for the scope asked, with its article', () => {
+    const { reply } = ask("Quel est le nombre d'élèves par classe prévu dans le Cantal en 2027 ?");
+    expect(reply.text).toMatch(/Pour le Cantal, les plans traitent notamment de/u);
+  });
+
+  it('asks to narrow a question about everything', () => {
+    const { reply, retrieval } = ask('Quels sont les indicateurs ?');
+    expect(retrieval.reason).toBe('too_broad');
+    expect(reply.text).toMatch(/précisez un plan/u);
+  });
+});
+
+describe('the answer as read in a chat', () => {
+  it('has a plain header, no file names or line ranges, and items cut at a sentence', () => {
+    const { reply } = ask('Quelles actions pour la lecture dans le Cantal ?');
+    expect(reply.text.split('\n')[0]).not.toMatch(/«|»/u);
+    expect(reply.text).not.toMatch(/\.txt|\d+-\d+\)/u);
+    for (const line of reply.text.split('\n').filter((l) => l.startsWith('• '))) {
+      expect(line).toMatch(/(?:[.!?»)]|…|\S) \[\d+\]$/u);
+    }
+  });
+
+  it('keeps the full text, file and lines in each citation', () => {
+    const [citation] = ask('Quelles actions pour la lecture dans le Cantal ?').reply.citations ?? [];
+    expect(citation?.source.file).toMatch(/\.txt$/u);
+    expect(citation?.source.lines[0]).toBeGreaterThan(0);
+  });
+});
