@@ -26,7 +26,7 @@ import { type Db, openDatabase } from './store/db.ts';
 import { createDeadlineStore } from './store/deadline-store.ts';
 import { ingestPlans, needsSeeding } from './store/ingest.ts';
 import { createMeasurementStore } from './store/measurement-store.ts';
-import { listNodes, listPassages, listPlans, listWordStems } from './store/plan-store.ts';
+import { createPlanShelf, listWordStems } from './store/plan-store.ts';
 import { createGlossaryStore, createLexiconStore, ensureQueryData } from './store/query-data.ts';
 import { createUnitIndex } from './store/unit-store.ts';
 
@@ -100,12 +100,7 @@ export function openContext(
     log,
     library() {
       if (!library) {
-        library = new PlanLibrary(
-          listPlans(db),
-          listNodes(db),
-          () => listPassages(db),
-          loadScopes(config.dataDir),
-        );
+        library = new PlanLibrary(createPlanShelf(db), loadScopes(config.dataDir));
       }
       return library;
     },

@@ -125,16 +125,20 @@ describe('short ids', () => {
   });
 
   it('list the choices when two plans share one', async () => {
-    const { PlanLibrary } = await import('../src/core/plans/library.ts');
+    const { PlanLibrary, memoryShelf } = await import('../src/core/plans/library.ts');
     const { createRouter } = await import('../src/core/router/router.ts');
     const ctx = openContext(loadConfig(env), createLogger('silent'));
     try {
       const shipped = ctx.library();
-      const twin = shipped.nodes.find((node) => node.id === `cf-casf-2025:${FAITS_NUMERIQUES}`);
+      const nodes = shipped.plans.flatMap((plan) => [shipped.node(plan.id), ...shipped.descendants(plan.id)]);
+      const twin = shipped.node(`cf-casf-2025:${FAITS_NUMERIQUES}`);
       const copy = { ...twin, id: `ot-pa-2024:${FAITS_NUMERIQUES}`, planId: 'ot-pa-2024' } as NonNullable<
         typeof twin
       >;
-      const library = new PlanLibrary(shipped.plans, [...shipped.nodes, copy], [], shipped.scopes);
+      const library = new PlanLibrary(
+        memoryShelf(shipped.plans, [...nodes.filter((node) => node !== undefined), copy], []),
+        shipped.scopes,
+      );
       const router = createRouter({ library: () => library, answerer: () => ctx.answerer() });
       const reply = await router.handleMessage({
         actor: { platform: 'console', userId: 'bob' },

@@ -1,3 +1,4 @@
+import type { PlanShelf } from '../core/plans/library.ts';
 import type { NodeKind, ParsedPlan, Passage, PlanMeta, PlanNode } from '../core/plans/types.ts';
 import { answerUnitsOf } from '../core/query/rank/units.ts';
 import { contentStems } from '../core/text/stem.ts';
@@ -234,8 +235,12 @@ export function listWordStems(db: Db): Record<string, string> {
   );
 }
 
-export function listPassages(db: Db): Passage[] {
-  const rows = db.prepare('SELECT * FROM passages ORDER BY plan_id, line_first').all() as {
+export function listPassages(db: Db, planId?: string): Passage[] {
+  const rows = (
+    planId
+      ? db.prepare('SELECT * FROM passages WHERE plan_id = ? ORDER BY line_first').all(planId)
+      : db.prepare('SELECT * FROM passages ORDER BY plan_id, line_first').all()
+  ) as {
     id: string;
     plan_id: string;
     node_id: string;
@@ -272,4 +277,20 @@ export function searchFts(db: Db, match: string, limit = 200): FtsHit[] {
        FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
     )
     .all(match, limit) as FtsHit[];
+}
+
+/** The plans' shelf over SQLite: each plan read when a question first needs it (PlanLibrary). */
+export function createPlanShelf(db: Db): PlanShelf {
+  const ofKind = db.prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE kind = ? ORDER BY plan_id, ord`).raw();
+  const byShort = db.prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE id LIKE '%:' || ? ESCAPE '\\'`).raw();
+  return {
+    plans: () => listPlans(db),
+    nodes: (planId) => listNodes(db, planId),
+    passages: (planId) => listPassages(db, planId),
+    nodesOfKind: (kind) => (ofKind.all(kind) as NodeRow[]).map(toNode),
+    findShort: (short) =>
+      (byShort.all(short.replace(/[\\%_]/gu, (c) => `\\${c}`)) as NodeRow[])
+        .map(toNode)
+        .filter((node) => node.id.endsWith(`:${short}`)),
+  };
 }

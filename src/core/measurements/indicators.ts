@@ -34,18 +34,16 @@ export class IndicatorCatalog {
     today: Date = new Date(),
   ) {
     const year = today.getFullYear();
-    this.all = library.nodes
-      .filter((node) => node.kind === 'indicator')
-      .map((node) => {
-        const plan = library.plans.find((p) => p.id === node.planId);
-        const end = Number(/(\d{4})\s*$/u.exec(plan?.period ?? '')?.[1] ?? year);
-        return {
-          node,
-          unit: unitOfIndicator(node.text),
-          academie: library.scopes.academieOf(node.scope) ?? node.scope,
-          current: end >= year,
-        };
-      });
+    this.all = library.indicators().map((node) => {
+      const plan = library.plans.find((p) => p.id === node.planId);
+      const end = Number(/(\d{4})\s*$/u.exec(plan?.period ?? '')?.[1] ?? year);
+      return {
+        node,
+        unit: unitOfIndicator(node.text),
+        academie: library.scopes.academieOf(node.scope) ?? node.scope,
+        current: end >= year,
+      };
+    });
     for (const info of this.all) {
       this.byId.set(info.node.id, info);
       // The short form "i0ab56d1" is what people copy from a citation.

@@ -3,38 +3,46 @@ import type { ScopeRegistry } from './scopes.ts';
 import type { NodeKind, Passage, PlanMeta, PlanNode } from './types.ts';
 
 /**
- * The plans held in memory for answering: a few thousand nodes, read once from the store.
- * Answer latency stays in microseconds because nothing here touches the disk.
+ * Where the plans are kept (the store): read plan by plan, so that memory follows the plans a
+ * question touches, not the size of the corpus.
  */
-export class PlanLibrary {
-  readonly plans: PlanMeta[];
-  readonly nodes: PlanNode[];
-  readonly scopes: ScopeRegistry;
-  private readonly byId = new Map<string, PlanNode>();
-  private byShortId: Map<string, PlanNode[]> | undefined;
-  private readonly childrenOf = new Map<string, PlanNode[]>();
-  private readonly planById = new Map<string, PlanMeta>();
-  private passageById: Map<string, Passage> | null = null;
-  private passagesByOwner: Map<string, Passage[]> | null = null;
-  private readonly scopesByPlan = new Map<string, Set<string>>();
-  private readonly sectionKeysCache = new Map<string, { node: PlanNode; keys: string[] }[]>();
-  private readonly loadPassages: () => Passage[];
+export interface PlanShelf {
+  plans(): PlanMeta[];
+  /** Every node of a plan, the plan's root first, in document order. */
+  nodes(planId: string): PlanNode[];
+  /** Every prose passage of a plan, in document order. */
+  passages(planId: string): Passage[];
+  /** The nodes of a kind across plans (the indicators, for measurements). */
+  nodesOfKind(kind: NodeKind): PlanNode[];
+  /** Nodes whose id ends with ":short" (the short ids printed in cards). */
+  findShort(short: string): PlanNode[];
+}
 
-  /**
-   * `passages` may be a loader: answering reads only nodes, so the prose passages (which only
-   * `search` shows) are not read at start-up.
-   */
+/** A shelf over arrays: tests and tools that build plans in memory. */
+export function memoryShelf(plans: PlanMeta[], nodes: PlanNode[], passages: Passage[]): PlanShelf {
+  const ofPlan = <T extends { planId: string }>(list: T[], planId: string) =>
+    list.filter((x) => x.planId === planId);
+  return {
+    plans: () => plans,
+    nodes: (planId) => ofPlan(nodes, planId).sort((a, b) => a.ord - b.ord),
+    passages: (planId) => ofPlan(passages, planId).sort((a, b) => a.source.lines[0] - b.source.lines[0]),
+    nodesOfKind: (kind) => nodes.filter((node) => node.kind === kind),
+    findShort: (short) => nodes.filter((node) => node.id.endsWith(`:${short}`)),
+  };
+}
+
+/** One plan read from the shelf, indexed for the tree walks answering does. */
+class LoadedPlan {
+  readonly byId = new Map<string, PlanNode>();
+  readonly childrenOf = new Map<string, PlanNode[]>();
+  private passageIndex: { byId: Map<string, Passage>; byOwner: Map<string, Passage[]> } | null = null;
+  scopes: Set<string> | null = null;
+  readonly sectionKeys = new Map<string, { node: PlanNode; keys: string[] }[]>();
+
   constructor(
-    plans: PlanMeta[],
     nodes: PlanNode[],
-    passages: Passage[] | (() => Passage[]),
-    scopes: ScopeRegistry,
+    private readonly loadPassages: () => Passage[],
   ) {
-    this.plans = plans;
-    this.nodes = nodes;
-    this.loadPassages = typeof passages === 'function' ? passages : () => passages;
-    this.scopes = scopes;
-    for (const plan of plans) this.planById.set(plan.id, plan);
     for (const node of nodes) this.byId.set(node.id, node);
     for (const node of nodes) {
       if (!node.parentId) continue;
@@ -45,8 +53,68 @@ export class PlanLibrary {
     for (const list of this.childrenOf.values()) list.sort((a, b) => a.ord - b.ord);
   }
 
+  /** Passages are read on first need: most questions cite none. */
+  passages(): { byId: Map<string, Passage>; byOwner: Map<string, Passage[]> } {
+    if (!this.passageIndex) {
+      const byId = new Map<string, Passage>();
+      const byOwner = new Map<string, Passage[]>();
+      for (const passage of this.loadPassages()) {
+        byId.set(passage.id, passage);
+        const list = byOwner.get(passage.nodeId) ?? [];
+        list.push(passage);
+        byOwner.set(passage.nodeId, list);
+      }
+      this.passageIndex = { byId, byOwner };
+    }
+    return this.passageIndex;
+  }
+}
+
+/** Plans kept in memory at once, least recently used dropped first. */
+const MAX_LOADED_PLANS = 64;
+
+/**
+ * The plans as answering reads them: metadata of every plan, and each plan's tree loaded on first
+ * need (a node's id starts with its plan's id). At most MAX_LOADED_PLANS trees stay in memory.
+ */
+export class PlanLibrary {
+  readonly plans: PlanMeta[];
+  readonly scopes: ScopeRegistry;
+  private readonly planById = new Map<string, PlanMeta>();
+  private readonly loaded = new Map<string, LoadedPlan>();
+  private indicatorList: PlanNode[] | null = null;
+
+  constructor(
+    private readonly shelf: PlanShelf,
+    scopes: ScopeRegistry,
+  ) {
+    this.plans = shelf.plans();
+    this.scopes = scopes;
+    for (const plan of this.plans) this.planById.set(plan.id, plan);
+  }
+
+  private load(planId: string): LoadedPlan | undefined {
+    const cached = this.loaded.get(planId);
+    if (cached) {
+      // Most recently used last: the first entry is the one to drop.
+      this.loaded.delete(planId);
+      this.loaded.set(planId, cached);
+      return cached;
+    }
+    if (!this.planById.has(planId)) return undefined;
+    const plan = new LoadedPlan(this.shelf.nodes(planId), () => this.shelf.passages(planId));
+    this.loaded.set(planId, plan);
+    if (this.loaded.size > MAX_LOADED_PLANS) this.loaded.delete(this.loaded.keys().next().value as string);
+    return plan;
+  }
+
+  private planOf(id: string): LoadedPlan | undefined {
+    const colon = id.indexOf(':');
+    return this.load(colon < 0 ? id : id.slice(0, colon));
+  }
+
   node(id: string): PlanNode | undefined {
-    return this.byId.get(id);
+    return this.planOf(id)?.byId.get(id);
   }
 
   /**
@@ -55,24 +123,27 @@ export class PlanLibrary {
    */
   find(id: string): { node: PlanNode } | { choices: PlanNode[] } | undefined {
     const wanted = id.trim();
-    const exact = this.byId.get(wanted);
+    const exact = this.node(wanted);
     if (exact) return { node: exact };
-    if (!this.byShortId) {
-      this.byShortId = new Map();
-      for (const node of this.nodes) {
-        const short = node.id.slice(node.id.indexOf(':') + 1);
-        if (short === node.id) continue;
-        this.byShortId.set(short, [...(this.byShortId.get(short) ?? []), node]);
-      }
-    }
-    const matches = this.byShortId.get(wanted) ?? [];
+    if (!wanted || wanted.includes(':')) return undefined;
+    const matches = this.shelf.findShort(wanted);
     if (matches.length === 1 && matches[0]) return { node: matches[0] };
     return matches.length ? { choices: matches } : undefined;
   }
 
+  /** Every indicator of every plan: what measurements are recorded against. */
+  indicators(): PlanNode[] {
+    this.indicatorList ??= this.shelf.nodesOfKind('indicator');
+    return this.indicatorList;
+  }
+
   passage(id: string): Passage | undefined {
-    if (!this.passageById) this.passageById = new Map(this.loadPassages().map((p) => [p.id, p]));
-    return this.passageById.get(id);
+    return this.planOf(id)?.passages().byId.get(id);
+  }
+
+  /** The prose passages a node owns (its introduction, for an axis or a plan), in the plan's order. */
+  passagesOf(nodeId: string): Passage[] {
+    return this.planOf(nodeId)?.passages().byOwner.get(nodeId) ?? [];
   }
 
   /**
@@ -80,46 +151,25 @@ export class PlanLibrary {
    * title: computed once per plan, a question names sections among hundreds of plans.
    */
   sectionKeys(planId: string, kind: 'axis' | 'objective'): { node: PlanNode; keys: string[] }[] {
-    const cacheKey = `${planId}|${kind}`;
-    let list = this.sectionKeysCache.get(cacheKey);
+    const plan = this.load(planId);
+    if (!plan) return [];
+    let list = plan.sectionKeys.get(kind);
     if (!list) {
       list = this.descendants(planId, kind).map((node) => ({
         node,
         keys: [node.title ?? '', ...node.text.split('\n')].map(letterKey).filter(Boolean),
       }));
-      this.sectionKeysCache.set(cacheKey, list);
+      plan.sectionKeys.set(kind, list);
     }
     return list;
   }
 
   /** The scopes a plan has items for: its académie, and the départements it declines itself for. */
   scopesOf(planId: string): Set<string> {
-    let scopes = this.scopesByPlan.get(planId);
-    if (!scopes) {
-      scopes = new Set(this.descendants(planId).map((node) => node.scope));
-      this.scopesByPlan.set(planId, scopes);
-    }
-    return scopes;
-  }
-
-  /** The prose passages a node owns (its introduction, for an axis or a plan), in the plan's order. */
-  passagesOf(nodeId: string): Passage[] {
-    if (!this.passagesByOwner) {
-      const byOwner = new Map<string, Passage[]>();
-      for (const passage of this.allPassages()) {
-        const list = byOwner.get(passage.nodeId) ?? [];
-        list.push(passage);
-        byOwner.set(passage.nodeId, list);
-      }
-      for (const list of byOwner.values()) list.sort((a, b) => a.source.lines[0] - b.source.lines[0]);
-      this.passagesByOwner = byOwner;
-    }
-    return this.passagesByOwner.get(nodeId) ?? [];
-  }
-
-  private allPassages(): Passage[] {
-    if (!this.passageById) this.passageById = new Map(this.loadPassages().map((p) => [p.id, p]));
-    return [...this.passageById.values()];
+    const plan = this.load(planId);
+    if (!plan) return new Set();
+    plan.scopes ??= new Set([...plan.byId.values()].map((node) => node.scope));
+    return plan.scopes;
   }
 
   plan(id: string): PlanMeta | undefined {
@@ -127,17 +177,18 @@ export class PlanLibrary {
   }
 
   children(id: string, kind?: NodeKind): PlanNode[] {
-    const list = this.childrenOf.get(id) ?? [];
+    const list = this.planOf(id)?.childrenOf.get(id) ?? [];
     return kind ? list.filter((node) => node.kind === kind) : list;
   }
 
   /** Ancestors from the plan down to the node's parent. */
   ancestors(node: PlanNode): PlanNode[] {
+    const plan = this.planOf(node.id);
     const out: PlanNode[] = [];
-    let current = node.parentId ? this.byId.get(node.parentId) : undefined;
+    let current = node.parentId ? plan?.byId.get(node.parentId) : undefined;
     while (current) {
       out.unshift(current);
-      current = current.parentId ? this.byId.get(current.parentId) : undefined;
+      current = current.parentId ? plan?.byId.get(current.parentId) : undefined;
     }
     return out;
   }
