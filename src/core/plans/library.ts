@@ -36,8 +36,6 @@ class LoadedPlan {
   readonly byId = new Map<string, PlanNode>();
   readonly childrenOf = new Map<string, PlanNode[]>();
   private passageIndex: { byId: Map<string, Passage>; byOwner: Map<string, Passage[]> } | null = null;
-  scopes: Set<string> | null = null;
-  readonly sectionKeys = new Map<string, { node: PlanNode; keys: string[] }[]>();
 
   constructor(
     nodes: PlanNode[],
@@ -71,7 +69,7 @@ class LoadedPlan {
 }
 
 /** Plans kept in memory at once, least recently used dropped first. */
-const MAX_LOADED_PLANS = 64;
+const MAX_LOADED_PLANS = 128;
 
 /**
  * The plans as answering reads them: metadata of every plan, and each plan's tree loaded on first
@@ -83,6 +81,10 @@ export class PlanLibrary {
   private readonly planById = new Map<string, PlanMeta>();
   private readonly loaded = new Map<string, LoadedPlan>();
   private indicatorList: PlanNode[] | null = null;
+  // Small per-plan summaries kept when a plan's tree is dropped: naming a section or a scope looks
+  // at every plan, and should not read each again.
+  private readonly sectionKeysCache = new Map<string, { node: PlanNode; keys: string[] }[]>();
+  private readonly scopesCache = new Map<string, Set<string>>();
 
   constructor(
     private readonly shelf: PlanShelf,
@@ -151,25 +153,26 @@ export class PlanLibrary {
    * title: computed once per plan, a question names sections among hundreds of plans.
    */
   sectionKeys(planId: string, kind: 'axis' | 'objective'): { node: PlanNode; keys: string[] }[] {
-    const plan = this.load(planId);
-    if (!plan) return [];
-    let list = plan.sectionKeys.get(kind);
+    const key = `${planId}|${kind}`;
+    let list = this.sectionKeysCache.get(key);
     if (!list) {
       list = this.descendants(planId, kind).map((node) => ({
         node,
         keys: [node.title ?? '', ...node.text.split('\n')].map(letterKey).filter(Boolean),
       }));
-      plan.sectionKeys.set(kind, list);
+      this.sectionKeysCache.set(key, list);
     }
     return list;
   }
 
   /** The scopes a plan has items for: its académie, and the départements it declines itself for. */
   scopesOf(planId: string): Set<string> {
-    const plan = this.load(planId);
-    if (!plan) return new Set();
-    plan.scopes ??= new Set([...plan.byId.values()].map((node) => node.scope));
-    return plan.scopes;
+    let scopes = this.scopesCache.get(planId);
+    if (!scopes) {
+      scopes = new Set(this.descendants(planId).map((node) => node.scope));
+      this.scopesCache.set(planId, scopes);
+    }
+    return scopes;
   }
 
   plan(id: string): PlanMeta | undefined {

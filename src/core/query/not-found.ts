@@ -2,6 +2,7 @@ import type { PlanLibrary } from '../plans/library.ts';
 import { frenchName } from '../plans/scopes.ts';
 import type { Lang, Reply } from '../router/types.ts';
 import type { QueryIntent } from './intent.ts';
+import { planFilter } from './rank/filters.ts';
 import type { Retrieval } from './rank/retrieve.ts';
 
 const SUGGESTION: Record<Lang, string> = {
@@ -77,11 +78,12 @@ function sectionWord(kind: 'axis' | 'objective', lang: Lang): string {
 /** A few section titles from the plans in the question's scope, to show what can be asked. */
 function coveredTopics(library: PlanLibrary, intent: QueryIntent): string[] {
   const scopes = new Set(intent.scopes);
-  const plans = intent.planIds.length ? intent.planIds : library.plans.map((plan) => plan.id);
+  // The plans of the scopes' académies only: the topics come from the first plans that have some.
+  const plans = planFilter(intent, library, intent.scopes);
   const topics: string[] = [];
   const seen = new Set<string>();
   for (const planId of plans) {
-    for (const node of library.descendants(planId, 'objective')) {
+    for (const { node } of library.sectionKeys(planId, 'objective')) {
       if (!node.title) continue;
       if (scopes.size && !scopes.has(node.scope) && !scopes.has(library.plan(node.planId)?.academie ?? ''))
         continue;

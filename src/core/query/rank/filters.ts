@@ -47,7 +47,7 @@ export function kindsFor(intent: QueryIntent, plan: PlanMeta | undefined): Answe
 export function findSections(intent: QueryIntent, library: PlanLibrary, plans: Set<string>): PlanNode[] {
   const found: PlanNode[] = [];
   const sectionsOf = (kind: 'axis' | 'objective') =>
-    [...plans].flatMap((id) => library.descendants(id, kind));
+    [...plans].flatMap((id) => library.sectionKeys(id, kind).map((section) => section.node));
   for (const ref of intent.sectionRefs) {
     if (ref.kind === 'axis') {
       found.push(...sectionsOf('axis').filter((node) => node.label === `Axe ${ref.number}`));
@@ -82,11 +82,22 @@ export function findSections(intent: QueryIntent, library: PlanLibrary, plans: S
     }
   }
   // A title and a number naming the same section agree; a title alone names its sections.
+  let sections = [...new Set([...found, ...byTitle])];
   if (found.length && byTitle.length) {
-    const both = found.filter((node) => byTitle.includes(node));
-    return both.length ? both : found;
+    const both = found.filter((node) => byTitle.some((other) => other.id === node.id));
+    sections = both.length ? both : found;
   }
-  return [...new Set([...found, ...byTitle])];
+  return fromFewPlans(sections);
+}
+
+/** "L'objectif 1.3" of how many plans: beyond a few, the question needs its plan named. */
+const MAX_SECTION_PLANS = 3;
+
+function fromFewPlans(sections: PlanNode[]): PlanNode[] {
+  const plans = [...new Set(sections.map((section) => section.planId))];
+  if (plans.length <= MAX_SECTION_PLANS) return sections;
+  const kept = new Set(plans.slice(0, MAX_SECTION_PLANS));
+  return sections.filter((section) => kept.has(section.planId));
 }
 
 /**
