@@ -12,6 +12,7 @@ export function createAppRouter(ctx: AppContext): Router {
     answerer: () => ctx.answerer(),
     memory: createConversationStore(ctx.db, ctx.config.memoryMinutes),
     writer: ctx.writer(),
+    intentReader: ctx.intentReader(),
     measurements: ctx.measurements().routes,
     deadlines: ctx.deadlines().routes,
     overview: (actor, lang) => personalOverview(actor, ctx.measurements().deps, ctx.deadlines().repo, lang),

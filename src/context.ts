@@ -11,6 +11,7 @@ import { createMeasurementRoutes, type MeasurementRoutes } from './core/measurem
 import { loadScopes } from './core/plans/catalog.ts';
 import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
+import type { IntentReader } from './core/query/hints.ts';
 import { loadPlaceForms } from './core/query/reader/places.ts';
 import { loadQuestionWords } from './core/query/words.ts';
 import type { AnswerWriter } from './core/query/writer.ts';
@@ -19,6 +20,7 @@ import { rememberStems } from './core/text/stem.ts';
 import { createWordBook } from './data/word-book.ts';
 import { createLlmClient, type LlmClient } from './llm/client.ts';
 import { createMeasurementExtractor } from './llm/extract.ts';
+import { createIntentReader } from './llm/intent.ts';
 import { loadPrompts } from './llm/prompts.ts';
 import { createAnswerWriter } from './llm/writer.ts';
 import type { Logger } from './log.ts';
@@ -41,6 +43,8 @@ export interface AppContext {
   answerer(): Answerer;
   /** The LLM answer writer when OPENAI_API_KEY is set, else undefined (offline answers). */
   writer(): AnswerWriter | undefined;
+  /** The LLM's reading of questions when OPENAI_API_KEY is set, else undefined (offline reading). */
+  intentReader(): IntentReader | undefined;
   /** Measurements: store, indicator catalog and the router's measurement routes; built on first use. */
   measurements(): {
     repo: MeasurementRepository;
@@ -85,6 +89,7 @@ export function openContext(
   let library: PlanLibrary | null = null;
   let answerer: Answerer | null = null;
   let writer: AnswerWriter | undefined | null = null;
+  let intentReader: IntentReader | undefined | null = null;
   let catalog: IndicatorCatalog | null = null;
   // One client, so answers and measurement extraction share the circuit breaker.
   let llmClient: LlmClient | null | undefined;
@@ -119,6 +124,17 @@ export function openContext(
         });
       }
       return answerer;
+    },
+    intentReader() {
+      if (intentReader === null) {
+        const llm = sharedLlm();
+        intentReader = llm
+          ? createIntentReader(llm, loadPrompts(config.promptsDir), (error) =>
+              log.warn({ err: error }, 'question reading by the LLM failed'),
+            )
+          : undefined;
+      }
+      return intentReader;
     },
     writer() {
       if (writer === null) {

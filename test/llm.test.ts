@@ -6,13 +6,14 @@ import { loadConfig } from '../src/config.ts';
 import { createRouter } from '../src/core/router/router.ts';
 import type { Citation } from '../src/core/router/types.ts';
 import { createLlmClient } from '../src/llm/client.ts';
+import { createIntentReader } from '../src/llm/intent.ts';
 import { loadPrompts, PromptError } from '../src/llm/prompts.ts';
 import { sanitizeModelText } from '../src/llm/sanitize.ts';
 import { createAnswerWriter, verifyCitations } from '../src/llm/writer.ts';
 import { createLogger } from '../src/log.ts';
 import { ROOT_DIR } from '../src/paths.ts';
 import { createConversationStore } from '../src/store/conversation-store.ts';
-import { startFakeLlm } from './helpers/fake-llm.ts';
+import { NO_HINTS, startFakeLlm } from './helpers/fake-llm.ts';
 import { captureIO, tempDir, testContext } from './helpers/plans.ts';
 
 let fake: Awaited<ReturnType<typeof startFakeLlm>>;
@@ -174,6 +175,76 @@ describe('grounded LLM answers', () => {
     expect(() => loadPrompts(dir)).toThrow(PromptError);
     expect(() => loadPrompts(dir)).toThrow(/\{\{language\}\}/u);
     cleanup();
+  });
+});
+
+describe('question reading by the LLM', () => {
+  const alice = { platform: 'console' as const, userId: 'alice' };
+  const conversation = { platform: 'console' as const, conversationId: 'reading' };
+  const UNKNOWN = 'What does the plan do about the frobnication of pupils in Cantal?';
+  const hints = (over: Record<string, unknown>) => ({
+    kind: 'text' as const,
+    text: JSON.stringify({ ...JSON.parse(NO_HINTS), ...over }),
+  });
+  function routerWithReading() {
+    const llm = createLlmClient(
+      loadConfig({ OPENAI_API_KEY: 'x', OPENAI_BASE_URL: fake.baseUrl, BOUSSOLE_LLM_MAX_RETRIES: '0' }),
+      createLogger('silent'),
+    );
+    if (!llm) throw new Error('no llm');
+    const intentReader = createIntentReader(llm, loadPrompts(path.join(ROOT_DIR, 'prompts')));
+    return createRouter({ library: () => ctx.library(), answerer: () => ctx.answerer(), intentReader });
+  }
+
+  it('answers a word the offline reader cannot place with the French keywords the model gives', async () => {
+    expect(ctx.answerer().ask(UNKNOWN).reply.status).toBe('not_found');
+    fake.pushIntent(hints({ keywords: ['faits numériques'] }));
+    const reply = await routerWithReading().handleMessage({ actor: alice, conversation, text: UNKNOWN });
+    expect(reply.status).toBe('answered');
+    expect(new Set(reply.citations?.map((c) => c.scope))).toEqual(new Set(['Cantal']));
+    expect(reply.citations?.some((c) => /faits numériques/u.test(c.text))).toBe(true);
+    // The question goes to the model as delimited data, with the plans and scopes it may name.
+    const prompt = fake.intentRequests[0]?.messages.at(-1)?.content ?? '';
+    expect(prompt).toContain(`<question>\n${UNKNOWN}\n</question>`);
+    expect(prompt).toContain('cantal : Cantal');
+    expect(prompt).toContain('cf-psa-2023 : ');
+  });
+
+  it("keeps the question's own scope and ignores scopes and plans that do not exist", async () => {
+    fake.pushIntent(
+      hints({
+        scopes: ['allier', 'atlantide'],
+        plans: ['nope'],
+        kind: 'action',
+        keywords: ['faits numériques'],
+      }),
+    );
+    const reply = await routerWithReading().handleMessage({ actor: alice, conversation, text: UNKNOWN });
+    expect(reply.status).toBe('answered');
+    expect(new Set(reply.citations?.map((c) => c.scope))).toEqual(new Set(['Cantal']));
+    fake.pushIntent(hints({ scopes: ['atlantide'], plans: ['nope'], keywords: ['zorglub'] }));
+    const nothing = await routerWithReading().handleMessage({
+      actor: alice,
+      conversation,
+      text: 'What does the plan do about frobnication?',
+    });
+    expect(nothing.status).toBe('not_found');
+  });
+
+  it('answers offline, as without a model, when the reading fails or is not the schema', async () => {
+    const offline = ctx.answerer().ask(CANTAL).reply;
+    for (const failure of [
+      { kind: 'status' as const, status: 500 },
+      { kind: 'garbage' as const },
+      { kind: 'text' as const, text: '{"scopes": "cantal"}' },
+      { kind: 'text' as const, text: 'Je ne sais pas.' },
+    ]) {
+      fake.pushIntent(failure);
+      const reply = await routerWithReading().handleMessage({ actor: alice, conversation, text: CANTAL });
+      expect(reply.citations).toEqual(offline.citations);
+      expect(reply.text).toBe(offline.text);
+    }
+    expect(fake.intentRequests).toHaveLength(4);
   });
 });
 

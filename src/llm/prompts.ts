@@ -7,6 +7,7 @@ const REQUIRED = {
   answer: ['language', 'question', 'passages'],
   'followup-rewrite': ['history', 'question', 'language'],
   'measurement-extraction': ['message', 'indicators'],
+  'question-intent': ['question', 'plans', 'scopes'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PromptName = keyof typeof REQUIRED;

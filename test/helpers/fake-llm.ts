@@ -7,14 +7,27 @@ export type Scripted =
   | { kind: 'delay'; ms: number; text: string }
   | { kind: 'garbage' };
 
+/** Hints that add nothing: what the fake answers to a question reading nobody scripted. */
+export const NO_HINTS = JSON.stringify({ scopes: [], plans: [], kind: null, section: null, keywords: [] });
+
+interface RecordedRequest {
+  messages: { role: string; content: string }[];
+  model: string;
+  max_tokens?: number;
+  response_format?: { type: string; json_schema?: { name: string } };
+}
+
 /**
  * A local OpenAI-compatible server (Chat Completions) answering from a script, for tests that
- * drive the real openai client. Records every request body.
+ * drive the real openai client. Records every request body. Question readings (the structured
+ * `question_intent` requests made before each answer) have their own script, so a test scripting
+ * answers is not shifted by them; unscripted readings get hints that add nothing.
  */
 export async function startFakeLlm() {
   const script: Scripted[] = [];
-  const requests: { messages: { role: string; content: string }[]; model: string; max_tokens?: number }[] =
-    [];
+  const intentScript: Scripted[] = [];
+  const requests: RecordedRequest[] = [];
+  const intentRequests: RecordedRequest[] = [];
   let fallback: Scripted = { kind: 'status', status: 500, body: '{"error":{"message":"no script"}}' };
   const timers = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
@@ -27,13 +40,21 @@ export async function startFakeLlm() {
         res.writeHead(404).end();
         return;
       }
-      requests.push(JSON.parse(body));
-      const step = script.shift() ?? fallback;
+      const request = JSON.parse(body) as RecordedRequest;
+      const reading = request.response_format?.json_schema?.name === 'question_intent';
+      let step: Scripted;
+      if (reading) {
+        intentRequests.push(request);
+        step = intentScript.shift() ?? { kind: 'text', text: NO_HINTS };
+      } else {
+        requests.push(request);
+        step = script.shift() ?? fallback;
+      }
       const send = (text: string) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
-            id: `chatcmpl-${requests.length}`,
+            id: `chatcmpl-${requests.length + intentRequests.length}`,
             object: 'chat.completion',
             created: 0,
             model: 'm',
@@ -61,13 +82,17 @@ export async function startFakeLlm() {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    intentRequests,
     push: (...steps: Scripted[]) => script.push(...steps),
+    pushIntent: (...steps: Scripted[]) => intentScript.push(...steps),
     setFallback: (step: Scripted) => {
       fallback = step;
     },
     reset: () => {
       script.length = 0;
       requests.length = 0;
+      intentScript.length = 0;
+      intentRequests.length = 0;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -62,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
     const { values, positionals } = parse(args, { batch: { type: 'string' } });
     const answerer = ctx.answerer();
     const writer = ctx.writer();
+    const intentReader = ctx.intentReader();
     return runAsk(
       ctx,
       io,
@@ -71,7 +72,11 @@ const COMMANDS: Record<string, Command> = {
         batch: values.batch as string | undefined,
       },
       async (question) => {
-        const offline = answerer.ask(question);
+        let intent = answerer.understand(question);
+        // With an LLM, its reading of the question completes the offline one (never replaces it).
+        const hints = intentReader ? await intentReader.read(question, intent.lang, answerer.library) : null;
+        if (hints) intent = answerer.withHints(intent, hints);
+        const offline = answerer.answerIntent(intent);
         return writer ? writer.write(question, offline) : offline.reply;
       },
     );

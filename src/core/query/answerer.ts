@@ -4,6 +4,7 @@ import type { Reply } from '../router/types.ts';
 import { stemToken } from '../text/stem.ts';
 import { composeAnswer } from './answer.ts';
 import type { Glossary } from './glossary.ts';
+import { type IntentHints, withHints } from './hints.ts';
 import type { QueryIntent } from './intent.ts';
 import type { Lexicon } from './lexicon.ts';
 import { expandConcepts } from './rank/expand.ts';
@@ -82,6 +83,11 @@ export class Answerer {
       },
     });
     return { reply: composeAnswer(this.library, intent, retrieval), intent, retrieval };
+  }
+
+  /** An intent completed by an LLM's hints (see hints.ts): its keywords read as a question. */
+  withHints(intent: QueryIntent, hints: IntentHints): QueryIntent {
+    return withHints(intent, hints, this.library, (text) => this.reader.read(text).concepts);
   }
 
   ask(question: string): Answer {

@@ -4,6 +4,7 @@ import type { PlanLibrary } from '../plans/library.ts';
 import { citationOf } from '../query/answer.ts';
 import type { Answerer } from '../query/answerer.ts';
 import { carryOver, looksLikeFollowUp } from '../query/followup.ts';
+import type { IntentReader } from '../query/hints.ts';
 import type { QueryIntent } from '../query/intent.ts';
 import type { AnswerWriter } from '../query/writer.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -37,6 +38,8 @@ export interface RouterDeps {
   memory?: ConversationMemory;
   /** The LLM writer, when one is configured. */
   writer?: AnswerWriter;
+  /** The LLM's reading of a question, when one is configured: completes the offline reading. */
+  intentReader?: IntentReader;
   /** Measurement entry, views and admin commands; without it the router only answers questions. */
   measurements?: MeasurementRoutes;
   /** Deadline commands and reminder buttons (snooze). */
@@ -101,6 +104,10 @@ export function createRouter(deps: RouterDeps): Router {
         }
       }
       intent = standalone === text ? carryOver(intent, last.intent) : answerer.understand(standalone);
+    }
+    if (deps.intentReader) {
+      const hints = await deps.intentReader.read(standalone, intent.lang, deps.library());
+      if (hints) intent = answerer.withHints(intent, hints);
     }
     const offline = answerer.answerIntent(intent);
     const reply = deps.writer ? await deps.writer.write(standalone, offline) : offline.reply;
