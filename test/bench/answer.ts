@@ -103,7 +103,9 @@ if (values.json) {
     `answer (in process)   p50 ${fmt(answer.p50)}   p95 ${fmt(answer.p95)}   (target p95 <= ${scale > 1 ? 15 : 10} ms)`,
   );
   console.log(`floor: raw FTS5 bm25  p50 ${fmt(floor.p50)}   p95 ${fmt(floor.p95)}`);
-  console.log(`ratio p95 answer/floor: ${(answer.p95 / floor.p95).toFixed(2)}×   (target <= 5×)`);
+  console.log(
+    `ratio p95 answer/floor: ${(answer.p95 / floor.p95).toFixed(2)}×   (target <= 5× at 250 plans: --scale 50)`,
+  );
   console.log(`context open: ${fmt(openMs)}`);
   console.log(
     `cold start boussole ask: median ${fmt(percentile(cold, 50))}   max ${fmt(cold.at(-1) ?? 0)}   (target <= 300 ms)`,
