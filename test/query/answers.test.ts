@@ -170,6 +170,37 @@ describe('when the plans do not answer', () => {
     expect(reply.text).toMatch(/Pour le Cantal, les plans traitent notamment de/u);
   });
 
+  it('says the plans name the theme but give no date, when a date is asked of them', () => {
+    for (const question of [
+      'À quelle date la formation départementale sur la lecture à haute voix du Cantal commence-t-elle ?',
+      'On what date are the Orléans-Tours GS assessments held?',
+    ]) {
+      const { reply, retrieval } = ask(question);
+      expect(retrieval.reason).toBe('no_fact');
+      expect(reply.citations).toEqual([]);
+    }
+    expect(
+      ask('À quelle date la formation départementale sur la lecture à haute voix du Cantal commence-t-elle ?')
+        .reply.text,
+    ).toMatch(
+      /Les plans parlent de « formation départementale lecture à haute voix » pour le Cantal, mais n'en donnent pas la date\./u,
+    );
+    // "En début d'année" answers when, not what date; a year answers both.
+    expect(ask("Quand se passe l'évaluation académique GS à Orléans-Tours ?").reply.status).toBe('answered');
+    expect(citedText("À quelle date se termine le projet académique d'Orléans-Tours ?")).toMatch(
+      /2024-2028/u,
+    );
+    expect(citedText('Quelle est la date de fin de la feuille de route CASF ?')).toMatch(/2025 – 2030/u);
+  });
+
+  it('names an académie with its elision', () => {
+    const { reply } = ask('What date are the Orléans-Tours GS and CP assessments held?');
+    expect(reply.text).toMatch(/for Orléans-Tours/u);
+    expect(
+      ask("Combien d'agents bénéficient de la semaine de quatre jours à Orléans-Tours ?").reply.text,
+    ).toMatch(/pour l'académie d'Orléans-Tours, les plans traitent/iu);
+  });
+
   it('asks to narrow a question about everything', () => {
     const { reply, retrieval } = ask('Quels sont les indicateurs ?');
     expect(retrieval.reason).toBe('too_broad');

@@ -98,6 +98,7 @@ describe('what an answer must hold', () => {
         index: answerer.index,
         numberWords: answerer.numberWords,
         timeWords: answerer.timeWords,
+        monthWords: answerer.monthWords,
       },
     );
   };

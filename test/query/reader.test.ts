@@ -125,6 +125,8 @@ describe('question types', () => {
     ['Le séminaire sur la transformation RH, il est prévu quand ?', 'when'],
     ['le PSA de clermont il court jusqu’a quand ?', 'when'],
     ['Combien de conseillers RH l’académie va-t-elle recruter ?', 'howmany'],
+    ['À quelle date se termine le projet d’Orléans-Tours ?', 'date'],
+    ['On what date are the GS assessments held?', 'date'],
     ['Pourquoi le PSA insiste autant sur l’accueil ?', 'why'],
     ["qu'est-ce qui est prévu pour les élèves handicapés en 6e ?", 'what'],
   ])('reads « %s » as a %s question', (question, qtype) => {

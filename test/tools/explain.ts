@@ -132,9 +132,9 @@ if (args[0] === '--set') {
           {
             library,
             index: answerer.index,
-            numberWords: new Set(),
-            // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
-            timeWords: (answerer as any).timeWords,
+            numberWords: answerer.numberWords,
+            timeWords: answerer.timeWords,
+            monthWords: answerer.monthWords,
           },
         )
       : [];
@@ -150,8 +150,13 @@ if (args[0] === '--set') {
           { ...intent, kinds: [], prose: false },
           weighted,
           { plans: library.plans.map((p) => p.id), scopes: new Set(), departements: [], sections: [] },
-          // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
-          { library, index: answerer.index, numberWords: new Set(), timeWords: (answerer as any).timeWords },
+          {
+            library,
+            index: answerer.index,
+            numberWords: answerer.numberWords,
+            timeWords: answerer.timeWords,
+            monthWords: answerer.monthWords,
+          },
         );
         const unfiltered = free.findIndex((item) =>
           norm(textOf(item.unit.ref, item.unit.kind)).includes(norm(fragment)),
@@ -189,8 +194,13 @@ if (args[0] === '--set') {
     intent,
     weighted,
     { plans, scopes: new Set(departements), departements, sections },
-    // biome-ignore lint/suspicious/noExplicitAny: developer tool reaching a private field
-    { library, index: answerer.index, numberWords: new Set(), timeWords: (answerer as any).timeWords },
+    {
+      library,
+      index: answerer.index,
+      numberWords: answerer.numberWords,
+      timeWords: answerer.timeWords,
+      monthWords: answerer.monthWords,
+    },
   );
   for (const item of ranked.slice(0, 12)) {
     const text =

@@ -41,6 +41,7 @@ export class Answerer {
   readonly reader: QuestionReader;
   private numberStems: ReadonlySet<string> | null = null;
   private timeStems: ReadonlySet<string> | null = null;
+  private monthStems: ReadonlySet<string> | null = null;
   private readonly words: QuestionWords;
 
   constructor(sources: AnswererSources) {
@@ -66,6 +67,12 @@ export class Answerer {
     return this.timeStems;
   }
 
+  /** Stems of the month names, for what-date questions. */
+  get monthWords(): ReadonlySet<string> {
+    this.monthStems ??= new Set([...this.words.months].map((word) => stemToken(word)));
+    return this.monthStems;
+  }
+
   understand(question: string): QueryIntent {
     return this.reader.read(question);
   }
@@ -80,6 +87,9 @@ export class Answerer {
       },
       get timeWords() {
         return self.timeWords;
+      },
+      get monthWords() {
+        return self.monthWords;
       },
     });
     return { reply: composeAnswer(this.library, intent, retrieval), intent, retrieval };

@@ -45,6 +45,22 @@ export function composeNotFound(library: PlanLibrary, intent: QueryIntent, retri
       );
       break;
     }
+    case 'no_fact': {
+      const where = scopes.length
+        ? lang === 'fr'
+          ? ` ${scopes.map((s) => frenchName(s, 'pour')).join(', ')}`
+          : ` for ${names}`
+        : '';
+      const fact =
+        FACT_ASKED[intent.qtype === 'howmany' ? 'howmany' : intent.qtype === 'date' ? 'date' : 'when'];
+      const found = echo(retrieval.themeFound?.join(' ') || theme);
+      lines.push(
+        lang === 'fr'
+          ? `Les plans parlent de « ${found} »${where}, mais n'en donnent pas ${fact.fr}.`
+          : `The plans mention “${found}”${where}, but give no ${fact.en} for it.`,
+      );
+      break;
+    }
     default: {
       const where = scopes.length
         ? lang === 'fr'
@@ -69,6 +85,12 @@ export function composeNotFound(library: PlanLibrary, intent: QueryIntent, retri
   lines.push('', SUGGESTION[lang]);
   return { status: 'not_found', lang, text: lines.join('\n'), citations: [] };
 }
+
+const FACT_ASKED = {
+  howmany: { fr: 'le nombre', en: 'figure' },
+  when: { fr: 'le moment ni la durée', en: 'time or duration' },
+  date: { fr: 'la date', en: 'date' },
+} as const;
 
 function sectionWord(kind: 'axis' | 'objective', lang: Lang): string {
   if (kind === 'axis') return lang === 'fr' ? 'axe' : 'axis';

@@ -8,7 +8,12 @@ import { fold } from '../text/fold.ts';
 export type AnswerKind = 'axis' | 'objective' | 'action' | 'indicator';
 
 /** What kind of answer a question wants, read from its question words. */
-export type QuestionType = 'who' | 'when' | 'howmany' | 'why' | 'how' | 'yesno' | 'list' | 'what';
+export type QuestionType = 'who' | 'when' | 'date' | 'howmany' | 'why' | 'how' | 'yesno' | 'list' | 'what';
+
+/** "Quand", "what date": questions whose answer is a time. */
+export function asksTime(qtype: QuestionType): boolean {
+  return qtype === 'when' || qtype === 'date';
+}
 /** Interrogatives after which a kind word is the kind wanted: "quels indicateurs", "which actions". */
 const INTERROGATIVES = new Set([
   'quel',
@@ -31,6 +36,7 @@ const wordsSchema = z.object({
   questionTypes: z.object({
     who: phrases,
     when: phrases,
+    date: phrases,
     howmany: phrases,
     why: phrases,
     how: phrases,
@@ -47,6 +53,7 @@ const wordsSchema = z.object({
   keep: phrases,
   numbers: z.record(z.string(), z.number()),
   time: phrases,
+  months: phrases,
   language: z.object({ en: phrases, fr: phrases }),
 });
 
@@ -74,6 +81,8 @@ export interface QuestionWords {
   numbers: Map<string, number>;
   /** Words that date something: a when-question's answer holds one (or a year). */
   time: Set<string>;
+  /** Month names: a what-date question's answer holds one (or a year). */
+  months: Set<string>;
   /** Function words and question scaffolding: they weigh nothing in a question. */
   isIgnorable(folded: string): boolean;
   language: { en: Set<string>; fr: Set<string> };
@@ -139,6 +148,7 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     compare: forms(raw.compare, true as const).sort(byLength),
     numbers: new Map(Object.entries(raw.numbers).map(([word, n]) => [fold(word), n])),
     time: new Set(raw.time.flatMap(phraseWords)),
+    months: new Set(raw.months.flatMap(phraseWords)),
     isIgnorable: (folded) => stop.has(folded),
     language: {
       en: new Set(raw.language.en.flatMap(phraseWords)),

@@ -3,7 +3,7 @@ import type { QueryIntent } from '../intent.ts';
 import { coverage, stemsOf, type WeightedConcept } from './score.ts';
 
 /** Question types answered by a sentence of the plan before the list of what it cites. */
-const FACT_TYPES = new Set(['who', 'when', 'howmany', 'why', 'how', 'yesno']);
+const FACT_TYPES = new Set(['who', 'when', 'date', 'howmany', 'why', 'how', 'yesno']);
 
 const SHORT_SENTENCE = 100;
 

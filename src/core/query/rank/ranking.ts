@@ -13,6 +13,8 @@ export interface Scored {
   coverage: number;
   /** Coverage with the question's preferences applied (kind, prose, level): the ranking key. */
   score: number;
+  /** The unit names the theme but not what a how-many / when / what-date question asks of it. */
+  lacksFact?: true;
 }
 
 /** Candidates read from the full-text index per question: enough to hold every plausible answer. */
@@ -29,9 +31,12 @@ const DEPARTEMENT_UNNAMED = 0.9;
 /** What a "how is it measured" question finds outside indicators. */
 const MEASURED_ELSEWHERE = 0.85;
 const PREAMBLE_FOR_FACTS = 1.1;
-/** "Combien…": a unit without a number does not answer how many, however well it names the theme. */
-const NO_NUMBER = 0.45;
-const FACT_TYPES = new Set(['who', 'when', 'howmany', 'why', 'how']);
+/**
+ * "Combien…", "quand…", "à quelle date…": a unit without a number, a time or a date does not
+ * answer, however well it names the theme.
+ */
+export const NO_NUMBER = 0.45;
+const FACT_TYPES = new Set(['who', 'when', 'date', 'howmany', 'why', 'how']);
 
 /** Units of what the question selects, scored by the concepts it expresses, best first. */
 export function rankUnits(
@@ -43,6 +48,7 @@ export function rankUnits(
     index: UnitIndex;
     numberWords: ReadonlySet<string>;
     timeWords: ReadonlySet<string>;
+    monthWords: ReadonlySet<string>;
   },
 ): Scored[] {
   const { library, index } = context;
@@ -57,9 +63,13 @@ export function rankUnits(
     if (share <= 0) continue;
     if (weighted.some(({ concept }) => concept.required && conceptMatch(concept, stems) === 0))
       share *= NO_NUMBER;
-    if (intent.qtype === 'howmany' && !holdsNumber(unit, context.numberWords)) share *= NO_NUMBER;
-    if (intent.qtype === 'when' && !holdsTime(unit, context.timeWords)) share *= NO_NUMBER;
-    scored.push({ unit, coverage: share, score: share * preference(intent, unit, filters, library) });
+    const lacksFact =
+      (intent.qtype === 'howmany' && !holdsNumber(unit, context.numberWords)) ||
+      (intent.qtype === 'when' && !holdsTime(unit, context.timeWords)) ||
+      (intent.qtype === 'date' && !holdsDate(unit, context.monthWords));
+    if (lacksFact) share *= NO_NUMBER;
+    const score = share * preference(intent, unit, filters, library);
+    scored.push(lacksFact ? { unit, coverage: share, score, lacksFact } : { unit, coverage: share, score });
   }
   return scored.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
@@ -128,6 +138,11 @@ function preference(intent: QueryIntent, unit: IndexedUnit, filters: Filters, li
 /** Whether a unit dates something: a year, a month, a frequency, "depuis", "jusqu'en"… */
 function holdsTime(unit: IndexedUnit, timeWords: ReadonlySet<string>): boolean {
   return unit.own.some((stem) => /^(?:19|20)\d\d$/u.test(stem) || timeWords.has(stem));
+}
+
+/** Whether a unit names a date: a year or a month ("en début d'année" dates nothing). */
+function holdsDate(unit: IndexedUnit, monthWords: ReadonlySet<string>): boolean {
+  return unit.own.some((stem) => /^(?:19|20)\d\d$/u.test(stem) || monthWords.has(stem));
 }
 
 function holdsNumber(unit: IndexedUnit, numberWords: ReadonlySet<string>): boolean {

@@ -4,12 +4,13 @@ import { letterKey } from '../../text/fold.ts';
 import { contentStems } from '../../text/stem.ts';
 import type { AnswerKind, Concept, QueryIntent } from '../intent.ts';
 import { phraseOf } from '../reader/concepts.ts';
+import { asksTime } from '../words.ts';
 import { expandConcepts } from './expand.ts';
 import { type Filters, findSections, planFilter } from './filters.ts';
 import { leadSentence } from './lead.ts';
 import type { UnitIndex } from './ports.ts';
-import { rankUnits, type Scored, selectAnswer } from './ranking.ts';
-import { coverage, stemsOf, type WeightedConcept, weighConcepts } from './score.ts';
+import { NO_NUMBER, rankUnits, type Scored, selectAnswer } from './ranking.ts';
+import { conceptMatch, coverage, stemsOf, type WeightedConcept, weighConcepts } from './score.ts';
 import { listSections } from './structure.ts';
 import type { UnitKind } from './units.ts';
 
@@ -39,13 +40,16 @@ export interface Retrieval {
   academieFallback: string | null;
   /** Units left out beyond the answer's size. */
   truncated: number;
-  reason?: 'no_match' | 'too_broad' | 'unknown_section' | 'empty_scope' | 'unknown_place';
+  /** Why not found; `no_fact`: the plans name the theme but give no number, time or date for it. */
+  reason?: 'no_match' | 'no_fact' | 'too_broad' | 'unknown_section' | 'empty_scope' | 'unknown_place';
   /** Sections the question named that were found. */
   sections: PlanNode[];
   /** Weighted share of the question the best unit expresses. */
   confidence: number;
   /** Comparisons: the hits of each side, in the order the question names them. */
   sides?: Side[];
+  /** `no_fact`: the question's concepts the plans name without the fact asked. */
+  themeFound?: string[];
   /** The sentence of a unit that answers a who / when / how many question, shown first. */
   lead?: { ref: string; sentence: string };
 }
@@ -57,6 +61,7 @@ export interface RetrievalContext {
   numberWords: ReadonlySet<string>;
   /** Stems of the words that date something: a "when" answer holds one, or a year. */
   timeWords: ReadonlySet<string>;
+  monthWords: ReadonlySet<string>;
 }
 
 /** Below this share of the question's weight in its best unit, the plans do not answer it. */
@@ -204,7 +209,15 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
     const aboutTheText =
       intent.prose || (FACT_TYPES.has(intent.qtype) && !concepts.some((c) => c.known === 'plans'));
     const prose = aboutTheText ? proseOf(intent, sections, plans, context) : null;
-    return prose ?? { ...empty(intent, 'no_match'), sections, confidence: best?.coverage ?? 0 };
+    // The theme is there, the fact asked is not: say so rather than "nothing answers".
+    const themeOnly = ranked.find((item) => item.lacksFact && item.coverage >= bar * NO_NUMBER);
+    if (prose) return prose;
+    if (!themeOnly) return { ...empty(intent, 'no_match'), sections, confidence: best?.coverage ?? 0 };
+    const stems = stemsOf(themeOnly.unit);
+    const found = weighted
+      .filter(({ concept }) => conceptMatch(concept, stems) > 0)
+      .map((w) => w.concept.label);
+    return { ...empty(intent, 'no_fact'), sections, confidence: best?.coverage ?? 0, themeFound: found };
   }
   const chosen = selectAnswer(ranked, intent);
   const sentence = leadSentence(intent, weighted, unitText(library, best.unit.ref, best.unit.kind));
@@ -275,7 +288,7 @@ function toHit(scored: Scored): Hit {
   };
 }
 
-const FACT_TYPES = new Set(['who', 'when', 'howmany', 'why', 'how']);
+const FACT_TYPES = new Set(['who', 'when', 'date', 'howmany', 'why', 'how']);
 /** Paragraphs of prose given when a question asks for a section's or a plan's introduction. */
 const MAX_PROSE = 4;
 const MAX_UNDER_HEADING = 12;
@@ -406,11 +419,13 @@ function listScope(intent: QueryIntent, filters: Filters, context: RetrievalCont
  */
 function withPeriod(intent: QueryIntent, library: PlanLibrary, timeWords: ReadonlySet<string>): Concept[] {
   const concepts = intent.concepts;
-  if ((intent.qtype !== 'when' && intent.qtype !== 'howmany') || intent.planIds.length !== 1) return concepts;
+  if ((!asksTime(intent.qtype) && intent.qtype !== 'howmany') || intent.planIds.length !== 1) return concepts;
   // Time words ("années", "durée") are what the period answers, not a theme of their own.
   const isTime = (c: Concept) => c.phrases.every((p) => p.stems.every((stem) => timeWords.has(stem)));
   const themes = concepts.filter((c) => !isTime(c));
-  if (themes.filter((concept) => concept.known === 'plans').length > 1) return concepts;
+  // A date is asked of the plan itself only when nothing else is named ("la date de la réunion").
+  const themeAllowed = intent.qtype === 'date' ? 0 : 1;
+  if (themes.filter((concept) => concept.known === 'plans').length > themeAllowed) return concepts;
   const years = (library.plan(intent.planIds[0] as string)?.period ?? '').match(/20\d\d/gu) ?? [];
   if (!years.length) return concepts;
   const time = concepts.filter(isTime);
