@@ -198,6 +198,18 @@ describe('concepts', () => {
     expect(intent.concepts.find((c) => c.label === 'appui')?.emphasis).toBe(1);
   });
 
+  it('drops the scene’s words the plans never use: they describe the asker, not the answer', () => {
+    const intent = read(
+      'Nous recevons chaque rentrée des collègues mutés : que prévoit le projet pour les nouveaux personnels ?',
+    );
+    const labels = intent.concepts.map((c) => c.label);
+    expect(labels).toContain('rentrée');
+    expect(labels).not.toContain('mutés');
+    expect(labels).not.toContain('collègues');
+    // Without a question of its own, the scene is the question: nothing is dropped.
+    expect(read('Nous recevons des collègues mutés.').concepts.map((c) => c.label)).toContain('mutés');
+  });
+
   it('answers in the question’s language', () => {
     expect(read('Which actions target reading in Cantal?').lang).toBe('en');
     expect(read('Quelles actions pour la lecture dans le Cantal ?').lang).toBe('fr');

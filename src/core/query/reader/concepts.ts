@@ -143,8 +143,13 @@ export function readConcepts(
     add({ label: token.original, phrases: [phraseOf(token.folded, origin)], group: null, known }, token);
   }
   // A question that is all scene-setting: every word is the question's own.
-  if (concepts.every((concept) => concept.emphasis < 1)) for (const concept of concepts) concept.emphasis = 1;
-  return concepts;
+  if (concepts.every((concept) => concept.emphasis < 1)) {
+    for (const concept of concepts) concept.emphasis = 1;
+    return concepts;
+  }
+  // The scene in words the plans never use ("nous accueillons", "mutés") tells who asks, not what
+  // the answer says: it neither ranks nor lowers the confidence.
+  return concepts.filter((concept) => concept.emphasis === 1 || concept.known === 'plans');
 }
 
 /** « le, la, les » are articles or object pronouns: « les cantines », but « les découpe ». */
