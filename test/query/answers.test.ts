@@ -79,6 +79,12 @@ describe('facts in the prose', () => {
     expect(citedText('le PSA de clermont il court jusqu’a quand ?')).toMatch(/jusqu’en 2027/u);
   });
 
+  it('answers a how-many on something else than time from the text, not from the plan’s years', () => {
+    expect(
+      citedText("Dans l'ancien projet stratégique, la scolarité obligatoire démarre à quel âge ?"),
+    ).toMatch(/scolarité obligatoire à 3 ans/u);
+  });
+
   it('reads a preamble the question names, down to its signature', () => {
     expect(citedText("Qui signe l'avant-propos de la feuille de route du CASF ?")).toContain(
       "Rectrice de l'académie de Clermont-Ferrand",
@@ -115,6 +121,20 @@ describe('structure', () => {
         "Quels sont les indicateurs de l'objectif « Accompagner les professeurs dans l'évolution de leurs pratiques professionnelles » ?",
       ),
     ).toContain('Indicateur de confiance des professeurs.');
+  });
+
+  it('counts the items of a kind from the tree: "combien d’axes compte…", "how many axes…"', () => {
+    const ot = ask("Combien d'axes compte le projet d'Orléans-Tours ?");
+    expect(ot.reply.text.split('\n')[0]).toMatch(/^\*\*4 axes\*\*/u);
+    expect(ot.reply.citations?.map((c) => c.text.split(' — ')[0])).toEqual([
+      'Progresser',
+      'Faire société',
+      'Construire son avenir',
+      'Se caractériser',
+    ]);
+    const casf = ask('How many axes does the CASF roadmap have?');
+    expect(casf.reply.text.split('\n')[0]).toMatch(/^\*\*2 axes\*\*/u);
+    expect(new Set(casf.reply.citations?.map((c) => c.kind))).toEqual(new Set(['axis']));
   });
 
   it('answers "the four objectives" with the level that has four', () => {

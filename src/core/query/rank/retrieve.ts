@@ -168,8 +168,10 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
   if (!concepts.length) {
     if (!intent.planIds.length && !intent.scopes.length && !sections.length)
       return empty(intent, 'too_broad');
-    // "Qu'est-ce qui justifie l'axe « Progresser » ?": the section's own prose answers.
-    if (FACT_TYPES.has(intent.qtype) || intent.prose) {
+    // "Qu'est-ce qui justifie l'axe « Progresser » ?": the section's own prose answers; but
+    // "combien d'axes ?" is answered by the items themselves, counted.
+    const countsItems = intent.qtype === 'howmany' && intent.kindWord !== null;
+    if ((FACT_TYPES.has(intent.qtype) || intent.prose) && !countsItems) {
       const prose = proseOf(intent, sections, plans, context);
       if (prose) return prose;
     }
@@ -429,6 +431,8 @@ function withPeriod(intent: QueryIntent, library: PlanLibrary, timeWords: Readon
   const years = (library.plan(intent.planIds[0] as string)?.period ?? '').match(/20\d\d/gu) ?? [];
   if (!years.length) return concepts;
   const time = concepts.filter(isTime);
+  // "Combien d'années ?" counts time; "à quel âge ?" counts something else.
+  if (intent.qtype === 'howmany' && !time.length) return concepts;
   const phrases = [...years.map((year) => phraseOf(year, 'question')), ...time.flatMap((c) => c.phrases)];
   const period: Concept = { label: years.join('-'), phrases, group: null, known: 'plans', emphasis: 1 };
   return [...themes, period];

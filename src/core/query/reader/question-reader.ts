@@ -1,5 +1,6 @@
 import type { PlanLibrary } from '../../plans/library.ts';
 import type { Lang } from '../../router/types.ts';
+import { fold } from '../../text/fold.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { isRememberedWord, rememberedWords, stemToken } from '../../text/stem.ts';
 import type { Glossary } from '../glossary.ts';
@@ -76,8 +77,15 @@ export class QuestionReader {
           .join(' ')
       : undefined;
     const compareWords = takeForms(tokens, words.compare).length > 0;
-    const concepts = readConcepts(tokens, lang, this.sources, scene);
+    let concepts = readConcepts(tokens, lang, this.sources, scene);
     if (types.some((t) => t.value === 'howmany')) markCounted(tokens, concepts, types);
+    // "Combien d'axes compte le projet ?": a count of the plan's own items, read from its tree;
+    // the verb that joins them ("compte", "comporte", "contains") names no theme.
+    if (kindWord && countsKind(tokens, types, kindWord)) {
+      concepts = concepts.filter(
+        (concept) => concept.group !== null || !this.sources.dictionary.isVerb(fold(concept.label)),
+      );
+    }
     const qtype: QuestionType =
       types.find((t) => t.value !== 'yesno' && t.value !== 'list')?.value ?? types[0]?.value ?? 'what';
     const named = scopes.length > 1 || planIds.length > 1;
@@ -218,6 +226,15 @@ function readKinds(
  * "Combien d'heures…", "how many teachers…": the concept right after the question words is the
  * thing counted, which an answer must name.
  */
+/** Whether the question counts items of a kind: "combien d'axes", "how many objectives". */
+function countsKind(tokens: Token[], types: { value: string; at: number; length: number }[], kindWord: string) {
+  const howMany = types.find((t) => t.value === 'howmany');
+  if (!howMany) return false;
+  const first = kindWord.split(' ')[0];
+  const after = tokens.slice(howMany.at + howMany.length, howMany.at + howMany.length + 2);
+  return after.some((token) => token.folded === first);
+}
+
 function markCounted(
   tokens: Token[],
   concepts: { label: string; required?: boolean }[],
