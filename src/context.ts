@@ -8,6 +8,7 @@ import type { MeasurementDeps } from './core/measurements/deps.ts';
 import { IndicatorCatalog } from './core/measurements/indicators.ts';
 import type { MeasurementRepository } from './core/measurements/ports.ts';
 import { createMeasurementRoutes, type MeasurementRoutes } from './core/measurements/routes.ts';
+import { loadIndicatorUnitWords } from './core/measurements/units.ts';
 import { loadScopes } from './core/plans/catalog.ts';
 import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
@@ -155,7 +156,12 @@ export function openContext(
           repo,
           library: () => this.library(),
           catalog: () => {
-            if (!catalog) catalog = new IndicatorCatalog(this.library(), this.answerer());
+            if (!catalog)
+              catalog = new IndicatorCatalog(
+                this.library(),
+                this.answerer(),
+                loadIndicatorUnitWords(config.dataDir),
+              );
             return catalog;
           },
           admins: config.admins,

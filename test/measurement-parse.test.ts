@@ -7,6 +7,7 @@ import {
   parseMeasurement,
 } from '../src/core/measurements/parse.ts';
 import { normalisePeriod, schoolYearOf } from '../src/core/measurements/periods.ts';
+import { loadIndicatorUnitWords, unitOfIndicator } from '../src/core/measurements/units.ts';
 import { loadScopes } from '../src/core/plans/catalog.ts';
 import { ROOT_DIR } from '../src/paths.ts';
 
@@ -564,5 +565,26 @@ describe('normalising periods', () => {
 
   it('refuses to place a date that does not exist', () => {
     expect(() => schoolYearOf('2026-02-31')).toThrow(RangeError);
+  });
+});
+
+describe('the unit of an indicator, read from its wording (data/measurements/units.json)', () => {
+  const words = loadIndicatorUnitWords(path.join(ROOT_DIR, 'data'));
+  it.each([
+    ['% d’élèves du groupe 3 en faits numériques', 'percent'],
+    ['Évolution du taux de réussite au DNB', 'percent'],
+    ['Nombre de projets eTwinning', 'count'],
+    ['Résultats aux évaluations nationales', 'number'],
+    ['Le suivi des parcours', 'text'],
+    ['Tauxx inventé', 'text'],
+  ])('reads « %s » as %s', (text, unit) => {
+    expect(unitOfIndicator(text, words)).toBe(unit);
+  });
+
+  it('follows the data file: a new opening needs no code', () => {
+    expect(unitOfIndicator('Effectif des élèves accueillis', words)).toBe('text');
+    expect(
+      unitOfIndicator('Effectif des élèves accueillis', { ...words, count: [...words.count, 'effectif'] }),
+    ).toBe('count');
   });
 });

@@ -2,7 +2,7 @@ import type { PlanLibrary } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
 import type { Answerer } from '../query/answerer.ts';
 import type { MeasureUnit } from './types.ts';
-import { unitOfIndicator } from './units.ts';
+import { type IndicatorUnitWords, unitOfIndicator } from './units.ts';
 
 export interface IndicatorInfo {
   node: PlanNode;
@@ -31,6 +31,7 @@ export class IndicatorCatalog {
   constructor(
     private readonly library: PlanLibrary,
     private readonly answerer: Answerer,
+    unitWords: IndicatorUnitWords,
     today: Date = new Date(),
   ) {
     const year = today.getFullYear();
@@ -39,7 +40,7 @@ export class IndicatorCatalog {
       const end = Number(/(\d{4})\s*$/u.exec(plan?.period ?? '')?.[1] ?? year);
       return {
         node,
-        unit: unitOfIndicator(node.text),
+        unit: unitOfIndicator(node.text, unitWords),
         academie: library.scopes.academieOf(node.scope) ?? node.scope,
         current: end >= year,
       };

@@ -1,25 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Lang } from '../router/types.ts';
+import * as z from '../schema.ts';
 import { fold } from '../text/fold.ts';
 import type { MeasureUnit } from './types.ts';
 
+const phrases = z.array(z.string().check(z.minLength(1)));
+const unitWordsSchema = z.object({ strip: phrases, percent: phrases, count: phrases, number: phrases });
+
+/** The openings of data/measurements/units.json, folded: how an indicator's wording says its unit. */
+export type IndicatorUnitWords = z.infer<typeof unitWordsSchema>;
+
+/** Reads and checks data/measurements/units.json; a broken file stops start-up with its path. */
+export function loadIndicatorUnitWords(dataDir: string): IndicatorUnitWords {
+  const file = path.join(dataDir, 'measurements', 'units.json');
+  const parsed = unitWordsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} : ${parsed.error.issues[0]?.message ?? 'format invalide'}`);
+  const folded = (list: string[]) => list.map((phrase) => fold(phrase).trim());
+  const { strip, percent, count, number } = parsed.data;
+  return { strip: folded(strip), percent: folded(percent), count: folded(count), number: folded(number) };
+}
+
+/** The phrase of `list` the text opens with, as whole words ("taux " but not "tauxx"). */
+function opensWith(text: string, list: string[]): string | undefined {
+  return list.find((phrase) => text.startsWith(phrase) && !/[\p{L}\p{N}]/u.test(text.charAt(phrase.length)));
+}
+
 /**
  * How an indicator is measured, read from its wording: "% d'élèves…" is a percentage, "Nombre
- * de…" a count, "Éléments qualitatifs…" text. Anything else is a plain number.
+ * de…" a count, "Résultats…" a figure; the rest ("Le suivi de…", "Éléments qualitatifs…") is
+ * observed and described in words.
  */
-export function unitOfIndicator(text: string): MeasureUnit {
-  const folded = fold(text)
-    .trim()
-    .replace(/^(?:evolution|augmentation|diminution) (?:du|de la|des) /u, '');
-  if (/^(?:%|pourcentage|part |(?:le |les )?taux )/u.test(folded)) return 'percent';
-  if (/^(?:le |l')?(?:nombre|nb)\b/u.test(folded)) return 'count';
-  // Results, barometers and counts-in-disguise are figures; the rest ("le suivi de…", "éléments
-  // qualitatifs…", "les partenariats…") is observed and described in words.
-  if (
-    /^(?:resultats?|indicateur|absenteisme|barometre|faits|labellisations|saisine|analyse des faits)/u.test(
-      folded,
-    )
-  )
-    return 'number';
+export function unitOfIndicator(text: string, words: IndicatorUnitWords): MeasureUnit {
+  let folded = fold(text).trim();
+  const moves = opensWith(folded, words.strip);
+  if (moves) folded = folded.slice(moves.length).trim();
+  if (opensWith(folded, words.percent)) return 'percent';
+  if (opensWith(folded, words.count)) return 'count';
+  if (opensWith(folded, words.number)) return 'number';
   return 'text';
 }
 

@@ -54,6 +54,8 @@ const wordsSchema = z.object({
   numbers: z.record(z.string(), z.number()),
   time: phrases,
   months: phrases,
+  planWords: phrases,
+  firstPerson: phrases,
   language: z.object({ en: phrases, fr: phrases }),
 });
 
@@ -83,6 +85,10 @@ export interface QuestionWords {
   time: Set<string>;
   /** Month names: a what-date question's answer holds one (or a year). */
   months: Set<string>;
+  /** Words naming a plan in general ("projet", "FdR"): a year or name next to them names the plan. */
+  planWords: Set<string>;
+  /** Words of a clause that sets the scene ("je", "nous", "my"). */
+  firstPerson: Set<string>;
   /** Function words and question scaffolding: they weigh nothing in a question. */
   isIgnorable(folded: string): boolean;
   language: { en: Set<string>; fr: Set<string> };
@@ -149,6 +155,8 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     numbers: new Map(Object.entries(raw.numbers).map(([word, n]) => [fold(word), n])),
     time: new Set(raw.time.flatMap(phraseWords)),
     months: new Set(raw.months.flatMap(phraseWords)),
+    planWords: new Set(raw.planWords.flatMap(phraseWords)),
+    firstPerson: new Set(raw.firstPerson.flatMap(phraseWords)),
     isIgnorable: (folded) => stop.has(folded),
     language: {
       en: new Set(raw.language.en.flatMap(phraseWords)),

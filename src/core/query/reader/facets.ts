@@ -145,14 +145,18 @@ function byFirstWord(forms: WordForm<string>[]): Map<string, WordForm<string>[]>
   return index;
 }
 
-const PLAN_WORDS = new Set(['projet', 'plan', 'feuille', 'route', 'psa', 'roadmap', 'project', 'fdr']);
 const CONNECTORS = new Set(['d', 'de', 'du', 'des', 'la', 'le', 'l', 'of', 'the']);
 
 /**
  * Plans named by title, alias ("le PSA", "FdR RH", "ancien projet") or period ("2023-2027", and
  * a single year next to a plan word: "projet 2019"). With a period and an alias, both must agree.
  */
-export function readPlans(tokens: Token[], text: string, library: PlanLibrary): string[] {
+export function readPlans(
+  tokens: Token[],
+  text: string,
+  library: PlanLibrary,
+  planWords: ReadonlySet<string>,
+): string[] {
   const byPeriod = new Set<string>();
   for (const match of text.matchAll(/(20\d\d)\s*[-–/à]\s*(20\d\d)/gu)) {
     const period = `${match[1]}-${match[2]}`;
@@ -161,7 +165,7 @@ export function readPlans(tokens: Token[], text: string, library: PlanLibrary): 
   tokens.forEach((token, i) => {
     if (!/^20\d\d$/u.test(token.folded)) return;
     const inPeriod = library.plans.some((plan) => plan.period.split('-').includes(token.folded));
-    const nearPlanWord = [i - 2, i - 1, i + 1].some((k) => PLAN_WORDS.has(tokens[k]?.folded ?? ''));
+    const nearPlanWord = [i - 2, i - 1, i + 1].some((k) => planWords.has(tokens[k]?.folded ?? ''));
     if (!inPeriod || (!nearPlanWord && !/(20\d\d)\s*[-–/à]\s*(20\d\d)/u.test(text))) return;
     token.used = true;
     token.plan = true;
@@ -199,8 +203,8 @@ export function readPlans(tokens: Token[], text: string, library: PlanLibrary): 
     // "le projet d'O-T", "la FdR du CASF": plan words just before a name belong to it.
     for (let back = at - 1; back >= Math.max(0, at - 3); back--) {
       const token = tokens[back] as Token;
-      if (!PLAN_WORDS.has(token.folded) && !CONNECTORS.has(token.folded)) break;
-      if (!PLAN_WORDS.has(token.folded)) continue;
+      if (!planWords.has(token.folded) && !CONNECTORS.has(token.folded)) break;
+      if (!planWords.has(token.folded)) continue;
       for (let k = back; k < at; k++) {
         (tokens[k] as Token).used = true;
         (tokens[k] as Token).plan = true;

@@ -59,10 +59,10 @@ export class QuestionReader {
     const tokens = tokenize(rest);
     const lang = detectLanguage(question);
     this.mendTypos(tokens, lang);
-    const scene = sceneClauses(tokens, rest);
+    const scene = sceneClauses(tokens, rest, words.firstPerson);
     const scopes = readScopes(tokens, library, this.codeFollowers());
     const unknownPlaces = readUnknownPlaces(tokens, this.sources.places);
-    const planIds = readPlans(tokens, rest, library);
+    const planIds = readPlans(tokens, rest, library, words.planWords);
     const sectionRefs = readSectionRefs(tokens);
     const academieLevel = takeForms(tokens, words.academieLevel).length > 0;
     const { kinds, count, kindWord } = readKinds(tokens, words);
@@ -227,7 +227,11 @@ function readKinds(
  * thing counted, which an answer must name.
  */
 /** Whether the question counts items of a kind: "combien d'axes", "how many objectives". */
-function countsKind(tokens: Token[], types: { value: string; at: number; length: number }[], kindWord: string) {
+function countsKind(
+  tokens: Token[],
+  types: { value: string; at: number; length: number }[],
+  kindWord: string,
+) {
   const howMany = types.find((t) => t.value === 'howmany');
   if (!howMany) return false;
   const first = kindWord.split(' ')[0];

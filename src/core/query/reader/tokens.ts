@@ -39,27 +39,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const FIRST_PERSON = new Set([
-  'je',
-  'j',
-  'nous',
-  'i',
-  'we',
-  'im',
-  'my',
-  'our',
-  'mes',
-  'nos',
-  'mon',
-  'ma',
-  'notre',
-]);
-
 /**
  * Clauses that set the scene rather than ask: in the first person, with another clause of the
  * question after them ("Je suis principale dans l'Allier et … : que prévoit …").
  */
-export function sceneClauses(tokens: Token[], text: string): Set<number> {
+export function sceneClauses(tokens: Token[], text: string, firstPerson: ReadonlySet<string>): Set<number> {
   // The delimiters that end each clause, in the order tokenize() split them.
   const ends = [...text.matchAll(/[.;:!?]+(?=\s|$)/gu)].map((m) => m[0]);
   const scene = new Set<number>();
@@ -67,7 +51,7 @@ export function sceneClauses(tokens: Token[], text: string): Set<number> {
   for (let clause = 0; clause < last; clause++) {
     if ((ends[clause] ?? '').includes('?')) continue;
     const own = tokens.filter((token) => token.clause === clause);
-    if (own.some((token) => FIRST_PERSON.has(token.folded))) scene.add(clause);
+    if (own.some((token) => firstPerson.has(token.folded))) scene.add(clause);
   }
   return scene;
 }
