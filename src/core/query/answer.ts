@@ -4,7 +4,7 @@ import type { Citation, Reply } from '../router/types.ts';
 import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts.ts';
 import type { AnswerKind, QueryIntent } from './intent.ts';
 import { composeNotFound } from './not-found.ts';
-import type { Hit, Retrieval } from './rank/retrieve.ts';
+import type { Hit, Retrieval } from './rank/retrieval.ts';
 
 /** Longest item text shown in the answer; longer ones stop at the end of a sentence. */
 const ITEM_CHARS = 420;

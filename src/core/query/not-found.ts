@@ -3,7 +3,7 @@ import { frenchName } from '../plans/scopes.ts';
 import type { Lang, Reply } from '../router/types.ts';
 import type { QueryIntent } from './intent.ts';
 import { planFilter } from './rank/filters.ts';
-import type { Retrieval } from './rank/retrieve.ts';
+import type { Retrieval } from './rank/retrieval.ts';
 
 const SUGGESTION: Record<Lang, string> = {
   fr: 'Essayez de reformuler avec un thème des plans, par exemple : « Quelles actions pour la lecture dans le Cantal ? » ou « Quels indicateurs du projet stratégique 2023-2027 pour le harcèlement ? »',

@@ -1,76 +1,28 @@
-import { type PlanLibrary, sectionTitle } from '../../plans/library.ts';
-import type { Passage, PlanNode } from '../../plans/types.ts';
-import { letterKey } from '../../text/fold.ts';
-import { contentStems } from '../../text/stem.ts';
+import type { PlanLibrary } from '../../plans/library.ts';
 import type { AnswerKind, Concept, QueryIntent } from '../intent.ts';
 import { phraseOf } from '../reader/concepts.ts';
 import { asksTime } from '../words.ts';
 import { expandConcepts } from './expand.ts';
 import { type Filters, findSections, planFilter } from './filters.ts';
 import { leadSentence } from './lead.ts';
-import type { UnitIndex } from './ports.ts';
+import { completeSections, listScope } from './listing.ts';
+import { proseOf } from './prose.ts';
 import { NO_NUMBER, rankUnits, type Scored, selectAnswer } from './ranking.ts';
-import { conceptMatch, coverage, stemsOf, type WeightedConcept, weighConcepts } from './score.ts';
+import {
+  empty,
+  FACT_TYPES,
+  type Hit,
+  MIN_CONFIDENCE,
+  MIN_CONFIDENCE_IN_SECTION,
+  type Retrieval,
+  type RetrievalContext,
+} from './retrieval.ts';
+import { conceptMatch, stemsOf, weighConcepts } from './score.ts';
 import { listSections } from './structure.ts';
 import type { UnitKind } from './units.ts';
 
-/** A unit retained for the answer. */
-export interface Hit {
-  ref: string;
-  planId: string;
-  kind: UnitKind;
-  scope: string;
-  /** Weighted share of the question the unit expresses, 0..1 (1 for a listed section item). */
-  coverage: number;
-  reason: 'ranked' | 'structure' | 'list';
-}
-
-export interface Side {
-  /** Scope key or plan id the side stands for. */
-  key: string;
-  hits: Hit[];
-}
-
-export interface Retrieval {
-  status: 'answered' | 'not_found';
-  hits: Hit[];
-  /** Kinds the answer lists, for its header (empty: a mix of items and passages). */
-  kinds: AnswerKind[];
-  /** Nothing for the département itself: these are its académie's units. */
-  academieFallback: string | null;
-  /** Units left out beyond the answer's size. */
-  truncated: number;
-  /** Why not found; `no_fact`: the plans name the theme but give no number, time or date for it. */
-  reason?: 'no_match' | 'no_fact' | 'too_broad' | 'unknown_section' | 'empty_scope' | 'unknown_place';
-  /** Sections the question named that were found. */
-  sections: PlanNode[];
-  /** Weighted share of the question the best unit expresses. */
-  confidence: number;
-  /** Comparisons: the hits of each side, in the order the question names them. */
-  sides?: Side[];
-  /** `no_fact`: the question's concepts the plans name without the fact asked. */
-  themeFound?: string[];
-  /** The sentence of a unit that answers a who / when / how many question, shown first. */
-  lead?: { ref: string; sentence: string };
-}
-
-export interface RetrievalContext {
-  library: PlanLibrary;
-  index: UnitIndex;
-  /** Stems of the number words ("cinq", "five"): a "how many" answer holds a number. */
-  numberWords: ReadonlySet<string>;
-  /** Stems of the words that date something: a "when" answer holds one, or a year. */
-  timeWords: ReadonlySet<string>;
-  monthWords: ReadonlySet<string>;
-}
-
-/** Below this share of the question's weight in its best unit, the plans do not answer it. */
-export const MIN_CONFIDENCE = 0.5;
-export const MIN_CONFIDENCE_IN_SECTION = 0.35;
 /** For the académie's units answering a département's question. */
 const MIN_CONFIDENCE_FALLBACK = 0.65;
-/** Items listed when a question names a scope or plan but no theme ("Quelles actions dans le Cantal ?"). */
-const MAX_LISTED = 40;
 
 /**
  * Answers an intent from the plans: scope, plan, section and kind select; concepts rank. A
@@ -235,45 +187,6 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
   };
 }
 
-/** A section whose own title expresses this much of the question is about it as a whole. */
-const SECTION_ABOUT = 0.6;
-const MAX_COMPLETED = 16;
-/** …or when most of its items answer on their own. */
-const SECTION_MAJORITY = 0.5;
-
-/**
- * Items of a section about the question come together: "les indicateurs de la mobilité
- * internationale" are all those of « Favoriser la mobilité des élèves », though "nombre de projets
- * eTwinning" names no mobility. Only for sections whose own title expresses the question, or most of
- * whose items answer already.
- */
-function completeSections(hits: Hit[], weighted: WeightedConcept[], library: PlanLibrary): Hit[] {
-  const out = [...hits];
-  const have = new Set(hits.map((hit) => hit.ref));
-  const seen = new Set<string>();
-  for (const hit of hits) {
-    if (hit.kind !== 'action' && hit.kind !== 'indicator') continue;
-    const parent = library.node(library.node(hit.ref)?.parentId ?? '');
-    if (!parent || parent.kind === 'plan' || seen.has(`${parent.id}|${hit.kind}`)) continue;
-    seen.add(`${parent.id}|${hit.kind}`);
-    const title = contentStems(sectionTitle(parent));
-    const items = library
-      .children(parent.id)
-      .filter((node) => node.kind === 'action' || node.kind === 'indicator');
-    const answered = items.filter((node) => have.has(node.id)).length;
-    const mostly = answered >= 2 && answered >= items.length * SECTION_MAJORITY;
-    if (!mostly && coverage(weighted, stemsOf({ ...EMPTY_UNIT, own: title })) < SECTION_ABOUT) continue;
-    for (const sibling of library.children(parent.id, hit.kind)) {
-      if (have.has(sibling.id) || out.length >= MAX_COMPLETED) continue;
-      have.add(sibling.id);
-      out.push({ ...hit, ref: sibling.id, coverage: hit.coverage, reason: 'structure' });
-    }
-  }
-  return out;
-}
-
-const EMPTY_UNIT = { ref: '', planId: '', kind: 'passage' as const, scope: '', own: [], context: [] };
-
 function unitText(library: PlanLibrary, ref: string, kind: UnitKind): string {
   return (kind === 'passage' ? library.passage(ref)?.text : library.node(ref)?.text) ?? '';
 }
@@ -287,131 +200,6 @@ function toHit(scored: Scored): Hit {
     scope: unit.scope,
     coverage: scored.coverage,
     reason: 'ranked',
-  };
-}
-
-const FACT_TYPES = new Set(['who', 'when', 'date', 'howmany', 'why', 'how']);
-/** Paragraphs of prose given when a question asks for a section's or a plan's introduction. */
-const MAX_PROSE = 4;
-const MAX_UNDER_HEADING = 12;
-/** Shorter prose is a heading or page furniture ("Liberté Égalité Fraternité"), not an answer. */
-const MIN_PROSE_CHARS = 80;
-/** Share of a section's title a passage must repeat to be speaking of it. */
-const TITLE_NAMED = 0.6;
-
-/**
- * The opening paragraphs of a section or plan: after the heading the question names when there is
- * one ("l'avant-propos" -> the paragraphs after « Avant-propos »), headings and furniture left out.
- */
-function openingProse(passages: Passage[], heading: string | undefined): Passage[] {
-  if (heading) {
-    const key = heading.replace(/[^a-z0-9]+/gu, '');
-    const at = passages.findIndex((passage) => letterKey(passage.text) === key);
-    if (at >= 0) {
-      // The whole text under that heading, down to its signature, until the next heading.
-      const end = passages.findIndex((passage, i) => i > at && isHeading(passage.text));
-      return passages.slice(at + 1, end > at ? end : undefined).slice(0, MAX_UNDER_HEADING);
-    }
-  }
-  return passages.filter((passage) => passage.text.length >= MIN_PROSE_CHARS).slice(0, MAX_PROSE);
-}
-
-/** A line of capitals ("CONTEXTE RÉGLEMENTAIRE") opens a new part of a plan. */
-function isHeading(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase();
-}
-
-/**
- * The prose a question points at without a theme to rank it by: the opening passages of the
- * sections it names, else of the one plan it names (its preamble).
- */
-function proseOf(
-  intent: QueryIntent,
-  sections: PlanNode[],
-  plans: string[],
-  context: RetrievalContext,
-): Retrieval | null {
-  const { library } = context;
-  const named = intent.planIds[0];
-  const owners = sections.length
-    ? sections.map((section) => section.id)
-    : plans.length === 1
-      ? plans
-      : named
-        ? [named]
-        : [];
-  const passages: Passage[] = [];
-  for (const owner of owners) passages.push(...openingProse(library.passagesOf(owner), intent.proseWord));
-  // "According to its preamble, why is axis 4…": the plan's preamble where it names the section.
-  if (intent.prose) {
-    for (const section of sections) {
-      const title = new Set(contentStems(section.title ?? section.text.split('\n')[0] ?? ''));
-      if (title.size < 2) continue;
-      for (const passage of library.passagesOf(section.planId)) {
-        const stems = new Set(contentStems(passage.text));
-        const shared = [...title].filter((stem) => stems.has(stem)).length;
-        if (shared / title.size >= TITLE_NAMED && !passages.includes(passage)) passages.push(passage);
-      }
-    }
-  }
-  const hits = passages.map(
-    (passage): Hit => ({
-      ref: passage.id,
-      planId: passage.planId,
-      kind: 'passage',
-      scope: passage.scope,
-      coverage: 1,
-      reason: 'list',
-    }),
-  );
-  if (!hits.length) return null;
-  return {
-    status: 'answered',
-    hits,
-    kinds: [],
-    academieFallback: null,
-    truncated: 0,
-    sections,
-    confidence: 1,
-  };
-}
-
-const LEVELS: AnswerKind[] = ['axis', 'objective', 'action', 'indicator'];
-
-/** "Quelles actions dans le Cantal ?": the items of the kind asked in what the question names. */
-function listScope(intent: QueryIntent, filters: Filters, context: RetrievalContext): Retrieval {
-  const { library } = context;
-  let kinds: AnswerKind[] = intent.kinds.length ? intent.kinds : ['objective', 'action'];
-  const scopes = filters.scopes;
-  const all = filters.plans
-    .flatMap((id) => library.descendants(id))
-    .filter((node) => !scopes.size || scopes.has(node.scope));
-  // "Les quatre objectifs du projet": the level that has as many items as the asker counts.
-  if (intent.count && kinds.length === 1) {
-    const sized = LEVELS.find((kind) => all.filter((node) => node.kind === kind).length === intent.count);
-    if (sized && all.filter((node) => node.kind === kinds[0]).length !== intent.count) kinds = [sized];
-  }
-  const nodes = all.filter((node) => (kinds as string[]).includes(node.kind));
-  if (!nodes.length) return empty(intent, 'empty_scope');
-  const hits = nodes.map(
-    (node): Hit => ({
-      ref: node.id,
-      planId: node.planId,
-      kind: node.kind as UnitKind,
-      scope: node.scope,
-      coverage: 1,
-      reason: 'list',
-    }),
-  );
-  return {
-    status: 'answered',
-    hits: hits.slice(0, MAX_LISTED),
-    kinds,
-    academieFallback: null,
-    truncated: Math.max(0, hits.length - MAX_LISTED),
-    sections: filters.sections,
-    confidence: 1,
   };
 }
 
@@ -440,17 +228,4 @@ function withPeriod(intent: QueryIntent, library: PlanLibrary, timeWords: Readon
 
 function quotedConcept(text: string): Concept {
   return { label: text, phrases: [phraseOf(text, 'question')], group: null, known: 'plans', emphasis: 1 };
-}
-
-export function empty(intent: QueryIntent, reason: Retrieval['reason']): Retrieval {
-  return {
-    status: 'not_found',
-    hits: [],
-    kinds: intent.kinds,
-    academieFallback: null,
-    truncated: 0,
-    reason,
-    sections: [],
-    confidence: 0,
-  };
 }

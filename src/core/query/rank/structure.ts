@@ -4,7 +4,7 @@ import { contentStems } from '../../text/stem.ts';
 import type { AnswerKind, QueryIntent } from '../intent.ts';
 import type { Filters } from './filters.ts';
 import { kindsFor } from './filters.ts';
-import type { Hit, Retrieval, RetrievalContext } from './retrieve.ts';
+import type { Hit, Retrieval, RetrievalContext } from './retrieval.ts';
 import { coverage, stemsOf, type WeightedConcept } from './score.ts';
 
 const EMPTY_UNIT = { ref: '', planId: '', kind: 'passage' as const, scope: '', own: [], context: [] };
