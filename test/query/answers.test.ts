@@ -123,6 +123,34 @@ describe('structure', () => {
     ).toContain('Indicateur de confiance des professeurs.');
   });
 
+  it('finds a section by a title quoted from memory, words left out', () => {
+    const { reply, retrieval } = ask(
+      "Quels indicateurs pour l'objectif « faire rayonner un collectif engagé et harmonieux » ?",
+    );
+    expect(retrieval.sections.map((s) => s.title)).toEqual([
+      'Faire rayonner un collectif académique engagé, compétent et harmonieux',
+    ]);
+    expect(reply.citations?.map((c) => c.text)).toContain('Nombre de collectifs apprenants.');
+  });
+
+  it('lists a named section whatever verb the asker uses ("retient-il", "chiffre-t-il")', () => {
+    for (const verb of ['retient-il', 'chiffre-t-il']) {
+      const { reply } = ask(
+        `Quels indicateurs le PSA ${verb} pour l'objectif « Incarner une École creuset de l'acquisition des savoirs fondamentaux » ?`,
+      );
+      expect(reply.status).toBe('answered');
+      expect(new Set(reply.citations?.map((c) => c.kind))).toEqual(new Set(['indicator']));
+    }
+  });
+
+  it('reads "objectifs académiques", "actions académiques" as the académie’s own level', () => {
+    const scopesOf = (question: string) => new Set(ask(question).reply.citations?.map((c) => c.scope));
+    expect(scopesOf("Quelles actions académiques du CASF pour l'orientation ?")).toEqual(
+      new Set(['Académie de Clermont-Ferrand']),
+    );
+    expect(scopesOf("Quelles actions du CASF pour l'orientation ?").size).toBeGreaterThan(1);
+  });
+
   it('counts the items of a kind from the tree: "combien d’axes compte…", "how many axes…"', () => {
     const ot = ask("Combien d'axes compte le projet d'Orléans-Tours ?");
     expect(ot.reply.text.split('\n')[0]).toMatch(/^\*\*4 axes\*\*/u);

@@ -198,6 +198,20 @@ describe('concepts', () => {
     expect(intent.concepts.find((c) => c.label === 'appui')?.emphasis).toBe(1);
   });
 
+  it('reads a verb with its subject after it as the asker’s verb ("chiffre-t-il")', () => {
+    const intent = read('Quels indicateurs le PSA chiffre-t-il pour la lecture ?');
+    expect(intent.concepts.find((c) => c.label === 'chiffre')?.known).toBe('verb');
+    expect(
+      read('Quels indicateurs pour le chiffre de la lecture ?').concepts.find((c) => c.label === 'chiffre')
+        ?.known,
+    ).toBe('plans');
+  });
+
+  it('reads the adjective "académique" after a kind word as the académie’s level', () => {
+    expect(read("Les objectifs académiques du CASF pour l'autonomie ?").academieLevel).toBe(true);
+    expect(read("Le projet académique d'Orléans-Tours pour l'autonomie ?").academieLevel).toBe(false);
+  });
+
   it('drops the scene’s words the plans never use: they describe the asker, not the answer', () => {
     const intent = read(
       'Nous recevons chaque rentrée des collègues mutés : que prévoit le projet pour les nouveaux personnels ?',

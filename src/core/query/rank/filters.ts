@@ -1,6 +1,7 @@
-import type { PlanLibrary } from '../../plans/library.ts';
+import { type PlanLibrary, sectionTitle } from '../../plans/library.ts';
 import type { PlanMeta, PlanNode } from '../../plans/types.ts';
 import { letterKey } from '../../text/fold.ts';
+import { contentStems } from '../../text/stem.ts';
 import type { AnswerKind, QueryIntent } from '../intent.ts';
 import { phraseWords } from '../words.ts';
 
@@ -74,12 +75,14 @@ export function findSections(intent: QueryIntent, library: PlanLibrary, plans: S
   for (const quote of intent.quoted) {
     const key = letterKey(quote);
     if (key.length < 5) continue;
+    const before = byTitle.length;
     for (const kind of ['axis', 'objective'] as const) {
       for (const id of plans) {
         for (const section of library.sectionKeys(id, kind))
           if (titleMatches(section.keys, key)) byTitle.push(section.node);
       }
     }
+    if (byTitle.length === before) byTitle.push(...nearTitles(quote, [...plans], library));
   }
   // A title and a number naming the same section agree; a title alone names its sections.
   let sections = [...new Set([...found, ...byTitle])];
@@ -98,6 +101,35 @@ function fromFewPlans(sections: PlanNode[]): PlanNode[] {
   if (plans.length <= MAX_SECTION_PLANS) return sections;
   const kept = new Set(plans.slice(0, MAX_SECTION_PLANS));
   return sections.filter((section) => kept.has(section.planId));
+}
+
+/** Share of a title's words a quote quoted from memory must give, all its own words being the title's. */
+const NEAR_TITLE = 0.6;
+
+/**
+ * A title quoted from memory, a few words left out: « fédérer les partenaires de l'école autour des
+ * ambitions des territoires » for « … des ambitions scolaires et éducatives des territoires ».
+ * Every word of the quote is in the title, which it mostly covers; the closest titles win.
+ */
+function nearTitles(quote: string, plans: string[], library: PlanLibrary): PlanNode[] {
+  const words = new Set(contentStems(quote));
+  if (words.size < 3) return [];
+  let best = 0;
+  let found: PlanNode[] = [];
+  for (const kind of ['axis', 'objective'] as const) {
+    for (const id of plans) {
+      for (const { node } of library.sectionKeys(id, kind)) {
+        const title = new Set(contentStems(sectionTitle(node, 400)));
+        if (![...words].every((word) => title.has(word))) continue;
+        const share = words.size / title.size;
+        if (share < NEAR_TITLE || share < best) continue;
+        if (share > best) found = [];
+        best = share;
+        found.push(node);
+      }
+    }
+  }
+  return found;
 }
 
 /**

@@ -44,12 +44,14 @@ export function listSections(
     if (scoped.length) kinds.add(kind);
   }
   if (!items.length) return null;
-  if (weighted.length && !(intent.count && intent.count === items.length)) {
-    // The question's words beyond the section's name ask for part of it ("les actions côté élèves").
+  // The question's words beyond the section's name ask for part of it ("les actions côté élèves");
+  // a word the plans never use ("retient", "prévoit-on") selects nothing inside it.
+  const telling = weighted.filter(({ concept }) => concept.known === 'plans');
+  if (telling.length && !(intent.count && intent.count === items.length)) {
     const covered = Math.max(
       0,
       ...filters.sections.map((section) =>
-        coverage(weighted, stemsOf({ ...EMPTY_UNIT, own: contentStems(sectionTitle(section)) })),
+        coverage(telling, stemsOf({ ...EMPTY_UNIT, own: contentStems(sectionTitle(section)) })),
       ),
     );
     if (covered < TITLE_COVERS) return null;

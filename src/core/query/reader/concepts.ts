@@ -133,13 +133,16 @@ export function readConcepts(
     const previous = tokens[i - 1]?.folded ?? '';
     const afterDeterminer =
       words.determiners.has(previous) || (ARTICLES.has(previous) && /[sx]$/u.test(token.folded));
-    const known = frenchWord
-      ? 'plans'
-      : !afterDeterminer && sources.dictionary.isVerb(token.folded)
-        ? 'verb'
-        : sources.dictionary.isWord(token.folded)
-          ? 'word'
-          : 'none';
+    // "Quels indicateurs le PSA chiffre-t-il ?": a verb with its subject after it is the asker's.
+    const known = token.inverted
+      ? 'verb'
+      : frenchWord
+        ? 'plans'
+        : !afterDeterminer && sources.dictionary.isVerb(token.folded)
+          ? 'verb'
+          : sources.dictionary.isWord(token.folded)
+            ? 'word'
+            : 'none';
     add({ label: token.original, phrases: [phraseOf(token.folded, origin)], group: null, known }, token);
   }
   // A question that is all scene-setting: every word is the question's own.

@@ -64,8 +64,9 @@ export class QuestionReader {
     const unknownPlaces = readUnknownPlaces(tokens, this.sources.places);
     const planIds = readPlans(tokens, rest, library, words.planWords);
     const sectionRefs = readSectionRefs(tokens);
-    const academieLevel = takeForms(tokens, words.academieLevel).length > 0;
+    const levelNamed = takeForms(tokens, words.academieLevel).length > 0;
     const { kinds, count, kindWord } = readKinds(tokens, words);
+    const academieLevel = takeAcademicItems(tokens, words) || levelNamed;
     const measure = takeForms(tokens, words.measure).length > 0;
     const types = takeForms(tokens, words.questionTypes).filter((type) => asks(tokens, type, words));
     const proseForms = takeForms(tokens, words.prose);
@@ -220,6 +221,24 @@ function readKinds(
     }
   }
   return { kinds: [first.value], count, kindWord };
+}
+
+/**
+ * "L'objectif académique « … »", "les actions académiques": items of the académie's own level of a
+ * plan declined per département (the adjective right after a kind word).
+ */
+function takeAcademicItems(tokens: Token[], words: QuestionWords): boolean {
+  const kindWords = new Set(
+    words.kinds.filter((form) => form.words.length === 1).map((form) => form.words[0]),
+  );
+  let found = false;
+  tokens.forEach((token, i) => {
+    if (token.used || (token.folded !== 'academique' && token.folded !== 'academiques')) return;
+    if (!kindWords.has(tokens[i - 1]?.folded ?? '')) return;
+    token.used = true;
+    found = true;
+  });
+  return found;
 }
 
 /**

@@ -16,9 +16,14 @@ export interface Token {
   plan?: boolean;
   /** Index of the clause of the question the word is in (clauses end at . ; : ! ?). */
   clause: number;
+  /** A verb with its subject after it ("chiffre-t-il", "prévoit-elle"): the asker's verb. */
+  inverted?: boolean;
   /** A short form the plans only use in full ("éduc", "prio"): their words that start with it. */
   expansions?: string[];
 }
+
+/** "-t-il", "-elle", "-on": the subject after a verb in a French question. */
+const INVERTED_SUBJECT = /^-(?:t-)?(?:il|elle|on|ils|elles)(?![\p{L}])/iu;
 
 /** What a quoted text is replaced by before tokenising: one token that keeps its place. */
 export const QUOTE_MARK = 'qquotemarkq';
@@ -33,7 +38,13 @@ export function tokenize(text: string): Token[] {
         tokens.push({ original: '«»', folded: '', used: true, quote: true, clause });
         continue;
       }
-      tokens.push({ original, folded: fold(original).replace(/\+$/u, ''), used: false, clause });
+      const token: Token = { original, folded: fold(original).replace(/\+$/u, ''), used: false, clause };
+      const after = part.slice(
+        (match.index ?? 0) + original.length,
+        (match.index ?? 0) + original.length + 9,
+      );
+      if (INVERTED_SUBJECT.test(after)) token.inverted = true;
+      tokens.push(token);
     }
   });
   return tokens;
