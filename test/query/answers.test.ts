@@ -241,6 +241,21 @@ describe('when the plans do not answer', () => {
     expect(citedText('Quelle est la date de fin de la feuille de route CASF ?')).toMatch(/2025 – 2030/u);
   });
 
+  it('says a plan written for the whole académie has nothing specific to a département asked "spécifiquement"', () => {
+    const { reply, retrieval } = ask('Que prévoit spécifiquement la FdR RH pour le Cantal ?');
+    expect(retrieval.reason).toBe('not_specific');
+    expect(reply.citations).toEqual([]);
+    expect(reply.text).toMatch(
+      /rien de propre au Cantal : « Feuille de route RH » vaut pour toute l'académie/u,
+    );
+    // Without "spécifiquement", the académie's roadmap answers, saying so.
+    expect(ask('Que prévoit la FdR RH pour le Cantal sur le télétravail ?').reply.status).toBe('answered');
+    // A plan declined per département answers with the département's own items.
+    expect(ask('Que prévoit le CASF spécifiquement pour le Cantal sur la lecture ?').reply.status).toBe(
+      'answered',
+    );
+  });
+
   it('names an académie with its elision', () => {
     const { reply } = ask('What date are the Orléans-Tours GS and CP assessments held?');
     expect(reply.text).toMatch(/for Orléans-Tours/u);

@@ -75,5 +75,7 @@ export interface QueryIntent {
   compare: boolean;
   /** One side of a comparison: the scope's own units only, no académie fallback. */
   side?: boolean;
+  /** "Spécifiquement pour le Loir-et-Cher": only the place's own units answer, not its académie's. */
+  specific?: boolean;
   concepts: Concept[];
 }

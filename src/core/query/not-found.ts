@@ -45,6 +45,19 @@ export function composeNotFound(library: PlanLibrary, intent: QueryIntent, retri
       );
       break;
     }
+    case 'not_specific': {
+      const plans = planFilter(intent, library, intent.scopes)
+        .map((id) => library.plan(id)?.shortTitle)
+        .filter(Boolean);
+      const places = scopes.filter((s) => s.kind === 'departement');
+      const named = places.map((s) => (lang === 'fr' ? frenchName(s, 'à') : s.shortName)).join(', ');
+      lines.push(
+        lang === 'fr'
+          ? `Les plans ne prévoient rien de propre ${named} : ${plans.map((p) => `« ${p} »`).join(', ')} vaut pour toute l'académie. Posez la question sans « spécifiquement » pour voir ce qu'il prévoit.`
+          : `The plans have nothing specific to ${named}: ${plans.map((p) => `“${p}”`).join(', ')} applies to the whole académie. Ask without “specifically” to see what it plans.`,
+      );
+      break;
+    }
     case 'no_fact': {
       const where = scopes.length
         ? lang === 'fr'

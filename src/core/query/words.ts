@@ -55,6 +55,7 @@ const wordsSchema = z.object({
   time: phrases,
   months: phrases,
   planWords: phrases,
+  specific: phrases,
   firstPerson: phrases,
   language: z.object({ en: phrases, fr: phrases }),
 });
@@ -74,6 +75,8 @@ export interface QuestionWords {
   questionTypes: WordForm<QuestionType>[];
   prose: WordForm<true>[];
   compare: WordForm<true>[];
+  /** "Spécifiquement pour le Cantal": what is specific to the place named, not its académie's. */
+  specific: WordForm<true>[];
   /** "Au niveau académique": the académie's own level of a plan declined per département. */
   academieLevel: WordForm<true>[];
   /** Question words that also join clauses ("qui", "when"). */
@@ -152,6 +155,7 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     relative: new Set(raw.relative.flatMap(phraseWords)),
     determiners: new Set(raw.determiners.flatMap(phraseWords)),
     compare: forms(raw.compare, true as const).sort(byLength),
+    specific: forms(raw.specific, true as const).sort(byLength),
     numbers: new Map(Object.entries(raw.numbers).map(([word, n]) => [fold(word), n])),
     time: new Set(raw.time.flatMap(phraseWords)),
     months: new Set(raw.months.flatMap(phraseWords)),

@@ -31,7 +31,14 @@ export interface Retrieval {
   /** Units left out beyond the answer's size. */
   truncated: number;
   /** Why not found; `no_fact`: the plans name the theme but give no number, time or date for it. */
-  reason?: 'no_match' | 'no_fact' | 'too_broad' | 'unknown_section' | 'empty_scope' | 'unknown_place';
+  reason?:
+    | 'no_match'
+    | 'no_fact'
+    | 'not_specific'
+    | 'too_broad'
+    | 'unknown_section'
+    | 'empty_scope'
+    | 'unknown_place';
   /** Sections the question named that were found. */
   sections: PlanNode[];
   /** Weighted share of the question the best unit expresses. */

@@ -98,6 +98,8 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
       .filter((a): a is string => Boolean(a));
     filters.scopes = new Set(academies);
     academieFallback = academies[0] ?? null;
+    // "Que prévoit-il spécifiquement pour le Loir-et-Cher ?": the académie's plan is not specific.
+    if (intent.specific) return { ...empty(intent, 'not_specific'), sections };
   } else if (intent.academieLevel && !departements.length) {
     filters.scopes = new Set(
       plans.map((id) => library.plan(id)?.academie).filter((a): a is string => Boolean(a)),

@@ -78,6 +78,7 @@ export class QuestionReader {
           .join(' ')
       : undefined;
     const compareWords = takeForms(tokens, words.compare).length > 0;
+    const specific = takeForms(tokens, words.specific).length > 0;
     let concepts = readConcepts(tokens, lang, this.sources, scene);
     if (types.some((t) => t.value === 'howmany')) markCounted(tokens, concepts, types);
     // "Combien d'axes compte le projet ?": a count of the plan's own items, read from its tree;
@@ -104,6 +105,7 @@ export class QuestionReader {
       sectionRefs,
       quoted,
       count,
+      ...(specific ? { specific } : {}),
       qtype,
       prose,
       ...(proseWord ? { proseWord } : {}),
