@@ -184,6 +184,19 @@ describe('comparisons', () => {
     expect(reply.text).toMatch(/\*\*Allier\*\*[\s\S]*\*\*Puy-de-Dôme\*\*/u);
   });
 
+  it('once one side answers, gives the other side what comes closest rather than nothing', () => {
+    const { retrieval } = ask(
+      "Usages numériques des personnels et déconnexion : comparez la FdR RH et le projet d'Orléans-Tours.",
+    );
+    expect(retrieval.sides?.map((side) => side.key)).toEqual(['cf-rh-2021', 'ot-pa-2024']);
+    for (const side of retrieval.sides ?? []) expect(side.hits.length).toBeGreaterThan(0);
+    expect(
+      citedText(
+        "Usages numériques des personnels et déconnexion : comparez la FdR RH et le projet d'Orléans-Tours.",
+      ),
+    ).toMatch(/Sécuriser les personnels dans l’usage/u);
+  });
+
   it('answers each plan with its own text', () => {
     const { reply } = ask(
       'Gestion du stress : que prévoient la FdR RH de Clermont et le projet d’Orléans-Tours ?',

@@ -119,6 +119,16 @@ describe('kinds and sections', () => {
   });
 });
 
+describe('plans named by a year', () => {
+  it('reads "le projet 2019" next to a period naming another plan', () => {
+    expect(
+      read(
+        "Qu'est-ce que prévoyait le projet 2019 et qu'est-ce que prévoit le PSA 2023-2027 sur le numérique ?",
+      ).planIds.sort(),
+    ).toEqual(['cf-psa-2019', 'cf-psa-2023']);
+  });
+});
+
 describe('question types', () => {
   it.each([
     ['Qui élabore la stratégie académique de formation continue ?', 'who'],

@@ -33,7 +33,16 @@ export function retrieve(intent: QueryIntent, context: RetrievalContext): Retrie
   if (intent.unknownPlaces.length && !intent.scopes.length) return empty(intent, 'unknown_place');
   const sides = comparedSides(intent, library);
   if (sides.length > 1) {
-    const answers = sides.map((side) => ({ key: side.key, retrieval: retrieveOne(side.intent, context) }));
+    let answers = sides.map((side) => ({ key: side.key, retrieval: retrieveOne(side.intent, context) }));
+    // Once one side answers, the theme is established: the other side needs less of the question
+    // (the HR roadmap's "charte de la déconnexion" against Orléans-Tours' "usages numériques").
+    if (answers.some((a) => a.retrieval.status === 'answered')) {
+      answers = answers.map((a, i) =>
+        a.retrieval.status === 'answered'
+          ? a
+          : { key: a.key, retrieval: retrieveOne((sides[i] as (typeof sides)[number]).intent, context, true) },
+      );
+    }
     const answered = answers.filter((a) => a.retrieval.status === 'answered');
     if (!answered.length) return answers[0]?.retrieval ?? empty(intent, 'no_match');
     return {
@@ -80,7 +89,8 @@ function comparedSides(intent: QueryIntent, library: PlanLibrary): { key: string
   return [];
 }
 
-function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval {
+/** `relaxed`: the other side of a comparison answered; this one needs less of the question. */
+function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = false): Retrieval {
   const { library, index } = context;
   const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
   const plans = planFilter(intent, library, intent.scopes);
@@ -158,7 +168,7 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext): Retrieval 
   if (academieFallback && intent.qtype === 'howmany') return { ...empty(intent, 'no_match'), sections };
   const best = ranked[0];
   // Within a section the question named, the answer space is small: less of the question will do.
-  const bar = sections.length ? MIN_CONFIDENCE_IN_SECTION : MIN_CONFIDENCE;
+  const bar = sections.length || relaxed ? MIN_CONFIDENCE_IN_SECTION : MIN_CONFIDENCE;
   if (!best || best.coverage < bar) {
     // "Qui signe l'avant-propos du CASF ?", "how was the plan drawn up?": the words miss, but
     // the question is about the plan's (or section's) own prose, which is known.

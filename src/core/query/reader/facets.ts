@@ -169,7 +169,9 @@ export function readPlans(
     if (!inPeriod || (!nearPlanWord && !/(20\d\d)\s*[-–/à]\s*(20\d\d)/u.test(text))) return;
     token.used = true;
     token.plan = true;
-    if (nearPlanWord && !byPeriod.size)
+    // "le projet 2019 et le PSA 2023-2027": a year by a plan word names a plan besides any range.
+    const inRange = new RegExp(`20\\d\\d\\s*[-–/à]\\s*${token.folded}|${token.folded}\\s*[-–/à]\\s*20\\d\\d`, 'u');
+    if (nearPlanWord && !inRange.test(text))
       for (const plan of library.plans) if (plan.period.startsWith(token.folded)) byPeriod.add(plan.id);
   });
   // Aliases may overlap a scope ("projet d'Orléans-Tours" names both), or have one inside them
