@@ -194,7 +194,7 @@ describe('comparisons', () => {
       citedText(
         "Usages numériques des personnels et déconnexion : comparez la FdR RH et le projet d'Orléans-Tours.",
       ),
-    ).toMatch(/Sécuriser les personnels dans l’usage/u);
+    ).toMatch(/sécuriser les usages numériques avec comme objectif d’assurer la séparation nette/u);
   });
 
   it('answers each plan with its own text', () => {
