@@ -1,4 +1,6 @@
 import type { AppContext } from './context.ts';
+import { createProgressAnswers } from './core/progress/answer.ts';
+import { loadProgressWords } from './core/progress/words.ts';
 import { personalOverview } from './core/router/home.ts';
 import { createRouter } from './core/router/router.ts';
 import type { Router } from './core/router/types.ts';
@@ -15,6 +17,12 @@ export function createAppRouter(ctx: AppContext): Router {
     intentReader: ctx.intentReader(),
     measurements: ctx.measurements().routes,
     deadlines: ctx.deadlines().routes,
+    progress: createProgressAnswers({
+      measurements: ctx.measurements().deps,
+      deadlines: () => ctx.deadlines().repo.list(),
+      answerer: () => ctx.answerer(),
+      words: loadProgressWords(ctx.config.dataDir),
+    }),
     overview: (actor, lang) => personalOverview(actor, ctx.measurements().deps, ctx.deadlines().repo, lang),
     onError: (error, context) => ctx.log.error({ err: error, ...context }, 'router failure'),
     failureOf: storeFailureOf,

@@ -1,6 +1,7 @@
 import type { PlanLibrary } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
 import type { Answerer } from '../query/answerer.ts';
+import type { QueryIntent } from '../query/intent.ts';
 import type { MeasureUnit } from './types.ts';
 import { type IndicatorUnitWords, unitOfIndicator } from './units.ts';
 
@@ -69,9 +70,19 @@ export class IndicatorCatalog {
     text: string,
     options: { scope?: string; unit?: MeasureUnit; limit?: number } = {},
   ): IndicatorMatch[] {
-    const intent = this.answerer.understand(text);
+    return this.rank(this.answerer.understand(text), options);
+  }
+
+  /**
+   * Indicators ranked by how well they express the concepts of a question already read, best
+   * first: among `among` if given, else all; only those for `scope` if given.
+   */
+  rank(
+    intent: QueryIntent,
+    options: { scope?: string; unit?: MeasureUnit; limit?: number; among?: IndicatorInfo[] } = {},
+  ): IndicatorMatch[] {
     if (!intent.concepts.length) return [];
-    const candidates = this.all.filter(
+    const candidates = (options.among ?? this.all).filter(
       (indicator) => !options.scope || this.accepts(indicator, options.scope),
     );
     const scores = this.answerer.matchNodes(

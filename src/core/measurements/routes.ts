@@ -73,13 +73,15 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
       return undefined;
     },
     async click(actor, conversation, buttonId, values) {
-      const view = /^(history|chart):([\w-]+)$/u.exec(buttonId);
+      // A button offered in an English answer says so: "chart:i0ab56d1:en".
+      const view = /^(history|chart):([\w-]+)(?::(fr|en))?$/u.exec(buttonId);
       if (view) {
         const indicator = deps.catalog().get(view[2] as string);
         if (!indicator) return undefined;
+        const lang: Lang = view[3] === 'en' ? 'en' : 'fr';
         return view[1] === 'history'
-          ? indicatorHistory(indicator, deps, 'fr')
-          : indicatorChart(indicator, deps, 'fr');
+          ? indicatorHistory(indicator, deps, lang)
+          : indicatorChart(indicator, deps, lang);
       }
       const review = /^review:(validated|rejected):(m[0-9a-f]{12})$/u.exec(buttonId);
       if (review) {

@@ -9,7 +9,7 @@ import { formatValue } from './units.ts';
 
 export type Progress = 'ahead' | 'on_track' | 'behind' | 'no_target';
 
-const PROGRESS: Record<Progress, Record<Lang, string>> = {
+export const PROGRESS: Record<Progress, Record<Lang, string>> = {
   ahead: { fr: 'cible atteinte', en: 'target reached' },
   on_track: { fr: 'dans les temps', en: 'on track' },
   behind: { fr: 'en retard', en: 'behind' },
@@ -63,8 +63,25 @@ export function pendingReviews(measurements: Measurement[]): Measurement[] {
   return measurements.filter((m) => m.status === 'proposed').reverse();
 }
 
-function find(targets: TargetValue[], scope: string, period: string, kind: TargetValue['kind']) {
+/** The target (or baseline) set for a scope and period, if any. */
+export function targetOf(
+  targets: TargetValue[],
+  scope: string,
+  period: string,
+  kind: TargetValue['kind'],
+): number | undefined {
   return targets.find((x) => x.scope === scope && x.period === period && x.kind === kind)?.value;
+}
+
+/**
+ * The verdict the card gives a value: against the target and baseline of its own scope and period
+ * (`targets` of its indicator); a text value, or a period without a target, has none.
+ */
+export function verdictOf(indicator: IndicatorInfo, m: Measurement, targets: TargetValue[]): Progress {
+  if (typeof m.value !== 'number') return 'no_target';
+  const target = targetOf(targets, m.scope, m.period, 'target');
+  const baseline = targetOf(targets, m.scope, m.period, 'baseline');
+  return progressOf(m.value, target, baseline, lowerIsBetter(indicator));
 }
 
 /** The indicator card: definition and citation, latest value per scope against its target. */
@@ -88,12 +105,8 @@ export function indicatorCard(indicator: IndicatorInfo, deps: MeasurementDeps, l
   if (!latest.size)
     lines.push(lang === 'fr' ? 'Aucune valeur enregistrée pour le moment.' : 'No value recorded yet.');
   for (const m of latest.values()) {
-    const target = find(targets, m.scope, m.period, 'target');
-    const baseline = find(targets, m.scope, m.period, 'baseline');
-    const progress =
-      typeof m.value === 'number'
-        ? progressOf(m.value, target, baseline, lowerIsBetter(indicator))
-        : 'no_target';
+    const target = targetOf(targets, m.scope, m.period, 'target');
+    const progress = verdictOf(indicator, m, targets);
     const vs =
       target !== undefined
         ? ` / ${t('target', lang).toLowerCase()} ${formatValue(target, m.unit, lang)}`

@@ -20,13 +20,9 @@ type Preposition = 'à' | 'de' | 'pour' | 'dans' | null;
  * Clermont-Ferrand ».
  */
 export function frenchName(scope: Scope, preposition: Preposition = null): string {
-  // "Académie d'Orléans-Tours": the académie's own name holds the elision.
-  const name =
-    scope.kind === 'academie'
-      ? /^académie d/iu.test(scope.name)
-        ? `a${scope.name.slice(1)}`
-        : `académie de ${scope.shortName}`
-      : scope.shortName;
+  // « académie d'Orléans-Tours », « académie de Clermont-Ferrand ».
+  const of = /^[aeiouyàâéèêîôh]/iu.test(scope.shortName) ? "d'" : 'de ';
+  const name = scope.kind === 'academie' ? `académie ${of}${scope.shortName}` : scope.shortName;
   const article = scope.kind === 'academie' ? "l'" : (scope.article ?? 'le');
   const withArticle = article === "l'" ? `l'${name}` : `${article} ${name}`;
   if (preposition === 'à') return article === 'le' ? `au ${name}` : `à ${withArticle}`;

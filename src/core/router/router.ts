@@ -1,6 +1,7 @@
 import type { DeadlineRoutes } from '../deadlines/routes.ts';
 import type { MeasurementRoutes } from '../measurements/routes.ts';
 import type { PlanLibrary } from '../plans/library.ts';
+import type { ProgressAnswers, ProgressOutcome } from '../progress/answer.ts';
 import { citationOf } from '../query/answer.ts';
 import type { Answerer } from '../query/answerer.ts';
 import { carryOver, looksLikeFollowUp } from '../query/followup.ts';
@@ -44,6 +45,8 @@ export interface RouterDeps {
   measurements?: MeasurementRoutes;
   /** Deadline commands and reminder buttons (snooze). */
   deadlines?: DeadlineRoutes;
+  /** "Où en est-on ?": questions answered from the recorded values; without it, from the plans only. */
+  progress?: ProgressAnswers;
   /** The personal lines of the home view (deadlines, values, reviews); see home.ts. */
   overview?(actor: Actor, lang: Lang): string[];
   /** Reports unexpected failures; the user still gets a polite reply. */
@@ -88,6 +91,8 @@ export function createRouter(deps: RouterDeps): Router {
     const conversation = conversationKey(message.conversation);
     let standalone = text;
     let intent: QueryIntent = answerer.understand(text);
+    // "et les actions ?" after a progress question asks the plans, not the values.
+    const asksForItems = intent.kinds.length > 0;
     // The memory is read only for what reads as a follow-up: most questions stand alone.
     const previous = looksLikeFollowUp(text, intent) ? (deps.memory?.recent(conversation, 3) ?? []) : [];
     const last = previous[0];
@@ -109,18 +114,51 @@ export function createRouter(deps: RouterDeps): Router {
       const hints = await deps.intentReader.read(standalone, intent.lang, deps.library());
       if (hints) intent = answerer.withHints(intent, hints);
     }
+    // A progress question ("où en est…"), or a follow-up of one, is answered from the recorded
+    // values; the LLM writer does not rewrite figures. A theme no indicator measures goes on to the plans.
+    const progress = deps.progress?.read(standalone, asksForItems ? undefined : last?.standalone);
+    let fallback: Extract<ProgressOutcome, { kind: 'plans' }> | undefined;
+    if (progress && deps.progress) {
+      const outcome = deps.progress.answer(intent, progress, message.actor);
+      if (outcome.kind === 'reply') {
+        // A follow-up keeps the progress question it follows, so that the next one still reads as one.
+        const asked = deps.progress.read(standalone) ? standalone : (last?.standalone ?? standalone);
+        return logAnswer(message, conversation, text, asked, intent, outcome.reply);
+      }
+      fallback = outcome;
+      intent = outcome.intent;
+    }
     const offline = answerer.answerIntent(intent);
-    const reply = deps.writer ? await deps.writer.write(standalone, offline) : offline.reply;
+    if (fallback?.otherwise && offline.reply.status === 'not_found')
+      return logAnswer(message, conversation, text, standalone, intent, fallback.otherwise);
+    const notice = fallback?.notice;
+    const written = deps.writer ? await deps.writer.write(standalone, offline) : offline.reply;
+    const reply = notice
+      ? { ...written, notice: [notice, written.notice].filter(Boolean).join(' ') }
+      : written;
+    return logAnswer(message, conversation, text, standalone, offline.intent, reply);
+  };
+
+  /**
+   * Logging the answer (memory, feedback) is best effort: a database that cannot be written must
+   * not turn an answer already computed into an apology. Without a log there is no 👍/👎.
+   */
+  const logAnswer = (
+    message: InboundMessage,
+    conversation: string,
+    question: string,
+    standalone: string,
+    intent: QueryIntent,
+    reply: Reply,
+  ): Reply => {
     if (!deps.memory) return reply;
-    // Logging the answer (memory, feedback) is best effort: a database that cannot be written must
-    // not turn an answer already computed into an apology. Without a log there is no 👍/👎.
     try {
       const answerId = deps.memory.record({
         conversation,
         actor: actorKey(message.actor),
-        question: text,
+        question,
         standalone,
-        intent: offline.intent,
+        intent,
         answer: reply.text,
         status: reply.status,
         citations: (reply.citations ?? []).map((c) => c.id),

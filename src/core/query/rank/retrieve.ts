@@ -40,7 +40,10 @@ export function retrieve(intent: QueryIntent, context: RetrievalContext): Retrie
       answers = answers.map((a, i) =>
         a.retrieval.status === 'answered'
           ? a
-          : { key: a.key, retrieval: retrieveOne((sides[i] as (typeof sides)[number]).intent, context, true) },
+          : {
+              key: a.key,
+              retrieval: retrieveOne((sides[i] as (typeof sides)[number]).intent, context, true),
+            },
       );
     }
     const answered = answers.filter((a) => a.retrieval.status === 'answered');

@@ -170,7 +170,10 @@ export function readPlans(
     token.used = true;
     token.plan = true;
     // "le projet 2019 et le PSA 2023-2027": a year by a plan word names a plan besides any range.
-    const inRange = new RegExp(`20\\d\\d\\s*[-–/à]\\s*${token.folded}|${token.folded}\\s*[-–/à]\\s*20\\d\\d`, 'u');
+    const inRange = new RegExp(
+      `20\\d\\d\\s*[-–/à]\\s*${token.folded}|${token.folded}\\s*[-–/à]\\s*20\\d\\d`,
+      'u',
+    );
     if (nearPlanWord && !inRange.test(text))
       for (const plan of library.plans) if (plan.period.startsWith(token.folded)) byPeriod.add(plan.id);
   });
