@@ -206,6 +206,10 @@ describe('export defects are repaired in code', () => {
     ['Développer [I’épanouissement', 'Développer l’épanouissement'],
     ['Développer lattractivité des dispositifs', 'Développer l’attractivité des dispositifs'],
     ['qui a été', 'qui a été'],
+    ['l’implication des enseighants', 'l’implication des enseignants'],
+    ['en DUT (Diplème Universitaire de Technologie)', 'en DUT (Diplôme Universitaire de Technologie)'],
+    ['l’accompagnement du 1°" degré', 'l’accompagnement du 1er degré'],
+    ['les collectifs innovants 1°" et 2¢ degrés', 'les collectifs innovants 1er et 2d degrés'],
   ])('repairs OCR confusions: %s', (input, expected) => {
     expect(collapseSpaces(repairOcr(input, vocabulary))).toBe(expected);
   });
@@ -222,6 +226,16 @@ describe('export defects are repaired in code', () => {
       'une journée de formation inter-degrés',
     );
     expect(joinLines(['liaison collège-', 'lycée'], vocabulary)).toBe('liaison collège-lycée');
+    expect(joinLines(['le recrutement d’adjoints-', 'gestionnaires pour'], vocabulary)).toBe(
+      'le recrutement d’adjoints-gestionnaires pour',
+    );
+  });
+
+  it('reads an apostrophe misread as an accent on the l, composed or not', () => {
+    expect(collapseSpaces('Pour ce faire, l\u0301 académie mobilise')).toBe(
+      'Pour ce faire, l’académie mobilise',
+    );
+    expect(collapseSpaces('Pour ce faire, ĺacadémie mobilise')).toBe('Pour ce faire, l’académie mobilise');
   });
 
   it('strips Markdown emphasis, links and superscripts', () => {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/adapters/console/cli.ts';
@@ -27,6 +28,8 @@ describe('boussole backup', () => {
     const backup = await run(live, 'backup', file);
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toMatch(/5 plans, 1 valeurs/u);
+    // Nothing but the backup itself: no .partial file, no -wal or -shm beside it.
+    expect(readdirSync(path.dirname(file))).toEqual(['boussole-2026-11-23.db']);
 
     const restored = { BOUSSOLE_DB: file };
     const plans = JSON.parse((await run(restored, 'plans', '--json')).stdout);

@@ -159,6 +159,23 @@ describe('plausibility bounds', () => {
     expect(reply.text).toMatch(/pas un effectif plausible.*au plus 10\s000\s000.*nombre de zéros/su);
   });
 
+  it('imports back its own export when it holds targets and baselines without a value', async () => {
+    expect((await run('target', PERCENT, 'haute-loire', '2026-2027', '65')).code).toBe(0);
+    expect((await run('target', PERCENT, 'haute-loire', '2022-2023', '55', '--baseline')).code).toBe(0);
+    const before = await measurements();
+    const out = path.join(dir, 'with-targets.csv');
+    expect((await run('export', '--format', 'csv', '--out', out)).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/;haute-loire;2026-2027;;65;/u);
+    // Without the legacy implausible value of the test above, which import rightly refuses.
+    const kept = text.split('\r\n').filter((line) => !line.includes(';1000000000000000000000;'));
+    writeFileSync(out, kept.join('\r\n'));
+    const back = await run('import', out);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/^0 valeur\(s\) importée\(s\)/u);
+    expect(await measurements()).toEqual(before);
+  });
+
   it('refuses an absurd target from the CLI too', async () => {
     const target = await run('target', COUNT, 'cantal', '2026-2027', '5000000000000');
     expect(target.code).toBe(1);
@@ -193,6 +210,20 @@ describe('deadline import', () => {
       sent: { recipient: string; indicator: string }[];
     };
     expect(sent.sent.filter((s) => s.indicator === 'cf-casf-2025:i0ab56d1')).toHaveLength(1);
+  });
+
+  it('refuses a missing, malformed or empty file in French, with exit code 1', async () => {
+    const missing = await run('deadline', 'import', path.join(dir, 'none.json'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^Fichier introuvable ou illisible : /u);
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{not json');
+    expect((await run('deadline', 'import', broken)).stderr).toMatch(/\(JSON invalide : /u);
+    const empty = path.join(dir, 'null.json');
+    writeFileSync(empty, 'null');
+    const nothing = await run('deadline', 'import', empty);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/une liste « deadlines » est attendue/u);
   });
 
   it('updates the owners of a deadline already in place instead of adding a second one', async () => {

@@ -28,6 +28,20 @@ describe('a theme in a scope', () => {
     );
   });
 
+  it('reads "faits numériques" as number facts, never as digital tools', () => {
+    const texts = cited('Quelles actions pour les faits numériques ?');
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts)
+      expect(text).not.toMatch(/espaces? numériques? de travail|déconnexion|équipement numérique/iu);
+  });
+
+  it('gives the académie’s indicators when the département has none on the theme, and says so', () => {
+    const { reply, retrieval } = ask('Quels indicateurs pour la lecture en Haute-Loire ?');
+    expect(retrieval.academieFallback).toBe('clermont-ferrand');
+    expect(reply.citations?.some((c) => c.kind === 'indicator')).toBe(true);
+    expect(reply.citations?.every((c) => c.scope !== 'Allier' && c.scope !== 'Cantal')).toBe(true);
+  });
+
   it('never cites another département when one is named', () => {
     for (const question of [
       'Quelles actions pour la lecture dans le Cantal ?',
@@ -149,6 +163,12 @@ describe('structure', () => {
       new Set(['Académie de Clermont-Ferrand']),
     );
     expect(scopesOf("Quelles actions du CASF pour l'orientation ?").size).toBeGreaterThan(1);
+  });
+
+  it('lists a section named by number whatever the question word ("what does axis 2 contain?")', () => {
+    const { reply } = ask('What does axis 2 of the PSA contain?');
+    expect(reply.citations?.length).toBeGreaterThan(0);
+    for (const c of reply.citations ?? []) expect(c.path[0]).toMatch(/^Axe 2/u);
   });
 
   it('counts the items of a kind from the tree: "combien d’axes compte…", "how many axes…"', () => {

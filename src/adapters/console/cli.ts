@@ -30,7 +30,7 @@ Usage : boussole <commande> [options]
   show ID [--json]              affiche un plan ou un élément et ses descendants
   search MOTS… [--json]         recherche plein texte dans les plans
   ask [--json] "QUESTION"       répond à une question, avec citations
-  ask --batch FICHIER           une question par ligne, une réponse JSON par ligne
+  ask [--json] --batch FICHIER  une question par ligne (une ligne JSON par réponse avec --json)
   say --as NOM [--json] "MESSAGE"        un message au routeur, comme dans Slack ou Teams
   say --as NOM [--json] --click ID [--value CHAMP=VALEUR…]   appuie sur un bouton
   measurements [--indicator ID] [--scope P] [--json]   toutes les versions des valeurs

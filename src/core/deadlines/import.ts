@@ -19,9 +19,10 @@ export interface DeadlineImport {
 
 /** The entries of a deadline file as `deadline add` inputs, or the reason the file cannot be one. */
 export function readDeadlineFile(raw: DeadlineFile): { inputs: DeadlineInput[] } | { error: string } {
-  const entries = Array.isArray(raw) ? raw : raw.deadlines;
+  // `null` or a bare number is valid JSON too: read as an object without the expected list.
+  const entries = Array.isArray(raw) ? raw : raw?.deadlines;
   if (!Array.isArray(entries)) {
-    if (!Array.isArray(raw) && raw.defaults !== undefined) {
+    if (!Array.isArray(raw) && raw?.defaults !== undefined) {
       return {
         error:
           'ce fichier donne les règles de date par défaut de chaque plan (data/deadlines.json), pas des échéances : ' +

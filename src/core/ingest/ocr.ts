@@ -1,7 +1,11 @@
 import type { Vocabulary } from './vocabulary.ts';
 
-// Single-edit confusions seen in OCR'd French: accents misread or dropped, "ç" read as "g", "œ" as "ce".
+// Single-edit confusions seen in OCR'd French: accents misread or dropped, "ç" read as "g", "œ" as
+// "ce", "n" as "h" (« enseighants »), "ô" as "è" (« Diplème »).
 const SUBSTITUTIONS: [string, string][] = [
+  ['h', 'n'],
+  ['è', 'ô'],
+  ['é', 'ô'],
   ['ée', 'è'],
   ['eé', 'é'],
   ['é', 'è'],
@@ -67,6 +71,9 @@ function repairPreposition(text: string): string {
  */
 export function repairOcr(text: string, vocabulary: Vocabulary): string {
   const fixed = text
+    // « 1°" degré », « 2¢ degrés »: the ordinals of the first and second degrees, misread.
+    .replace(/\b1\s?°\s?["”]?(?=\s+(?:et|degr))/gu, '1er')
+    .replace(/\b2\s?[¢°]\s?["”]?(?=\s+degr)/gu, '2d')
     .replace(/\[(?:Il|I|l)?(['’])/gu, 'l$1')
     .replace(/(['’])['’]+/gu, '$1')
     .replace(/(^|[^\p{L}])I(['’])(?=\p{L})/gu, '$1l$2')

@@ -37,6 +37,11 @@ export function joinLines(lines: string[], vocabulary: Vocabulary): string {
             (left.length >= 3 &&
               right.length >= 3 &&
               vocabulary.words.has(left) &&
+              vocabulary.words.has(right.toLowerCase())) ||
+            // "adjoints-" + "gestionnaires": a plural before the break is a whole word, not a syllable.
+            (/[sx]$/u.test(left) &&
+              left.length >= 5 &&
+              right.length >= 5 &&
               vocabulary.words.has(right.toLowerCase()))));
       text = keepHyphen ? `${text}${line}` : `${text.slice(0, -1)}${line}`;
     } else {
@@ -94,9 +99,12 @@ export function repairLigatures(text: string, vocabulary: Vocabulary): string {
 }
 
 export function collapseSpaces(text: string): string {
-  return text
-    .replace(/ĺ ?(?=\p{L})/gu, 'l’')
-    .replace(/[\u00a0\u202f\t ]+/gu, ' ')
-    .replace(/ ([,.])(?=\s|$)/gu, '$1')
-    .trim();
+  return (
+    text
+      // "ĺ académie": an apostrophe read as an accent on the "l", composed or not.
+      .replace(/(?:ĺ|l\u0301) ?(?=\p{L})/gu, 'l’')
+      .replace(/[\u00a0\u202f\t ]+/gu, ' ')
+      .replace(/ ([,.])(?=\s|$)/gu, '$1')
+      .trim()
+  );
 }

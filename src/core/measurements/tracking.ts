@@ -133,6 +133,8 @@ export function readImportRows(
     scope: column('perimetre', 'scope', 'departement'),
     period: column('periode', 'period'),
     value: column('valeur', 'value'),
+    target: column('cible', 'target'),
+    baseline: column('valeur_initiale', 'baseline'),
     comment: column('commentaire', 'comment'),
     source: column('source'),
   };
@@ -153,6 +155,9 @@ export function readImportRows(
   for (const { line, cells } of rows) {
     if (cells.every((c) => !c.trim())) continue;
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+    // A row of the export that only carries a target or a baseline (no value yet) is not a value:
+    // skipped, so that the tool's own export imports back unchanged.
+    if (!cell(col.value) && (cell(col.target) || cell(col.baseline))) continue;
     const errors: string[] = [];
     const indicator = catalog.get(cell(col.indicator));
     if (!indicator) errors.push(`indicateur inconnu « ${cell(col.indicator)} »`);

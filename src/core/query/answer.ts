@@ -3,6 +3,7 @@ import type { PlanNode } from '../plans/types.ts';
 import type { Citation, Reply } from '../router/types.ts';
 import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts.ts';
 import type { AnswerKind, QueryIntent } from './intent.ts';
+import { itemLine, shorten } from './item-text.ts';
 import { composeNotFound } from './not-found.ts';
 import type { Hit, Retrieval } from './rank/retrieval.ts';
 
@@ -154,6 +155,8 @@ function groupLines(
   const lines: string[] = [];
   let plan = '';
   let section = '';
+  // What the question asks, in every way it may be said: a long text is shown from where it says it.
+  const questionPhrases = intent.concepts.flatMap((c) => c.phrases.map((p) => p.stems));
   for (const c of sorted) {
     if (c.hit.planId !== plan) {
       plan = c.hit.planId;
@@ -167,7 +170,7 @@ function groupLines(
       section = key;
       lines.push(`_${[path, scope].filter(Boolean).join(' — ')}_`);
     }
-    lines.push(`• ${shorten(c.text.replace(/\s*\n\s*/gu, ' ; '), ITEM_CHARS)} [${cite(c)}]`);
+    lines.push(`• ${itemLine(c.text, questionPhrases, ITEM_CHARS)} [${cite(c)}]`);
   }
   return lines;
 }
@@ -175,17 +178,4 @@ function groupLines(
 function scopeTag(library: PlanLibrary, key: string): string {
   const scope = library.scopes.get(key);
   return scope?.kind === 'departement' ? scope.shortName : '';
-}
-
-/**
- * A text cut for display at the end of a sentence (or, for one long sentence, of a word): the
- * citation keeps the whole text.
- */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const sentenceEnd = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf(' ; '));
-  if (sentenceEnd > max * 0.4) return `${cut.slice(0, sentenceEnd + 1).trimEnd()} …`;
-  const wordEnd = cut.lastIndexOf(' ');
-  return `${cut.slice(0, wordEnd > 0 ? wordEnd : max).trimEnd()}…`;
 }

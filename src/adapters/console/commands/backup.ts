@@ -30,8 +30,11 @@ export async function runBackup(
   rmSync(partial, { force: true });
   await ctx.db.backup(partial);
   // Checked before it replaces anything: a copy that does not open is not a backup.
-  const copy = new Database(partial, { readonly: true });
+  const copy = new Database(partial);
   try {
+    // One self-contained file: no -wal or -shm left beside the backup (the copy keeps the live
+    // database's WAL mode otherwise, and opening it leaves those two files behind).
+    copy.pragma('journal_mode = DELETE');
     const integrity = copy.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new Error(`contrôle d'intégrité : ${String(integrity)}`);
     const counts = {
@@ -45,7 +48,7 @@ export async function runBackup(
     return 0;
   } catch (error) {
     if (copy.open) copy.close();
-    rmSync(partial, { force: true });
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
     io.err(`Sauvegarde invalide, rien n'a été écrit : ${(error as Error).message}`);
     return 1;
   }

@@ -110,9 +110,23 @@ export function runDeadlines(ctx: AppContext, io: CommandIO, json: boolean): num
 /** `deadline import FILE.json`: all entries or none; an entry already in place changes nothing. */
 function runDeadlineImport(ctx: AppContext, io: CommandIO, file: string | undefined): number {
   if (!file) throw new UsageError('Usage : boussole deadline import FICHIER.json');
+  let text: string;
+  try {
+    text = readFileSync(userPath(ctx.config, file), 'utf8');
+  } catch {
+    io.err(`Fichier introuvable ou illisible : ${file}`);
+    return 1;
+  }
+  let raw: DeadlineFile;
+  try {
+    raw = JSON.parse(text) as DeadlineFile;
+  } catch (error) {
+    io.err(`Fichier d’échéances illisible : ${file} (JSON invalide : ${(error as Error).message}).`);
+    return 1;
+  }
   let read: ReturnType<typeof readDeadlineFile>;
   try {
-    read = readDeadlineFile(JSON.parse(readFileSync(userPath(ctx.config, file), 'utf8')) as DeadlineFile);
+    read = readDeadlineFile(raw);
   } catch (error) {
     read = { error: (error as Error).message };
   }
@@ -182,7 +196,9 @@ export async function runRemind(
     else {
       if (!wouldSend.length) io.out('Rien à envoyer (simulation).');
       for (const s of wouldSend)
-        io.out(`(simulation) → ${s.recipient} [${s.kind} ${s.stage}] ${s.text.split('\n')[0]}`);
+        io.out(
+          `(simulation) → ${s.recipient} [${s.kind} ${s.stage}] ${plainLine(s.text.split('\n')[0] ?? '')}`,
+        );
     }
     io.err('Simulation (--dry-run) : rien n’a été envoyé ni enregistré.');
     return 0;

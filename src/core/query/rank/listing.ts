@@ -17,7 +17,9 @@ export function listScope(intent: QueryIntent, filters: Filters, context: Retrie
   const { library } = context;
   let kinds: AnswerKind[] = intent.kinds.length ? intent.kinds : ['objective', 'action'];
   const scopes = filters.scopes;
-  const all = filters.plans
+  // The sections the question names, else the plans: "what does axis 2 contain?" lists axis 2.
+  const roots = filters.sections.length ? filters.sections.map((section) => section.id) : filters.plans;
+  const all = roots
     .flatMap((id) => library.descendants(id))
     .filter((node) => !scopes.size || scopes.has(node.scope));
   // "Les quatre objectifs du projet": the level that has as many items as the asker counts.

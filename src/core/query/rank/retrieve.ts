@@ -145,13 +145,19 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = f
     return listScope(intent, filters, context);
   }
   let ranked = rankUnits(intent, weighted, filters, context);
+  // "Quels indicateurs pour la lecture en Haute-Loire ?": the kind asked by name, none of it for
+  // the département on the theme; its académie's may exist (the CASF's indicators are académie-wide).
+  const asked = intent.kindWord ? (intent.kinds as string[]) : [];
+  const lacksKind = (list: Scored[]) =>
+    asked.length > 0 &&
+    !list.some((item) => asked.includes(item.unit.kind) && item.coverage >= MIN_CONFIDENCE);
   // A figure about a département is not its académie's figure: no fallback for "how many".
   if (
     departements.length &&
     !academieFallback &&
     !intent.side &&
     intent.qtype !== 'howmany' &&
-    (ranked[0]?.coverage ?? 0) < MIN_CONFIDENCE
+    ((ranked[0]?.coverage ?? 0) < MIN_CONFIDENCE || lacksKind(ranked))
   ) {
     // Nothing of the département's own: the académie-wide units still apply to it.
     const academies = departements
@@ -159,10 +165,9 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = f
       .filter((a): a is string => Boolean(a));
     const fallback = rankUnits(intent, weighted, { ...filters, scopes: new Set(academies) }, context);
     // Stepping outside the scope asked needs a surer match.
-    if (
-      (fallback[0]?.coverage ?? 0) >= MIN_CONFIDENCE_FALLBACK &&
-      (fallback[0]?.coverage ?? 0) > (ranked[0]?.coverage ?? 0)
-    ) {
+    const surer = (fallback[0]?.coverage ?? 0) > (ranked[0]?.coverage ?? 0);
+    const ofTheKind = lacksKind(ranked) && !lacksKind(fallback);
+    if ((fallback[0]?.coverage ?? 0) >= MIN_CONFIDENCE_FALLBACK && (surer || ofTheKind)) {
       ranked = fallback;
       academieFallback = academies[0] ?? null;
     }
