@@ -35,6 +35,8 @@ export const envSchema = z.object({
   BOUSSOLE_REMINDER_CRON: preprocess(z._default(z.string(), '*/5 * * * *')),
   BOUSSOLE_HTTP_HOST: optionalString,
   BOUSSOLE_BUSY_TIMEOUT_MS: integer(0, 2500, 1000),
+  BOUSSOLE_DATABASE_URL: preprocess(z.optional(z.url({ protocol: /^postgres(?:ql)?$/ }))),
+  BOUSSOLE_DATABASE_POOL: positiveInt(10, 200),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -81,6 +83,11 @@ export interface Config {
    * because the wait freezes every conversation and Slack wants its ack within 3 s.
    */
   busyTimeoutMs: number;
+  /**
+   * PostgreSQL (BOUSSOLE_DATABASE_URL) for `boussole migrate` and `boussole copy`; absent, the
+   * embedded SQLite file `dbFile` is the database.
+   */
+  postgres?: { url: string; poolSize: number };
   reminderCron: string;
   httpHost: string;
   slack: {
@@ -146,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     memoryMinutes: e.BOUSSOLE_MEMORY_MINUTES,
     busyTimeoutMs: e.BOUSSOLE_BUSY_TIMEOUT_MS,
+    ...(e.BOUSSOLE_DATABASE_URL
+      ? { postgres: { url: e.BOUSSOLE_DATABASE_URL, poolSize: e.BOUSSOLE_DATABASE_POOL } }
+      : {}),
     reminderCron: e.BOUSSOLE_REMINDER_CRON,
     httpHost: e.BOUSSOLE_HTTP_HOST ?? (e.BOUSSOLE_TEAMS_DEV ? '127.0.0.1' : '0.0.0.0'),
     slack: {

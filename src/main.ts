@@ -30,6 +30,15 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     }
     throw error;
   }
+  if (config.postgres) {
+    // Serving from PostgreSQL needs the shared-state ports (issue 17, in progress). Refusing is
+    // safer than starting on a local SQLite file the operator did not ask for: replicas would each
+    // keep their own state and send reminders twice.
+    process.stderr.write(
+      'BOUSSOLE_DATABASE_URL est défini, mais l’assistant ne sert pas encore depuis PostgreSQL : seules les commandes « boussole migrate » et « boussole copy » l’utilisent. Retirez la variable pour servir depuis SQLite (BOUSSOLE_DB). Voir le README, « Passer à PostgreSQL ».\n',
+    );
+    return 1;
+  }
   const platforms = Boolean(config.slack.botToken) || Boolean(config.teams.appId) || config.teams.devMode;
   // The console chat owns the terminal: only warnings go to stderr there.
   const log = createLogger(platforms ? config.logLevel : 'warn');

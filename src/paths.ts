@@ -17,3 +17,4 @@ export const ROOT_DIR = (() => {
 })();
 
 export const MIGRATIONS_DIR = path.join(ROOT_DIR, 'src', 'store', 'migrations');
+export const PG_MIGRATIONS_DIR = path.join(ROOT_DIR, 'src', 'store', 'postgres', 'migrations');

@@ -8,7 +8,7 @@ export class MigrationError extends Error {
   readonly code = 'migration';
 }
 
-interface MigrationFile {
+export interface MigrationFile {
   version: number;
   name: string;
   sql: string;
@@ -30,27 +30,23 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
     });
 }
 
+export interface AppliedMigration {
+  version: number;
+  name: string;
+  checksum: string;
+}
+
 /**
- * Applies pending migrations, forward only. A migration already applied must be byte-identical to
+ * The migrations still to apply, in order. A migration already applied must be byte-identical to
  * its file (checksum), and the database must not know migrations this code does not have: both mean
- * the schema is not what the code expects, so start-up stops instead of guessing.
+ * the schema is not what the code expects, so start-up stops instead of guessing. Shared by the
+ * SQLite and PostgreSQL engines.
  */
-export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): { applied: string[] } {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    checksum TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
-  const files = readMigrations(dir);
+export function pendingMigrations(
+  files: readonly MigrationFile[],
+  applied: readonly AppliedMigration[],
+): MigrationFile[] {
   const byVersion = new Map(files.map((file) => [file.version, file]));
-  const applied = db
-    .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
-    .all() as {
-    version: number;
-    name: string;
-    checksum: string;
-  }[];
   for (const row of applied) {
     const file = byVersion.get(row.version);
     if (!file) {
@@ -65,12 +61,26 @@ export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): { applied:
     }
   }
   const done = new Set(applied.map((row) => row.version));
+  return files.filter((file) => !done.has(file.version));
+}
+
+/** Applies pending SQLite migrations, forward only, each in its own transaction. */
+export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): { applied: string[] } {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    checksum TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied = db
+    .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
+    .all() as AppliedMigration[];
+  const pending = pendingMigrations(readMigrations(dir), applied);
   const record = db.prepare(
     'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
   );
   const newlyApplied: string[] = [];
-  for (const file of files) {
-    if (done.has(file.version)) continue;
+  for (const file of pending) {
     db.transaction(() => {
       db.exec(file.sql);
       record.run(file.version, file.name, file.checksum, new Date().toISOString());

@@ -48,6 +48,9 @@ Usage : boussole <commande> [options]
   remind [--now DATE_ISO] [--dry-run] [--json]   un passage des rappels, comme s'il était à cette
                                          heure ; envoie et enregistre, sauf avec --dry-run (simulation)
   backup FICHIER [--force]               sauvegarde à chaud de la base (restauration : voir le README)
+  migrate [--database postgres://…]      met le schéma de la base à jour (SQLite, ou PostgreSQL)
+  copy --from sqlite:FICHIER --to postgres://…   copie une installation vers PostgreSQL (base
+                                         vide, une seule transaction, nombres vérifiés)
 
   --version                              la version de Boussole
 
@@ -228,6 +231,9 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
   if (name === '--version' || name === '-v' || name === 'version') {
     io.out(`boussole ${packageVersion()}`);
     return 0;
+  }
+  if (name === 'migrate' || name === 'copy') {
+    return (await import('./commands/database.ts')).runDatabaseCommand(name, args, io, env, USAGE);
   }
   if (name === 'start') {
     const { startAssistant } = await import('../../main.ts');
