@@ -99,6 +99,12 @@ describe('facts in the prose', () => {
     ).toMatch(/scolarité obligatoire à 3 ans/u);
   });
 
+  it('counts with the plans’ approximate quantities (« une vingtaine »), not only with digits', () => {
+    expect(
+      citedText("Combien d'étudiants en mathématiques sont reçus dans les établissements grâce à l'université ?"),
+    ).toMatch(/une vingtaine d’étudiants de mathématiques/u);
+  });
+
   it('reads a preamble the question names, down to its signature', () => {
     expect(citedText("Qui signe l'avant-propos de la feuille de route du CASF ?")).toContain(
       "Rectrice de l'académie de Clermont-Ferrand",
@@ -118,6 +124,11 @@ describe('structure', () => {
     );
     expect(texts).toHaveLength(3);
     expect(texts.join('\n')).toContain('Faire rayonner un collectif académique engagé');
+  });
+
+  it('reads how a plan is built (« s’articule autour de », « se compose de ») as a request for its items', () => {
+    expect(cited('Le projet académique d’Orléans-Tours s’articule autour de quels axes ?')).toHaveLength(4);
+    expect(cited('La feuille de route RH se compose de quels axes ?')).toHaveLength(3);
   });
 
   it('reads a plan’s own names for its levels (Orléans-Tours calls its objectives "actions")', () => {
