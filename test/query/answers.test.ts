@@ -101,7 +101,9 @@ describe('facts in the prose', () => {
 
   it('counts with the plans’ approximate quantities (« une vingtaine »), not only with digits', () => {
     expect(
-      citedText("Combien d'étudiants en mathématiques sont reçus dans les établissements grâce à l'université ?"),
+      citedText(
+        "Combien d'étudiants en mathématiques sont reçus dans les établissements grâce à l'université ?",
+      ),
     ).toMatch(/une vingtaine d’étudiants de mathématiques/u);
   });
 
@@ -124,6 +126,11 @@ describe('structure', () => {
     );
     expect(texts).toHaveLength(3);
     expect(texts.join('\n')).toContain('Faire rayonner un collectif académique engagé');
+  });
+
+  it('searches a quoted name that is no section title as words, and still refuses an unknown one', () => {
+    expect(citedText('« stopdiscri » : c’est quoi, dans le projet d’Orléans-Tours ?')).toMatch(/stopdiscri/u);
+    expect(ask('Que dit l’axe « Zorglub » du PSA 2023-2027 ?').reply.status).toBe('not_found');
   });
 
   it('reads how a plan is built (« s’articule autour de », « se compose de ») as a request for its items', () => {

@@ -98,7 +98,9 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = f
   const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
   const plans = planFilter(intent, library, intent.scopes);
   const sections = findSections(intent, library, new Set(plans));
-  if ((intent.sectionRefs.length || intent.quoted.length) && !sections.length && !intent.concepts.length) {
+  // A numbered section that does not exist ("axe 7") leaves nothing to search; a quoted text that
+  // names no section is searched as words below ("what is 'stopdiscri'?").
+  if (intent.sectionRefs.length && !sections.length && !intent.concepts.length && !intent.quoted.length) {
     return empty(intent, 'unknown_section');
   }
   const filters: Filters = { plans, scopes: new Set(departements), departements, sections };
