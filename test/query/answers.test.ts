@@ -245,6 +245,13 @@ describe('comparisons', () => {
 });
 
 describe('when the plans do not answer', () => {
+  it('refuses an attribute the plans never give (a budget, a price) of a thing they do name', () => {
+    expect(ask('What is the budget of the Orléans-Tours wellbeing cell?').reply.status).toBe('not_found');
+    expect(ask("Quel tarif pour les formations d'AESH dans l'Allier ?").reply.status).toBe('not_found');
+    // An attribute the plans do use is a theme like the others.
+    expect(ask('Quel accompagnement pour les néo-titulaires ?').reply.status).toBe('answered');
+  });
+
   it.each([
     "Quel est le nombre d'élèves par classe prévu dans le Cantal en 2027 ?",
     'Quelles actions pour les cantines scolaires ?',

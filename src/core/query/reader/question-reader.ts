@@ -7,6 +7,7 @@ import type { Glossary } from '../glossary.ts';
 import type { AnswerKind, QueryIntent, QuestionType } from '../intent.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { isInterrogative, type QuestionWords, type WordForm } from '../words.ts';
+import { markAskedAttribute } from './asked-attribute.ts';
 import { readConcepts } from './concepts.ts';
 import type { WordBook } from './dictionary.ts';
 import {
@@ -81,6 +82,7 @@ export class QuestionReader {
     const specific = takeForms(tokens, words.specific).length > 0;
     let concepts = readConcepts(tokens, lang, this.sources, scene);
     if (types.some((t) => t.value === 'howmany')) markCounted(tokens, concepts, types);
+    markAskedAttribute(tokens, concepts);
     // "Combien d'axes compte le projet ?": a count of the plan's own items, read from its tree;
     // the verb that joins them ("compte", "comporte", "contains") names no theme.
     if (kindWord && countsKind(tokens, types, kindWord)) {
