@@ -16,7 +16,7 @@ import { listIndexedTexts, listPlans, writePlan, writeWordStems } from './plan-s
 import { ensureQueryData } from './query-data.ts';
 
 /** Bump when the parser's output (or what ingest stores) changes, so databases re-ingest on upgrade. */
-export const PARSER_VERSION = 7;
+export const PARSER_VERSION = 8;
 
 export interface IngestReport {
   planId: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/core/query/answerer.ts';
+import { contentStems } from '../../src/core/text/stem.ts';
 import { testContext } from '../helpers/plans.ts';
 
 // Answers on the shipped plans, one class of question at a time: what the answer cites and what it
@@ -105,6 +106,24 @@ describe('facts in the prose', () => {
         "Combien d'étudiants en mathématiques sont reçus dans les établissements grâce à l'université ?",
       ),
     ).toMatch(/une vingtaine d’étudiants de mathématiques/u);
+  });
+
+  it('reads « 2 h » in a plan as hours for a how-many on hours, but not « le 1/4h lecture »', () => {
+    expect(
+      citedText("En Haute-Loire, les collégiens ont droit à combien d'heures de soutien facultatives ?"),
+    ).toMatch(/2 h facultatives de soutien en collège/u);
+    expect(contentStems('18h de formation, 1h30 par semaine, le 1/4h lecture')).toEqual([
+      '18',
+      'heur',
+      'format',
+      '1',
+      'heur',
+      '30',
+      'semain',
+      '1',
+      '4h',
+      'lectur',
+    ]);
   });
 
   it('reads a preamble the question names, down to its signature', () => {

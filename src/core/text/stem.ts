@@ -41,9 +41,22 @@ export function stemToken(token: string): string {
 
 /** Stems of the content words of a text (stopwords dropped), in order. */
 export function contentStems(text: string): string[] {
-  return wordTokens(text)
+  return wordTokens(spellUnits(text))
     .filter((token) => !isStopword(token))
     .map(stemToken);
+}
+
+/**
+ * « 2 h facultatives de soutien » answers « combien d'heures… »: an hour or minute symbol right
+ * after a whole number (« 2 h », « 18h », « 1h30 ») is read as its word; a lone « h » is a stop
+ * word otherwise. Not after a fraction or a decimal (« le 1/4h lecture » is no four hours).
+ */
+function spellUnits(text: string): string {
+  return text.replace(
+    /(?<![\d/,.])(\d+(?:[,.]\d+)?) ?(h|min)(\d*)(?![\p{L}])/gu,
+    (_, count: string, symbol: string, rest: string) =>
+      `${count} ${symbol === 'h' ? 'heures' : 'minutes'} ${rest}`,
+  );
 }
 
 /**
