@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/core/kernel/messages/en/index.ts';
+import { fr } from '../src/core/kernel/messages/fr/index.ts';
+import { messages } from '../src/core/kernel/messages/index.ts';
+
+type Leaf = { path: string; value: unknown };
+
+/** Every string and function of a catalog, with its dotted path. */
+function leaves(node: unknown, path = ''): Leaf[] {
+  if (node && typeof node === 'object' && !Array.isArray(node))
+    return Object.entries(node).flatMap(([key, value]) => leaves(value, path ? `${path}.${key}` : key));
+  return [{ path, value: node }];
+}
+
+const cantal = { kind: 'departement', name: 'Cantal', shortName: 'Cantal', article: 'le' } as const;
+const allier = { kind: 'departement', name: 'Allier', shortName: 'Allier', article: "l'" } as const;
+const academie = {
+  kind: 'academie',
+  name: 'Académie de Clermont-Ferrand',
+  shortName: 'Clermont-Ferrand',
+} as const;
+
+/**
+ * Arguments for the messages whose parameters are not plain strings or numbers; the others are
+ * called with strings, then with the numbers 1 and 2 (singular and plural).
+ */
+const SAMPLES: Record<string, unknown[][]> = {
+  'answers.noun': [
+    ['axis', 1],
+    ['indicator', 2],
+  ],
+  'answers.academieFallback': [
+    [[cantal, allier], academie],
+    [[cantal], undefined],
+  ],
+  'answers.notFound.unknownPlace': [[['Lyon'], ['PA 2024']]],
+  'answers.notFound.section': [['axis'], ['objective']],
+  'answers.notFound.notSpecific': [[[cantal], ['PA 2024', 'PS 2023']]],
+  'answers.notFound.noFact': [
+    ['lecture', [cantal, academie], 'howmany'],
+    ['lecture', [], 'when'],
+    ['lecture', [allier], 'date'],
+  ],
+  'answers.notFound.nothing': [
+    ['lecture', []],
+    ['lecture', [academie]],
+  ],
+  'answers.notFound.covered': [[[]], [[cantal, allier]]],
+  'format.place': [[cantal], [allier, 'de'], [academie, 'pour']],
+  'format.longDate': [['2027-06-30']],
+};
+
+function callings(path: string, fn: (...args: unknown[]) => unknown): unknown[][] {
+  const known = SAMPLES[path];
+  if (known) return known;
+  const count = Math.max(fn.length, 1);
+  return [Array(count).fill('2025-2026'), Array(count).fill(1), Array(count).fill(2)];
+}
+
+describe('message catalogs', () => {
+  it('gives English exactly the messages French has, of the same kinds', () => {
+    const shape = (catalog: unknown) => leaves(catalog).map(({ path, value }) => `${path}: ${typeof value}`);
+    expect(shape(en)).toEqual(shape(fr));
+  });
+
+  it('has no empty message in either language', () => {
+    for (const catalog of [fr, en]) {
+      const empty = leaves(catalog).filter(({ value }) => typeof value === 'string' && !value.trim());
+      expect(empty.map((leaf) => leaf.path)).toEqual([]);
+    }
+  });
+
+  it('has only strings and functions as messages', () => {
+    const others = leaves(fr).filter(({ value }) => typeof value !== 'string' && typeof value !== 'function');
+    expect(others.map((leaf) => leaf.path)).toEqual([]);
+  });
+
+  it('writes a non-empty sentence from every message that takes values', () => {
+    for (const catalog of [fr, en]) {
+      for (const { path, value } of leaves(catalog)) {
+        if (typeof value !== 'function') continue;
+        for (const args of callings(path, value as (...args: unknown[]) => unknown)) {
+          const text = (value as (...args: unknown[]) => unknown)(...args);
+          expect(typeof text, `${path}(${JSON.stringify(args)})`).toBe('string');
+          expect((text as string).trim(), `${path}(${JSON.stringify(args)})`).not.toBe('');
+        }
+      }
+    }
+  });
+
+  it('follows French typography in French and English typography in English', () => {
+    expect(messages('fr').format.percent('62,5')).toBe('62,5 %');
+    expect(messages('en').format.percent('62.5')).toBe('62.5%');
+    expect(messages('fr').format.place(allier, 'à')).toBe("à l'Allier");
+    expect(messages('fr').format.place(cantal, 'de')).toBe('du Cantal');
+    expect(messages('en').format.place(academie)).toBe('the académie of Clermont-Ferrand');
+    expect(messages('fr').format.longDate('2027-06-30')).toBe('30 juin 2027');
+    expect(messages('en').format.longDate('2027-06-30')).toBe('30 June 2027');
+  });
+});
