@@ -22,7 +22,7 @@ const academie = {
 
 /**
  * Arguments for the messages whose parameters are not plain strings or numbers; the others are
- * called with strings, then with the numbers 1 and 2 (singular and plural).
+ * called with "1", then "2" (which read as numbers where a message counts: singular and plural).
  */
 const SAMPLES: Record<string, unknown[][]> = {
   'answers.noun': [
@@ -48,13 +48,21 @@ const SAMPLES: Record<string, unknown[][]> = {
   'answers.notFound.covered': [[[]], [[cantal, allier]]],
   'format.place': [[cantal], [allier, 'de'], [academie, 'pour']],
   'format.longDate': [['2027-06-30']],
+  'measurements.problems.tooLarge': [
+    ['12 000 000', 'count', '10 000 000'],
+    ['2 000 000 000', 'number', '1 000 000 000'],
+  ],
+  'indicators.rights.giveScope': [['contributor'], ['validator']],
+  'indicators.targets.usage': [['target'], ['baseline']],
+  'indicators.targets.missing': [[['l’indicateur', 'la période'], 'Écrivez par exemple …']],
 };
 
 function callings(path: string, fn: (...args: unknown[]) => unknown): unknown[][] {
   const known = SAMPLES[path];
   if (known) return known;
   const count = Math.max(fn.length, 1);
-  return [Array(count).fill('2025-2026'), Array(count).fill(1), Array(count).fill(2)];
+  // Strings stand for numbers too ('2' > 1): plural choices see one and several.
+  return [Array(count).fill('1'), Array(count).fill('2')];
 }
 
 describe('message catalogs', () => {

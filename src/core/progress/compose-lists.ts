@@ -1,5 +1,5 @@
 import { schoolYear } from '../deadlines/calendar.ts';
-import { t as measurementText } from '../measurements/texts.ts';
+import { messages } from '../kernel/messages/index.ts';
 import { formatValue } from '../measurements/units.ts';
 import type { Button, Reply } from '../router/types.ts';
 import type { AnswerInput } from './answer-input.ts';
@@ -110,5 +110,5 @@ function valueWithTarget(input: AnswerInput, row: ProgressRow): string {
   if (!value) return scopeName(input, row);
   const target =
     row.target !== undefined ? ` / ${w.t.target} ${formatValue(row.target, row.indicator.unit, w.lang)}` : '';
-  return `**${scopeName(input, row)}** ${value.period}${colon(w.lang)} **${formatValue(value.value, value.unit, w.lang)}**${target} (${measurementText(value.status, w.lang)})`;
+  return `**${scopeName(input, row)}** ${value.period}${colon(w.lang)} **${formatValue(value.value, value.unit, w.lang)}**${target} (${messages(w.lang).measurements.status[value.status]})`;
 }

@@ -1,7 +1,7 @@
+import { messages } from '../kernel/messages/index.ts';
 import { shortId } from '../measurements/evaluate.ts';
 import type { IndicatorInfo } from '../measurements/indicators.ts';
 import { isAllowed, type RoleGrant } from '../measurements/rights.ts';
-import { t as measurementText } from '../measurements/texts.ts';
 import { formatNumber, formatValue } from '../measurements/units.ts';
 import { type PlanLibrary, sectionTitle } from '../plans/library.ts';
 import type { Scope } from '../plans/scopes.ts';
@@ -83,7 +83,7 @@ export function rowLine(w: Writer, row: ProgressRow, since?: string): string {
   const unit = row.indicator.unit;
   if (row.value) {
     parts.push(
-      `**${formatValue(row.value.value, row.value.unit, lang)}** (${measurementText(row.value.status, lang)})`,
+      `**${formatValue(row.value.value, row.value.unit, lang)}** (${messages(lang).measurements.status[row.value.status]})`,
     );
     if (row.target !== undefined) parts.push(`${t.target} ${formatValue(row.target, unit, lang)}`);
     if (row.baseline !== undefined) parts.push(`${t.baseline} ${formatValue(row.baseline, unit, lang)}`);

@@ -1,4 +1,4 @@
-import { PROGRESS } from '../measurements/views.ts';
+import { messages } from '../kernel/messages/index.ts';
 import { frenchName, type Scope } from '../plans/scopes.ts';
 import type { Lang } from '../router/types.ts';
 import type { Verdict } from './facts.ts';
@@ -77,7 +77,7 @@ export const PROGRESS_TEXTS: Record<Lang, ProgressTexts> = {
     lateTitle: 'Ce qui est en retard',
     missingTitle: (period) => `Sans valeur pour ${period}`,
     measures: 'mesure',
-    verdict: (v) => (v === 'no_value' ? 'pas de valeur' : PROGRESS[v].fr),
+    verdict: (v) => (v === 'no_value' ? 'pas de valeur' : messages('fr').indicators.progress[v]),
     target: 'cible',
     baseline: 'valeur initiale',
     laterTarget: (period, value) => `cible ${period} : ${value}`,
@@ -143,7 +143,7 @@ export const PROGRESS_TEXTS: Record<Lang, ProgressTexts> = {
     lateTitle: 'What is late',
     missingTitle: (period) => `No value for ${period}`,
     measures: 'measures',
-    verdict: (v) => (v === 'no_value' ? 'no value' : PROGRESS[v].en),
+    verdict: (v) => (v === 'no_value' ? 'no value' : messages('en').indicators.progress[v]),
     target: 'target',
     baseline: 'baseline',
     laterTarget: (period, value) => `target ${period}: ${value}`,

@@ -1,6 +1,8 @@
 import type { Messages } from '../index.ts';
 import { answers } from './answers.ts';
 import { format } from './format.ts';
+import { indicators } from './indicators.ts';
+import { measurements } from './measurements.ts';
 
 /** Every word Boussole writes in English, typed against the French catalog: none may be missing. */
-export const en: Messages = { format, answers };
+export const en: Messages = { format, answers, measurements, indicators };

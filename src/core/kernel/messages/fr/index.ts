@@ -1,5 +1,7 @@
 import { answers } from './answers.ts';
 import { format } from './format.ts';
+import { indicators } from './indicators.ts';
+import { measurements } from './measurements.ts';
 
 /** Every word Boussole writes in French: the reference catalog, which English must match. */
-export const fr = { format, answers };
+export const fr = { format, answers, measurements, indicators };
