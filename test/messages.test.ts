@@ -54,6 +54,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   ],
   'indicators.rights.giveScope': [['contributor'], ['validator']],
   'indicators.targets.usage': [['target'], ['baseline']],
+  'progress.verdict': [['ahead'], ['on_track'], ['behind'], ['no_target'], ['no_value']],
+  'progress.gap': [['2025-2026', '2,5 pts', cantal]],
+  'progress.whoCanRecord': [[[cantal, academie]]],
+  'progress.inThePlan': [[allier]],
+  'progress.forPlaces': [[[cantal, academie]]],
+  'deadlines.saved': [['d1', 'Lecture', 'Cantal', 'chaque année le 30 juin', [14, 7], ['slack:U1']]],
   'indicators.targets.missing': [[['l’indicateur', 'la période'], 'Écrivez par exemple …']],
 };
 
