@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/core/kernel/messages/en/index.ts';
 import { fr } from '../src/core/kernel/messages/fr/index.ts';
 import { messages } from '../src/core/kernel/messages/index.ts';
+import { ROOT_DIR } from '../src/paths.ts';
 
 type Leaf = { path: string; value: unknown };
 
@@ -110,5 +113,72 @@ describe('message catalogs', () => {
     expect(messages('en').format.place(academie)).toBe('the académie of Clermont-Ferrand');
     expect(messages('fr').format.longDate('2027-06-30')).toBe('30 juin 2027');
     expect(messages('en').format.longDate('2027-06-30')).toBe('30 June 2027');
+  });
+});
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sources(full);
+    return /\.(?:ts|mjs)$/u.test(name) ? [full] : [];
+  });
+}
+
+/** A language compared with a literal: `lang === 'fr' ? … : …`, `const fr = lang === 'fr'`. */
+const LANGUAGE_TEST = /[!=]==\s*['"](?:fr|en)['"]|['"](?:fr|en)['"]\s*[!=]==/u;
+
+/**
+ * The only places allowed to test the language: they read the user's words, they write none.
+ * Each entry is a file and the exact code it may contain.
+ */
+const READING_THE_LANGUAGE: { file: string; code: string; why: string }[] = [
+  // The dictionaries flag each word French, English or both: which flag a lookup checks.
+  { file: 'src/data/word-book.ts', code: "if (lang === 'fr') return flags.includes('f');", why: 'word list' },
+  { file: 'src/data/word-book.ts', code: "if (lang === 'en') return flags.includes('e');", why: 'word list' },
+  // An English question is read with the English lexicon as well as the French one.
+  {
+    file: 'src/core/query/reader/concepts.ts',
+    code: "if (entry && lang === 'en' && (lexicon.match(folded, i)?.length ?? 0) > entry.length) entry = null;",
+    why: 'question reading',
+  },
+  {
+    file: 'src/core/query/reader/concepts.ts',
+    code: "const english = lang === 'en' ? lexicon.match(folded, i) : null;",
+    why: 'question reading',
+  },
+  {
+    file: 'src/core/query/reader/concepts.ts',
+    code: "if (ignorable && (lang !== 'en' || !lexicon.match(folded, i))) continue;",
+    why: 'question reading',
+  },
+  {
+    file: 'src/core/query/reader/concepts.ts',
+    code: "lang === 'en' || (!frenchWord && !sources.dictionary.isWord(token.folded, 'fr'))",
+    why: 'question reading',
+  },
+];
+
+describe('no language chosen in code', () => {
+  it('writes no sentence by testing the language: messages come from the catalogs', () => {
+    const found: string[] = [];
+    for (const file of sources(path.join(ROOT_DIR, 'src'))) {
+      const relative = path.relative(ROOT_DIR, file).split(path.sep).join('/');
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!LANGUAGE_TEST.test(line)) continue;
+        const allowed = READING_THE_LANGUAGE.some((a) => a.file === relative && line.trim() === a.code);
+        if (!allowed) found.push(`${relative}: ${line.trim()}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('catches the ternaries it is meant to catch', () => {
+    for (const line of [
+      "const text = lang === 'fr' ? 'Bonjour' : 'Hello';",
+      "const fr = reply.lang === 'fr';",
+      "parts.push(reply.lang !== 'en' ? 'Sources :' : 'Sources:');",
+      "'en' === lang ? 'Hello' : 'Bonjour'",
+    ])
+      expect(LANGUAGE_TEST.test(line), line).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { Messages } from '../index.ts';
+import { adapters } from './adapters.ts';
 import { answers } from './answers.ts';
 import { deadlines } from './deadlines.ts';
 import { format } from './format.ts';
@@ -16,4 +17,5 @@ export const en: Messages = {
   progress,
   deadlines,
   router,
+  adapters,
 };

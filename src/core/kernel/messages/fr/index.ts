@@ -1,3 +1,4 @@
+import { adapters } from './adapters.ts';
 import { answers } from './answers.ts';
 import { deadlines } from './deadlines.ts';
 import { format } from './format.ts';
@@ -7,4 +8,4 @@ import { progress } from './progress.ts';
 import { router } from './router.ts';
 
 /** Every word Boussole writes in French: the reference catalog, which English must match. */
-export const fr = { format, answers, measurements, indicators, progress, deadlines, router };
+export const fr = { format, answers, measurements, indicators, progress, deadlines, router, adapters };
