@@ -63,6 +63,15 @@ const SAMPLES: Record<string, unknown[][]> = {
   'progress.inThePlan': [[allier]],
   'progress.forPlaces': [[[cantal, academie]]],
   'deadlines.saved': [['d1', 'Lecture', 'Cantal', 'chaque année le 30 juin', [14, 7], ['slack:U1']]],
+  'deadlines.reminders.others': [[['2 en retard', '1 à venir']]],
+  'deadlines.reminders.othersOverdue': [
+    [2, undefined],
+    [1, '30 juin 2027'],
+  ],
+  'deadlines.reminders.othersUpcoming': [
+    [2, undefined],
+    [1, '30 juin 2027'],
+  ],
   'indicators.targets.missing': [[['l’indicateur', 'la période'], 'Écrivez par exemple …']],
 };
 
