@@ -2,8 +2,6 @@ import type { Lang } from '../../router/types.ts';
 import { en } from './en/index.ts';
 import { fr } from './fr/index.ts';
 
-export type { Place } from './fr/format.ts';
-
 /** The shape of a catalog: the French one, which every other language must match. */
 export type Messages = typeof fr;
 
