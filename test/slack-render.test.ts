@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTarget, encodeTarget } from '../src/adapters/slack/actions.ts';
 import { mentionsBot, slashToText, toPlainText } from '../src/adapters/slack/inbound.ts';
-import { guessLang } from '../src/adapters/slack/labels.ts';
 import { readValues } from '../src/adapters/slack/listeners/form-submit.ts';
 import {
   citationLine,
@@ -12,6 +11,7 @@ import {
 } from '../src/adapters/slack/render.ts';
 import { escapeMrkdwn } from '../src/adapters/slack/render-text.ts';
 import type { Citation, ConversationRef, Reply } from '../src/core/router/types.ts';
+import { detectLanguage } from '../src/core/text/language.ts';
 
 const conversation: ConversationRef = { platform: 'slack', conversationId: 'C0PILOTAGE', threadId: '1.1' };
 
@@ -321,9 +321,10 @@ describe('Slack input', () => {
     expect(decodeTarget(undefined)).toBeUndefined();
   });
 
+  // The apology uses the core's language detector (there is no second one in the adapter).
   it('apologises in English only to clearly English messages', () => {
-    expect(guessLang('What are the deadlines for the indicators?')).toBe('en');
-    expect(guessLang('Quels sont les indicateurs du Cantal ?')).toBe('fr');
-    expect(guessLang(undefined)).toBe('fr');
+    expect(detectLanguage('What are the deadlines for the indicators?')).toBe('en');
+    expect(detectLanguage('Quels sont les indicateurs du Cantal ?')).toBe('fr');
+    expect(detectLanguage('')).toBe('fr');
   });
 });

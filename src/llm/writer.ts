@@ -1,14 +1,9 @@
+import { messages } from '../core/kernel/messages/index.ts';
 import type { AnswerWriter } from '../core/query/writer.ts';
-import type { Citation, Lang } from '../core/router/types.ts';
+import type { Citation } from '../core/router/types.ts';
 import type { LlmClient } from './client.ts';
 import { fillPrompt, type Prompts } from './prompts.ts';
 import { sanitizeModelText } from './sanitize.ts';
-
-const NOTICE: Record<Lang, string> = {
-  fr: 'Assistant rédactionnel indisponible : réponse directe tirée des plans.',
-  en: 'Writing assistant unavailable: direct answer from the plans.',
-};
-const LANGUAGE: Record<Lang, string> = { fr: 'français', en: 'English' };
 
 export interface WriterLimits {
   maxPromptChars: number;
@@ -31,7 +26,7 @@ export function createAnswerWriter(llm: LlmClient, prompts: Prompts, limits: Wri
         limits.maxPromptChars - prompts.answer.length - prompts.system.length - question.length,
       );
       const user = fillPrompt(prompts.answer, {
-        language: LANGUAGE[reply.lang],
+        language: messages(reply.lang).adapters.llm.language,
         question,
         passages: passages.text,
       });
@@ -45,10 +40,10 @@ export function createAnswerWriter(llm: LlmClient, prompts: Prompts, limits: Wri
           { maxTokens: limits.maxOutputTokens, purpose: 'answer' },
         );
       } catch {
-        return { ...reply, notice: NOTICE[reply.lang] };
+        return { ...reply, notice: messages(reply.lang).adapters.llm.unavailable };
       }
       const verified = verifyCitations(sanitizeModelText(text), reply.citations.slice(0, passages.count));
-      if (!verified) return { ...reply, notice: NOTICE[reply.lang] };
+      if (!verified) return { ...reply, notice: messages(reply.lang).adapters.llm.unavailable };
       return { status: 'answered', lang: reply.lang, text: verified.text, citations: verified.citations };
     },
     async rewriteFollowUp(history, question, lang) {
@@ -59,7 +54,7 @@ export function createAnswerWriter(llm: LlmClient, prompts: Prompts, limits: Wri
       const prompt = fillPrompt(prompts['followup-rewrite'], {
         history: lines,
         question,
-        language: LANGUAGE[lang],
+        language: messages(lang).adapters.llm.language,
       });
       const text = await llm.complete([{ role: 'user', content: prompt }], {
         maxTokens: 120,

@@ -10,7 +10,7 @@ import { scopeCovers } from '../core/measurements/rights.ts';
 import type { PlanLibrary } from '../core/plans/library.ts';
 import type { DeliveryPort, DeliveryResult, Platform, Recipient, Reply } from '../core/router/types.ts';
 import type { Logger } from '../log.ts';
-import { composeReminder } from './messages.ts';
+import { composeReminder } from './compose.ts';
 
 export interface SweepDeps {
   deadlines: DeadlineRepository;

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { DEFAULT_LANG, type Messages, messages } from '../core/kernel/messages/index.ts';
 import type { ChartSpec } from '../core/measurements/deps.ts';
 
 /**
@@ -24,10 +25,6 @@ const GRID = '#e4e6ea';
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies; its yellow is left out
 // because it disappears on white.
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
-const WORDS = {
-  fr: { target: 'Cible', empty: 'Aucune valeur enregistrée' },
-  en: { target: 'Target', empty: 'No value recorded' },
-};
 
 let interFiles: string[] | undefined;
 function interFontFiles(): string[] {
@@ -48,7 +45,11 @@ export function renderTrendChart(spec: TrendChartSpec): Buffer {
   return resvg.render().asPng();
 }
 
-type Layout = { out: string[]; words: (typeof WORDS)['fr']; fmt: ReturnType<typeof createFormatter> };
+type Layout = {
+  out: string[];
+  words: Messages['adapters']['chart'];
+  fmt: ReturnType<typeof createFormatter>;
+};
 type Point = { name: string; period: string; value: number };
 type Series = { name: string; points: Omit<Point, 'name'>[] };
 type Label = { x: number; y: number; label: string; colour: string; weight: number };
@@ -57,8 +58,8 @@ type Label = { x: number; y: number; label: string; colour: string; weight: numb
 export function buildTrendChartSvg(spec: TrendChartSpec): string {
   const ctx: Layout = {
     out: [`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`],
-    words: WORDS[spec.lang ?? 'fr'],
-    fmt: createFormatter(spec.lang ?? 'fr', spec.unit),
+    words: messages(spec.lang ?? DEFAULT_LANG).adapters.chart,
+    fmt: createFormatter(messages(spec.lang ?? DEFAULT_LANG).format, spec.unit),
   };
   const series = spec.series.map((s) => ({ name: clean(s.name), points: finite(s.points) }));
   const targets = finite(spec.targets).map((t) => ({ ...t, name: clean(t.name) }));
@@ -250,18 +251,18 @@ export function niceScale(values: number[], unit: TrendChartSpec['unit']) {
   return { min, max, ticks, digits };
 }
 
-function createFormatter(lang: 'fr' | 'en', unit: TrendChartSpec['unit']) {
+function createFormatter(format: Messages['format'], unit: TrendChartSpec['unit']) {
   return (value: number, digits?: number) => {
     const abs = Math.abs(value);
     const fraction = digits ?? (abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
-    const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    const number = new Intl.NumberFormat(format.locale, {
       minimumFractionDigits: digits ?? 0,
       maximumFractionDigits: fraction,
     })
       .format(value)
       .replace(/^-/, '\u2212'); // a true minus sign, as wide as a digit and easier to see than a hyphen
     // French typography puts a (narrow) no-break space before the percent sign.
-    return unit === 'percent' ? `${number}${lang === 'fr' ? '\u202f' : ''}%` : number;
+    return unit === 'percent' ? format.chartPercent(number) : number;
   };
 }
 

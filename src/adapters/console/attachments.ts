@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { messages } from '../../core/kernel/messages/index.ts';
 import type { Reply } from '../../core/router/types.ts';
 
 /**
@@ -11,7 +12,8 @@ export function saveAttachments(
   dir: string,
   out?: string,
 ): { lines: string[]; paths: string[] } {
-  const fr = reply.lang === 'fr';
+  const { adapters, format } = messages(reply.lang);
+  const t = adapters.console;
   const items = [
     ...(reply.image ? [{ data: reply.image.png, filename: reply.image.filename, kind: 'image' }] : []),
     ...(reply.file ? [{ data: reply.file.data, filename: reply.file.filename, kind: 'file' }] : []),
@@ -25,22 +27,11 @@ export function saveAttachments(
       const existed = existsSync(target);
       writeFileSync(target, item.data);
       paths.push(target);
-      const what =
-        item.kind === 'image'
-          ? fr
-            ? 'Graphique enregistré'
-            : 'Chart saved'
-          : fr
-            ? 'Fichier enregistré'
-            : 'File saved';
-      lines.push(`${what}${fr ? ' :' : ':'} ${target}${existed ? (fr ? ' (remplacé)' : ' (replaced)') : ''}`);
+      const what = item.kind === 'image' ? t.chartSaved : t.fileSaved;
+      lines.push(`${what}${format.colon} ${target}${existed ? t.replaced : ''}`);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      lines.push(
-        fr
-          ? `Impossible d’écrire ${target} (${reason}) : vérifiez les droits du dossier.`
-          : `Could not write ${target} (${reason}): check the folder's permissions.`,
-      );
+      lines.push(t.cannotWrite(target, reason));
     }
   }
   return { lines, paths };

@@ -1,3 +1,4 @@
+import { messages } from '../../core/kernel/messages/index.ts';
 import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
 import type { FormSpec, Lang, Reply } from '../../core/router/types.ts';
 
@@ -14,7 +15,7 @@ export function formatReply(reply: Reply): string {
   ];
   if (reply.notice) parts.push(`(${reply.notice})`);
   if (reply.citations?.length) {
-    parts.push(reply.lang === 'en' ? 'Sources:' : 'Sources :');
+    parts.push(messages(reply.lang).adapters.console.sources);
     // One line per section, then the short ids that « montre ID » shows in full.
     for (const line of citationLines(reply.citations)) {
       const ids = line.numbers
@@ -38,23 +39,22 @@ export function formatReply(reply: Reply): string {
  * that sends them, which the user edits. Field names are the labels shown ("valeur", "période").
  */
 function formatForm(form: FormSpec, lang: Lang): string {
-  const fr = lang === 'fr';
+  const { adapters, format } = messages(lang);
+  const t = adapters.console;
   const lines = [`— ${form.title} —`];
   for (const field of form.fields) {
-    const optional = field.optional ? (fr ? ' (facultatif)' : ' (optional)') : '';
+    const optional = field.optional ? t.optional : '';
     const choices = field.options?.length
-      ? `  (${fr ? 'choix' : 'choices'} : ${field.options.map((o) => o.value).join(', ')})`
+      ? `  (${t.choices} : ${field.options.map((o) => o.value).join(', ')})`
       : field.placeholder && !field.value
-        ? `  (${fr ? 'ex.' : 'e.g.'} ${field.placeholder})`
+        ? `  (${t.example} ${field.placeholder})`
         : '';
-    lines.push(`  ${field.label}${optional}${fr ? ' :' : ':'} ${field.value ?? ''}${choices}`);
+    lines.push(`  ${field.label}${optional}${format.colon} ${field.value ?? ''}${choices}`);
   }
   const pairs = form.fields
     .filter((field) => !field.optional || field.value)
     .map((field) => `${field.label.toLowerCase()}=${quote(field.value ?? '')}`);
-  lines.push(
-    `${fr ? 'Pour envoyer, modifiez et tapez' : 'To send, edit and type'} : /clic ${form.submitId} ${pairs.join(' ')}`,
-  );
+  lines.push(`${t.toSend} : /clic ${form.submitId} ${pairs.join(' ')}`);
   return lines.join('\n');
 }
 

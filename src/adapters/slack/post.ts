@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
+import { messages } from '../../core/kernel/messages/index.ts';
 import type { Lang, Reply } from '../../core/router/types.ts';
 import type { Logger } from '../../log.ts';
 import { describeError, SlackAdapterError } from './errors.ts';
-import { labels } from './labels.ts';
 import { appendContext, type RenderOptions, renderReply, type SlackMessage } from './render.ts';
 import { escapeMrkdwn } from './render-text.ts';
 import type { Respond } from './respond-url.ts';
@@ -68,18 +68,19 @@ export function createPoster(deps: { client: webApi.WebClient; state: SlackState
     options: RenderOptions,
     asker?: string,
   ): Promise<void> {
-    let messages = renderReply(reply, options);
+    const t = messages(reply.lang).adapters.slack;
+    let outgoing = renderReply(reply, options);
     if (reply.image && destination.kind !== 'channel') {
       // Files cannot be ephemeral: say where the chart can be had instead of posting it publicly.
-      messages = appendContext(messages, `_${escapeMrkdwn(labels(reply.lang).imageInDm)}_`);
+      outgoing = appendContext(outgoing, `_${escapeMrkdwn(t.imageInDm)}_`);
     }
     const file = reply.file;
     const inDm = destination.kind === 'channel' && destination.direct === true;
     if (file && !inDm) {
-      const note = asker ? labels(reply.lang).fileInDm : labels(reply.lang).fileNoDm;
-      messages = appendContext(messages, `_${escapeMrkdwn(note)}_`);
+      const note = asker ? t.fileInDm : t.fileNoDm;
+      outgoing = appendContext(outgoing, `_${escapeMrkdwn(note)}_`);
     }
-    await postMessages(destination, messages);
+    await postMessages(destination, outgoing);
     if (file) {
       // An ephemeral reply cannot carry a file, and a shared channel must not get it: the asker's
       // DM with the app is where it goes (conversations.open finds or opens it).
@@ -109,7 +110,7 @@ export function createPoster(deps: { client: webApi.WebClient; state: SlackState
   }
 
   async function postFailure(destination: Destination, lang: Lang): Promise<void> {
-    const text = escapeMrkdwn(labels(lang).failure);
+    const text = escapeMrkdwn(messages(lang).adapters.slack.failure);
     try {
       await postMessages(destination, [
         { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
+import { messages } from '../../core/kernel/messages/index.ts';
 import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
 import type { Citation, ConversationRef, FormSpec, Reply } from '../../core/router/types.ts';
 import { ACTION, encodeTarget, FORM_CALLBACK_ID } from './actions.ts';
-import { labels } from './labels.ts';
 import { clip, escapeMrkdwn, packSections, paragraphToMrkdwn, splitParagraphs } from './render-text.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -75,7 +75,7 @@ export function renderFormModal(form: FormSpec, reply: Reply, metadata: string):
     private_metadata: metadata,
     title: plain(clip(form.title, SLACK_LIMITS.modalTitle)),
     submit: plain(clip(form.submitLabel, SLACK_LIMITS.modalTitle)),
-    close: plain(labels(reply.lang).cancel),
+    close: plain(messages(reply.lang).adapters.slack.cancel),
     blocks: [...intro, ...form.fields.map(inputBlock)],
   };
 }
@@ -117,7 +117,7 @@ function tailBlocks(reply: Reply, options: RenderOptions): KnownBlock[] {
       replacesPreview: reply.status === 'preview',
       ephemeral: options.ephemeral === true,
     });
-  const l = labels(reply.lang);
+  const l = messages(reply.lang).adapters.slack;
   const main: ButtonElement[] = (reply.buttons ?? []).map((b, i) => ({
     ...button(ACTION.clickId(i), b.label, target(b.id)),
     ...(b.style ? { style: b.style } : {}),

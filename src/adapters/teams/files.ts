@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, FileConsentCardResponse, TurnContext } from 'botbuilder';
+import { messages } from '../../core/kernel/messages/index.ts';
 import type { Reply } from '../../core/router/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Db } from '../../store/db.ts';
-import { actorOf } from './inbound.ts';
-import { labelsFor, langOfLocale } from './labels.ts';
+import { actorOf, langOfLocale } from './inbound.ts';
 import { noteActivity, replyActivity } from './outbound.ts';
 
 const CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
@@ -20,7 +20,7 @@ const UPLOAD_TIMEOUT_MS = 10_000;
  */
 export function offerFile(db: Db, activity: Activity, reply: Reply): Partial<Activity> {
   const file = reply.file;
-  const labels = labelsFor(reply.lang);
+  const labels = messages(reply.lang).adapters.teams;
   if (!file) return replyActivity(reply);
   if (activity.conversation.conversationType !== 'personal') {
     return replyActivity({ ...reply, text: `${reply.text}\n\n${labels.fileInPersonalChat}` });
@@ -56,7 +56,7 @@ export async function acceptOfferedFile(
   deps: { db: Db; log: Logger },
 ): Promise<void> {
   const lang = langOfLocale(context.activity.locale);
-  const labels = labelsFor(lang);
+  const labels = messages(lang).adapters.teams;
   const row = takeOffered(deps.db, context, response);
   const upload = response.uploadInfo;
   if (!row || !upload?.uploadUrl) {
@@ -101,7 +101,7 @@ export async function declineOfferedFile(
 ): Promise<void> {
   takeOffered(deps.db, context, response);
   const lang = langOfLocale(context.activity.locale);
-  await context.sendActivity(noteActivity(labelsFor(lang).fileDeclined, lang));
+  await context.sendActivity(noteActivity(messages(lang).adapters.teams.fileDeclined, lang));
 }
 
 /** The offered file named by the card, once, and only for the user it was made for. */

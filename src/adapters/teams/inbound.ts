@@ -1,4 +1,5 @@
 import { type Activity, TurnContext } from 'botbuilder';
+import { DEFAULT_LANG, isLang } from '../../core/kernel/messages/index.ts';
 import type { Actor, ConversationRef, Lang } from '../../core/router/types.ts';
 import { FIELD_PREFIX } from './render.ts';
 
@@ -74,6 +75,11 @@ export function submitOf(activity: Activity): Submit | null {
     if (!key.startsWith(FIELD_PREFIX) || raw === undefined || raw === null) continue;
     values[key.slice(FIELD_PREFIX.length)] = String(raw);
   }
-  const lang = data.lang === 'fr' || data.lang === 'en' ? data.lang : undefined;
+  const lang = isLang(data.lang) ? data.lang : undefined;
   return { buttonId: data.buttonId, values, replace: data.replace === 1, ...(lang ? { lang } : {}) };
+}
+
+/** Teams sends the client's locale ("fr-FR", "en-US"); French unless the client is in English. */
+export function langOfLocale(locale: string | undefined): Lang {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : DEFAULT_LANG;
 }

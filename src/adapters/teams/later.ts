@@ -1,6 +1,7 @@
 import { type Activity, type CloudAdapter, TurnContext } from 'botbuilder';
+import { messages } from '../../core/kernel/messages/index.ts';
 import type { Logger } from '../../log.ts';
-import { labelsFor, langOfLocale } from './labels.ts';
+import { langOfLocale } from './inbound.ts';
 import { noteActivity } from './outbound.ts';
 
 /**
@@ -23,7 +24,7 @@ export function createLaterReplies(deps: { adapter: CloudAdapter; appId: string;
           answer = await work();
         } catch (error) {
           deps.log.error({ err: error, conversationId, activityType: 'message' }, 'Teams turn failed');
-          answer = noteActivity(labelsFor(lang).failure, lang);
+          answer = noteActivity(messages(lang).adapters.teams.failure, lang);
         }
         try {
           await deps.adapter.continueConversationAsync(deps.appId, reference, async (later) => {

@@ -1,7 +1,7 @@
+import { type Messages, messages } from '../../core/kernel/messages/index.ts';
 import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
 import type { Button, FormSpec, Reply } from '../../core/router/types.ts';
 import { compactPng, PngError } from '../../render/png-compact.ts';
-import { type Labels, labelsFor } from './labels.ts';
 import { neutralise, paragraphsOf, plainCode, plainSummary, truncateText } from './render-text.ts';
 
 export type CardElement = { type: string; [key: string]: unknown };
@@ -15,6 +15,8 @@ export interface AdaptiveCard {
   fallbackText: string;
   msteams: { width: 'Full' };
 }
+
+type Labels = Messages['adapters']['teams'];
 
 /** Teams drops bot messages above about 28 KB; keep the card under it with room for the envelope. */
 export const CARD_BYTES_BUDGET = 26_000;
@@ -34,7 +36,7 @@ export const FIELD_PREFIX = 'field.';
  * logged. Pure: the same Reply always gives the same card.
  */
 export function renderCard(reply: Reply): AdaptiveCard {
-  const labels = labelsFor(reply.lang);
+  const labels = messages(reply.lang).adapters.teams;
   // Characters are a proxy for bytes: text made of many short lines costs more per character, so
   // the text is cut shorter until the card fits (a few rounds at most).
   let maxChars = MAX_TEXT_CHARS;

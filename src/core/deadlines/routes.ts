@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { messages } from '../kernel/messages/index.ts';
 import type { IndicatorCatalog } from '../measurements/indicators.ts';
 import type { MeasurementRepository } from '../measurements/ports.ts';
 import { isAllowed } from '../measurements/rights.ts';
@@ -48,42 +49,16 @@ function listMine(actor: Actor, lang: Lang, deps: DeadlineRouteDeps): Reply {
     .filter((d) => manager || d.owners.includes(by))
     .map((d) => ({ d, next: listOccurrences(d.rule, today, horizon)[0] }))
     .sort((a, b) => (a.next ?? '9999').localeCompare(b.next ?? '9999'));
-  if (!listed.length) {
-    return {
-      status: 'info',
-      lang,
-      text:
-        lang === 'fr'
-          ? 'Aucune échéance ne vous concerne. Un administrateur vous en attribue avec « échéance ajouter ID --yearly 06-30 --scope cantal --owner … ».'
-          : 'No deadline concerns you. An admin assigns one with “deadline add ID --yearly 06-30 --scope cantal --owner …”.',
-    };
-  }
-  const head = manager
-    ? lang === 'fr'
-      ? '**Toutes les échéances** (vous pouvez les gérer)'
-      : '**All deadlines** (you can manage them)'
-    : lang === 'fr'
-      ? '**Vos échéances**'
-      : '**Your deadlines**';
+  const { deadlines: t, format } = messages(lang);
+  if (!listed.length) return { status: 'info', lang, text: t.noneForYou };
+  const head = manager ? t.all : t.yours;
   const lines = listed.slice(0, SHOWN).map(({ d, next }) => {
-    const when = next ? longDate(next, lang) : lang === 'fr' ? 'plus de date' : 'no date left';
+    const when = next ? format.longDate(next) : t.noDateLeft;
     const what = ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId;
     return `• ${when} — ${what} — ${ctx.scopes.displayName(d.scope)} (\`${d.id}\`)`;
   });
-  if (listed.length > SHOWN)
-    lines.push(
-      lang === 'fr' ? `… et ${listed.length - SHOWN} autres` : `… and ${listed.length - SHOWN} more`,
-    );
+  if (listed.length > SHOWN) lines.push(t.more(listed.length - SHOWN));
   return { status: 'info', lang, text: [head, '', ...lines].join('\n'), private: true };
-}
-
-const DATES: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-
-function longDate(day: string, lang: Lang): string {
-  return DATES[lang].format(new Date(`${day}T12:00:00Z`));
 }
 
 /** Snooze buttons of reminders, and the admins' "échéance …" commands (same options as the CLI). */
@@ -97,6 +72,8 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
           text,
         );
       if (!command) return undefined;
+      // The admins' commands answer in French, like the CLI they mirror.
+      const t = messages('fr').deadlines;
       const ctx = deps.context();
       const verb = (command[1] as string).toLowerCase();
       if (verb === 'liste' || verb === 'list') {
@@ -108,7 +85,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
         return {
           status: 'info',
           lang: 'fr',
-          text: lines.length ? lines.join('\n') : 'Aucune échéance définie.',
+          text: lines.length ? lines.join('\n') : t.noneDefined,
         };
       }
       const by = actorKey(actor);
@@ -116,7 +93,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
         !isAllowed(deps.measurements.grants(), deps.admins, by, 'manage_deadlines', undefined, ctx.scopes)
       ) {
         deps.measurements.audit({ actor: by, action: `deadline ${verb}`, outcome: 'refused' });
-        return { status: 'refused', lang: 'fr', text: 'Seul un administrateur peut gérer les échéances.' };
+        return { status: 'refused', lang: 'fr', text: t.adminsOnly };
       }
       let parsed: ReturnType<typeof parseArgs>;
       try {
@@ -129,7 +106,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
         return {
           status: 'invalid',
           lang: 'fr',
-          text: `${describeArgsError(error)} Exemple : « échéance ajouter i0ab56d1 --yearly 06-30 --scope cantal --owner slack:U123 --lead 14,7,1 ».`,
+          text: t.example(describeArgsError(error)),
         };
       }
       const v = parsed.values as Record<string, string | string[] | undefined>;
@@ -137,8 +114,8 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       if (verb === 'supprimer' || verb === 'remove') {
         const removed = id ? ctx.repo.remove(id) : false;
         return removed
-          ? { status: 'saved', lang: 'fr', text: `Échéance ${id} supprimée.` }
-          : { status: 'invalid', lang: 'fr', text: `Échéance inconnue « ${id ?? ''} ».` };
+          ? { status: 'saved', lang: 'fr', text: t.removed(String(id)) }
+          : { status: 'invalid', lang: 'fr', text: t.unknown(id ?? '') };
       }
       const input = {
         indicator: id,
@@ -158,7 +135,14 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       return {
         status: 'saved',
         lang: 'fr',
-        text: `Échéance \`${d.id}\` : ${ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId} — ${ctx.scopes.displayName(d.scope)}, ${describeRule(d.rule)}, rappels J-${d.leads.join(', J-')} → ${d.owners.join(', ')}.`,
+        text: t.saved(
+          d.id,
+          ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId,
+          ctx.scopes.displayName(d.scope),
+          describeRule(d.rule),
+          d.leads,
+          d.owners,
+        ),
       };
     },
 
@@ -183,10 +167,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       return {
         status: 'info',
         lang: 'fr',
-        text:
-          days === 1
-            ? 'D’accord : je vous le rappelle demain.'
-            : 'D’accord : je vous le rappelle dans une semaine.',
+        text: messages('fr').deadlines.snoozed(days),
         private: true,
       };
     },

@@ -1,3 +1,4 @@
+import { messages } from '../kernel/messages/index.ts';
 import type { ScopeRegistry } from '../plans/scopes.ts';
 import type { Actor, Lang, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
@@ -8,7 +9,6 @@ import { parseMeasurement } from './parse.ts';
 import type { MeasurementRepository } from './ports.ts';
 import { listPending } from './review-queue.ts';
 import { isAllowed, parseRole, type Role, UNREADABLE_USER, userKeyOf } from './rights.ts';
-import { t } from './texts.ts';
 import { checkValue, describeValueProblem, formatValue } from './units.ts';
 
 export type GrantOutcome = { ok: true; message: string } | { ok: false; message: string };
@@ -29,42 +29,14 @@ export function changeRole(
   platform = 'console',
 ): GrantOutcome {
   const role = parseRole(roleWord);
-  const fr = lang === 'fr';
-  if (!role) {
-    return {
-      ok: false,
-      message: fr
-        ? `Rôle inconnu « ${roleWord} ». Rôles : contributeur, validateur, admin (lecteur : tout le monde).`
-        : `Unknown role “${roleWord}”. Roles: contributor, validator, admin (reader: everyone).`,
-    };
-  }
-  if (role === 'reader') {
-    return {
-      ok: true,
-      message: fr
-        ? 'Tout le monde est lecteur : rien à changer.'
-        : 'Everyone is a reader: nothing to change.',
-    };
-  }
+  const t = messages(lang).indicators;
+  if (!role) return { ok: false, message: t.rights.unknownRole(roleWord) };
+  if (role === 'reader') return { ok: true, message: t.rights.everyoneReads };
   let scope = '*';
   if (role !== 'admin') {
-    if (!scopeWord) {
-      return {
-        ok: false,
-        message: fr
-          ? `Précisez le périmètre : par exemple « ${role === 'contributor' ? 'contributeur' : 'validateur'} cantal ».`
-          : `Give the scope: for example “${role} cantal”.`,
-      };
-    }
+    if (!scopeWord) return { ok: false, message: t.rights.giveScope(role) };
     const resolved = scopeWord === '*' ? undefined : scopes.resolve(scopeWord);
-    if (!resolved && scopeWord !== '*') {
-      return {
-        ok: false,
-        message: fr
-          ? `Périmètre inconnu « ${scopeWord} ». Exemples : cantal, allier, haute-loire, puy-de-dome, clermont-ferrand.`
-          : `Unknown scope “${scopeWord}”. Examples: cantal, allier, haute-loire, puy-de-dome, clermont-ferrand.`,
-      };
-    }
+    if (!resolved && scopeWord !== '*') return { ok: false, message: t.rights.unknownScope(scopeWord) };
     scope = resolved?.key ?? '*';
   }
   const userKey = userKeyOf(userRef, platform);
@@ -72,37 +44,21 @@ export function changeRole(
   const grant = { userKey, role: role as Role, scope };
   const changed = change === 'grant' ? repo.grant(grant, by) : repo.revoke(grant);
   repo.audit({ actor: by, action: change, target: `${userKey}|${role}|${scope}`, outcome: 'ok' });
-  const where =
-    scope === '*' ? '' : fr ? ` pour ${scopes.displayName(scope)}` : ` for ${scopes.displayName(scope)}`;
-  const roleLabel = roleName(role as Role, lang);
-  const message =
+  const where = scope === '*' ? '' : t.forScope(scopes.displayName(scope));
+  const said =
     change === 'grant'
       ? changed
-        ? fr
-          ? `${userKey} est maintenant ${roleLabel}${where}.`
-          : `${userKey} is now ${roleLabel}${where}.`
-        : fr
-          ? `${userKey} était déjà ${roleLabel}${where}.`
-          : `${userKey} already was ${roleLabel}${where}.`
+        ? t.rights.granted
+        : t.rights.alreadyHad
       : changed
-        ? fr
-          ? `${userKey} n’est plus ${roleLabel}${where}.`
-          : `${userKey} is no longer ${roleLabel}${where}.`
-        : fr
-          ? `${userKey} n’avait pas ce rôle${where} : rien à retirer.`
-          : `${userKey} did not have this role${where}: nothing to revoke.`;
-  return { ok: true, message };
+        ? t.rights.revoked
+        : t.rights.didNotHave;
+  return { ok: true, message: said(userKey, roleName(role as Role, lang), where) };
 }
-
-const ROLE_NAMES: Record<Role, Record<Lang, string>> = {
-  contributor: { fr: 'contributeur', en: 'contributor' },
-  validator: { fr: 'validateur', en: 'validator' },
-  admin: { fr: 'admin', en: 'admin' },
-};
 
 /** A role as the user's language names it (the same words `grant` accepts). */
 export function roleName(role: Role, lang: Lang): string {
-  return ROLE_NAMES[role][lang];
+  return messages(lang).indicators.rights.roles[role];
 }
 
 /** Chat commands of admins and validators; undefined when the text is not one of them. */
@@ -123,10 +79,7 @@ export function handleAdminCommand(
       ? [grantFr[4] as string, grantFr[2] as string, grantFr[3]]
       : [grantEn?.[2] as string, grantEn?.[3] as string, grantEn?.[4]];
     if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'manage_rights', undefined, scopes)) {
-      return refuse(deps, userKey, change, lang, {
-        fr: 'Seul un administrateur peut gérer les droits.',
-        en: 'Only an admin can manage rights.',
-      });
+      return refuse(deps, userKey, change, lang, messages(lang).indicators.rights.adminsOnly);
     }
     const outcome = changeRole(deps.repo, scopes, userKey, change, user, role, scope, lang, actor.platform);
     return { status: outcome.ok ? 'saved' : 'invalid', lang, text: outcome.message };
@@ -140,35 +93,27 @@ export function handleAdminCommand(
   if (review) {
     const status = /^(?:valider|validate)$/iu.test(review[1] as string) ? 'validated' : 'rejected';
     const measurement = deps.repo.getMeasurement(review[2] as string);
-    if (!measurement)
-      return { status: 'invalid', lang, text: lang === 'fr' ? 'Valeur inconnue.' : 'Unknown value.' };
+    const t = messages(lang);
+    if (!measurement) return { status: 'invalid', lang, text: t.indicators.review.unknownValue };
     if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'validate', measurement.scope, scopes)) {
-      return refuse(deps, userKey, 'validate', lang, {
-        fr: `Seuls les validateurs de ${scopes.displayName(measurement.scope)} et les administrateurs peuvent valider cette valeur.`,
-        en: `Only validators for ${scopes.displayName(measurement.scope)} and admins can review this value.`,
-      });
+      const text = t.indicators.review.validatorsOnly(scopes.displayName(measurement.scope));
+      return refuse(deps, userKey, 'validate', lang, text);
     }
     const reviewed = deps.repo.review(measurement.id, status, userKey);
     deps.repo.audit({ actor: userKey, action: status, target: measurement.id, outcome: 'ok' });
     return {
       status: 'saved',
       lang,
-      text: `${measurement.id} : ${t(reviewed?.status ?? status, lang)}.`,
+      text: `${measurement.id} : ${t.measurements.status[reviewed?.status ?? status]}.`,
     };
   }
   return undefined;
 }
 
-function refuse(
-  deps: MeasurementDeps,
-  actor: string,
-  action: string,
-  lang: Lang,
-  text: Record<Lang, string>,
-): Reply {
+function refuse(deps: MeasurementDeps, actor: string, action: string, lang: Lang, text: string): Reply {
   deps.repo.audit({ actor, action, outcome: 'refused' });
   deps.log?.('command refused', { actor, action });
-  return { status: 'refused', lang, text: text[lang] };
+  return { status: 'refused', lang, text };
 }
 
 function listRights(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
@@ -178,18 +123,20 @@ function listRights(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
     (g) => `• ${roleName(g.role, lang)}${g.scope === '*' ? '' : ` — ${scopes.displayName(g.scope)}`}`,
   );
   if (deps.admins.includes(userKey)) lines.push('• admin (BOUSSOLE_ADMINS)');
-  const head = lang === 'fr' ? `Vos droits (${userKey}) : lecteur` : `Your rights (${userKey}): reader`;
-  return { status: 'info', lang, text: [head, ...lines].join('\n') };
+  return {
+    status: 'info',
+    lang,
+    text: [messages(lang).indicators.rights.yours(userKey), ...lines].join('\n'),
+  };
 }
 
 function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: MeasurementDeps): Reply {
   const kind = /^(?:cible|target)$/iu.test(word) ? 'target' : 'baseline';
   const scopes = deps.library().scopes;
   const parsed = parseMeasurement(rest, scopes);
-  const usage =
-    lang === 'fr'
-      ? `Écrivez par exemple « ${kind === 'target' ? 'cible' : 'valeur initiale'} faits numériques cantal 2026-2027 65 % ».`
-      : `Write for example “${kind} faits numériques cantal 2026-2027 65%”.`;
+  const t = messages(lang);
+  const words = t.indicators.targets;
+  const usage = words.usage(kind);
   const catalog = deps.catalog();
   // A target is written at once (no preview): the indicator must be named without doubt.
   const indicator = parsed.indicatorId
@@ -197,23 +144,16 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
     : clearMatch(catalog.search(parsed.indicatorText, { scope: parsed.scope }));
   if (!indicator || !parsed.scope || !parsed.period || parsed.value === undefined) {
     const missing = [
-      !indicator && (lang === 'fr' ? 'l’indicateur' : 'the indicator'),
-      !parsed.scope && (lang === 'fr' ? 'le périmètre' : 'the scope'),
-      !parsed.period && (lang === 'fr' ? 'la période' : 'the period'),
-      parsed.value === undefined && (lang === 'fr' ? 'la valeur' : 'the value'),
-    ].filter(Boolean);
-    return {
-      status: 'invalid',
-      lang,
-      text: `${lang === 'fr' ? 'Il manque' : 'Missing'} : ${missing.join(', ')}. ${usage}`,
-    };
+      !indicator && words.theIndicator,
+      !parsed.scope && words.theScope,
+      !parsed.period && words.thePeriod,
+      parsed.value === undefined && words.theValue,
+    ].filter((part): part is string => Boolean(part));
+    return { status: 'invalid', lang, text: words.missing(missing, usage) };
   }
   const userKey = actorKey(actor);
   if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'set_target', parsed.scope, scopes)) {
-    return refuse(deps, userKey, 'set_target', lang, {
-      fr: `Seuls les validateurs de ${scopes.displayName(parsed.scope)} et les administrateurs fixent les cibles.`,
-      en: `Only validators for ${scopes.displayName(parsed.scope)} and admins set targets.`,
-    });
+    return refuse(deps, userKey, 'set_target', lang, words.validatorsOnly(scopes.displayName(parsed.scope)));
   }
   const problem = checkValue(
     indicator.unit === 'text' ? 'number' : indicator.unit,
@@ -222,12 +162,7 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
   );
   if (problem) return { status: 'invalid', lang, text: describeValueProblem(problem, lang) };
   if (indicator.unit === 'percent' && (parsed.value < 0 || parsed.value > 100)) {
-    return {
-      status: 'invalid',
-      lang,
-      text:
-        lang === 'fr' ? 'Un pourcentage est compris entre 0 et 100.' : 'A percentage is between 0 and 100.',
-    };
+    return { status: 'invalid', lang, text: t.indicators.percentRange };
   }
   deps.repo.setTarget(
     { indicatorId: indicator.node.id, scope: parsed.scope, period: parsed.period, kind, value: parsed.value },
@@ -239,7 +174,7 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
     target: `${indicator.node.id}|${parsed.scope}|${parsed.period}`,
     outcome: 'ok',
   });
-  const label = kind === 'target' ? t('target', lang) : lang === 'fr' ? 'Valeur initiale' : 'Baseline';
+  const label = kind === 'target' ? t.measurements.target : t.indicators.baseline;
   const unit = indicator.unit === 'text' ? 'number' : indicator.unit;
   return {
     status: 'saved',

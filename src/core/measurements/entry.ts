@@ -1,3 +1,4 @@
+import { messages } from '../kernel/messages/index.ts';
 import { citationOf } from '../query/answer.ts';
 import type { Actor, Lang, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
@@ -7,7 +8,6 @@ import { evaluateDraft, type ReadyDraft, shortId } from './evaluate.ts';
 import { parseMeasurement } from './parse.ts';
 import { normalisePeriod } from './periods.ts';
 import type { Draft, DraftFields } from './ports.ts';
-import { t } from './texts.ts';
 import type { Measurement } from './types.ts';
 import { formatValue } from './units.ts';
 
@@ -131,11 +131,12 @@ export class MeasurementEntry {
       });
       // Said to the clicker alone, with the verb of the button they pressed.
       const key = action === 'confirm' ? 'notOwner' : action === 'cancel' ? 'notOwnerCancel' : 'notOwnerEdit';
-      return { status: 'refused', lang, text: t(key, lang), private: true };
+      return { status: 'refused', lang, text: messages(lang).measurements[key], private: true };
     }
     if (action === 'confirm') return this.confirm(draft, actor);
     if (draft.state === 'saved') return this.confirm(draft, actor);
-    if (draft.state !== 'open') return { status: 'invalid', lang, text: t('gone', lang), private: true };
+    if (draft.state !== 'open')
+      return { status: 'invalid', lang, text: messages(lang).measurements.gone, private: true };
     if (action === 'cancel') return this.cancel(draft, actor);
     if (action === 'edit') return this.editForm(draft);
     const fields: DraftFields = { ...draft.fields };
@@ -147,7 +148,7 @@ export class MeasurementEntry {
     else if (action === 'period' && arg) fields.period = arg;
     else if (action === 'update') Object.assign(fields, readForm(values, draft, this.deps));
     const changed = this.deps.repo.updateDraft(draft.id, fields);
-    if (!changed) return { status: 'invalid', lang, text: t('gone', lang) };
+    if (!changed) return { status: 'invalid', lang, text: messages(lang).measurements.gone };
     return action === 'update' ? this.respondToForm(changed, actor) : this.respond(changed, actor);
   }
 
@@ -201,34 +202,35 @@ export class MeasurementEntry {
 
   private preview(draft: Draft, ready: ReadyDraft): Reply {
     const lang = draft.fields.lang;
+    const t = messages(lang).measurements;
+    const colon = messages(lang).format.colon;
     const { measurement: m, indicator } = ready;
     const scopes = this.deps.library().scopes;
     const lines = [
-      `**${t('preview', lang)}**`,
+      `**${t.preview}**`,
       '',
-      `• ${t('indicator', lang)}${colon(lang)} ${indicator.node.text} [1]`,
-      `• ${t('scope', lang)}${colon(lang)} ${scopes.displayName(m.scope)}`,
-      `• ${t('period', lang)}${colon(lang)} ${m.period}`,
-      `• ${t('value', lang)}${colon(lang)} **${formatValue(m.value, m.unit, lang)}**`,
+      `• ${t.indicator}${colon} ${indicator.node.text} [1]`,
+      `• ${t.scope}${colon} ${scopes.displayName(m.scope)}`,
+      `• ${t.period}${colon} ${m.period}`,
+      `• ${t.value}${colon} **${formatValue(m.value, m.unit, lang)}**`,
     ];
-    if (m.comment) lines.push(`• ${t('comment', lang)}${colon(lang)} ${m.comment}`);
-    if (m.source) lines.push(`• Source${colon(lang)} ${m.source}`);
+    if (m.comment) lines.push(`• ${t.comment}${colon} ${m.comment}`);
+    if (m.source) lines.push(`• Source${colon} ${m.source}`);
     const target = this.deps.repo
       .targets(indicator.node.id)
       .find((x) => x.kind === 'target' && x.scope === m.scope && x.period === m.period);
-    if (target) lines.push(`• ${t('target', lang)}${colon(lang)} ${formatValue(target.value, m.unit, lang)}`);
-    if (ready.previous)
-      lines.push(`• ${t('replaces', lang)}${colon(lang)} ${describe(ready.previous, lang)}`);
-    lines.push('', t('nothingSaved', lang));
+    if (target) lines.push(`• ${t.target}${colon} ${formatValue(target.value, m.unit, lang)}`);
+    if (ready.previous) lines.push(`• ${t.replaces}${colon} ${describe(ready.previous, lang)}`);
+    lines.push('', t.nothingSaved);
     return {
       status: 'preview',
       lang,
       text: lines.join('\n'),
       citations: [citationOf(this.deps.library(), indicator.node, 1)],
       buttons: [
-        { id: `confirm:${draft.id}`, label: t('confirm', lang), style: 'primary' },
-        { id: `edit:${draft.id}`, label: t('edit', lang) },
-        { id: `cancel:${draft.id}`, label: t('cancel', lang), style: 'danger' },
+        { id: `confirm:${draft.id}`, label: t.confirm, style: 'primary' },
+        { id: `edit:${draft.id}`, label: t.edit },
+        { id: `cancel:${draft.id}`, label: t.cancel, style: 'danger' },
       ],
     };
   }
@@ -239,12 +241,14 @@ export class MeasurementEntry {
       const saved = this.deps.repo.getMeasurement(draft.measurementId);
       if (saved) return this.saved(saved, lang, true);
     }
-    if (draft.state !== 'open') return { status: 'invalid', lang, text: t('gone', lang), private: true };
+    if (draft.state !== 'open')
+      return { status: 'invalid', lang, text: messages(lang).measurements.gone, private: true };
     // Rights and values are checked again: they may have changed since the preview.
     const evaluation = evaluateDraft(draft, actor, this.deps);
     if (evaluation.kind === 'reply') return evaluation.reply;
     const result = this.deps.repo.confirmDraft(draft.id, evaluation.measurement);
-    if ('error' in result) return { status: 'invalid', lang, text: t('gone', lang), private: true };
+    if ('error' in result)
+      return { status: 'invalid', lang, text: messages(lang).measurements.gone, private: true };
     if (result.created) {
       this.deps.repo.audit({
         actor: actorKey(actor),
@@ -259,27 +263,13 @@ export class MeasurementEntry {
   private saved(m: Measurement, lang: Lang, again: boolean): Reply {
     const indicator = this.deps.catalog().get(m.indicatorId);
     const scopes = this.deps.library().scopes;
-    const status = t(m.status, lang);
-    const head = again
-      ? lang === 'fr'
-        ? 'Cette valeur est déjà enregistrée (rien n’a été ajouté) :'
-        : 'This value is already recorded (nothing was added):'
-      : lang === 'fr'
-        ? '✅ Valeur enregistrée :'
-        : '✅ Value recorded:';
+    const t = messages(lang).measurements;
+    const head = again ? t.alreadyRecorded : t.recorded;
     const lines = [
       `${head} **${formatValue(m.value, m.unit, lang)}** — ${indicator?.node.text ?? m.indicatorId} — ${scopes.displayName(m.scope)}, ${m.period}.`,
-      lang === 'fr'
-        ? `Statut : ${status}. Référence : \`${m.id}\`.`
-        : `Status: ${status}. Reference: \`${m.id}\`.`,
+      t.statusLine(t.status[m.status], m.id),
     ];
-    if (m.supersedes && !again) {
-      lines.push(
-        lang === 'fr'
-          ? 'Elle remplace la valeur précédente, qui reste dans l’historique.'
-          : 'It replaces the previous value, which stays in the history.',
-      );
-    }
+    if (m.supersedes && !again) lines.push(t.replacesPrevious);
     return { status: 'saved', lang, text: lines.join('\n') };
   }
 
@@ -287,12 +277,13 @@ export class MeasurementEntry {
     const lang = draft.fields.lang;
     if (draft.state === 'saved') return this.confirm(draft, actor);
     this.deps.repo.cancelDraft(draft.id);
-    return { status: 'cancelled', lang, text: t('cancelled', lang) };
+    return { status: 'cancelled', lang, text: messages(lang).measurements.cancelled };
   }
 
   private editForm(draft: Draft): Reply {
     const f = draft.fields;
     const lang = f.lang;
+    const t = messages(lang).measurements;
     const scopes = this.deps.library().scopes;
     const indicator = f.indicatorId ? this.deps.catalog().get(f.indicatorId) : undefined;
     const options = scopes.all
@@ -303,40 +294,36 @@ export class MeasurementEntry {
     return {
       status: 'needs_input',
       lang,
-      text: `${indicator ? `${indicator.node.text}\n\n` : ''}${t('editHelp', lang)}`,
+      text: `${indicator ? `${indicator.node.text}\n\n` : ''}${t.editHelp}`,
       form: {
-        title: lang === 'fr' ? 'Modifier la saisie' : 'Edit the entry',
+        title: t.editTitle,
         submitId: `update:${draft.id}`,
-        submitLabel: lang === 'fr' ? 'Voir l’aperçu' : 'Preview',
+        submitLabel: t.previewButton,
         fields: [
-          { id: 'value', label: t('value', lang), value, multiline: indicator?.unit === 'text' },
-          { id: 'period', label: t('period', lang), value: f.period ?? '', placeholder: '2025-2026' },
-          { id: 'scope', label: t('scope', lang), value: f.scope ?? '', options },
+          { id: 'value', label: t.value, value, multiline: indicator?.unit === 'text' },
+          { id: 'period', label: t.period, value: f.period ?? '', placeholder: '2025-2026' },
+          { id: 'scope', label: t.scope, value: f.scope ?? '', options },
           {
             id: 'comment',
-            label: t('comment', lang),
+            label: t.comment,
             value: f.comment ?? '',
             optional: true,
             multiline: true,
           },
         ],
       },
-      buttons: [{ id: `cancel:${draft.id}`, label: t('cancel', lang), style: 'danger' }],
+      buttons: [{ id: `cancel:${draft.id}`, label: t.cancel, style: 'danger' }],
     };
   }
 }
 
-/** French puts a space before a colon, English does not. */
-function colon(lang: Lang): string {
-  return lang === 'fr' ? ' :' : ':';
-}
-
 function describe(m: Measurement, lang: Lang): string {
   const who = m.author.displayName ?? m.author.userId;
-  const when = m.recordedAt.slice(0, 10);
-  return lang === 'fr'
-    ? `${formatValue(m.value, m.unit, lang)} enregistrée le ${when} par ${who} (conservée dans l’historique)`
-    : `${formatValue(m.value, m.unit, lang)} recorded on ${when} by ${who} (kept in the history)`;
+  return messages(lang).measurements.previous(
+    formatValue(m.value, m.unit, lang),
+    m.recordedAt.slice(0, 10),
+    who,
+  );
 }
 
 export { shortId };

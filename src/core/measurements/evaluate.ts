@@ -1,3 +1,4 @@
+import { messages } from '../kernel/messages/index.ts';
 import type { Actor, Button, Lang, Reply } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
 import type { MeasurementDeps } from './deps.ts';
@@ -5,7 +6,6 @@ import type { IndicatorInfo, IndicatorMatch } from './indicators.ts';
 import { normalisePeriod, schoolYearOf } from './periods.ts';
 import type { Draft, DraftFields, NewMeasurement } from './ports.ts';
 import { initialStatus, isAllowed } from './rights.ts';
-import { t } from './texts.ts';
 import type { Measurement, MeasureUnit } from './types.ts';
 import { checkValue, describeValueProblem } from './units.ts';
 
@@ -36,6 +36,7 @@ const MIN_SCORE = 0.45;
 export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps): Evaluation {
   const fields: DraftFields = { ...draft.fields };
   const lang = fields.lang;
+  const t = messages(lang).measurements;
   const catalog = deps.catalog();
   const scopes = deps.library().scopes;
   const reply = (status: Reply['status'], text: string, buttons: Button[] = [], field?: DraftField) => ({
@@ -45,8 +46,8 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
     ...(field ? { field } : {}),
   });
   const keep: Button[] = [
-    { id: `edit:${draft.id}`, label: t('edit', lang) },
-    { id: `cancel:${draft.id}`, label: t('cancel', lang), style: 'danger' },
+    { id: `edit:${draft.id}`, label: t.edit },
+    { id: `cancel:${draft.id}`, label: t.cancel, style: 'danger' },
   ];
 
   let indicator = fields.indicatorId ? catalog.get(fields.indicatorId) : undefined;
@@ -57,11 +58,7 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
       return reply('invalid', unknownIndicatorText(id, suggest(deps, fields), lang), keep);
     }
     if (!fields.indicatorText?.trim()) {
-      const text =
-        lang === 'fr'
-          ? 'Pour quel indicateur ? Répondez avec quelques mots de son intitulé (par exemple « faits numériques » ou « constellations »), ou son identifiant.'
-          : 'For which indicator? Answer with a few words of its wording (for example “faits numériques” or “constellations”), or its id.';
-      return reply('needs_input', text, [keep[1] as Button]);
+      return reply('needs_input', t.askIndicator, [keep[1] as Button]);
     }
     const matches = catalog.search(fields.indicatorText, {
       scope: fields.scope,
@@ -83,10 +80,7 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
         label: `${i + 1}. ${clip(m.indicator.node.text, 70)}`,
       }));
       const lines = close.map((m, i) => `${i + 1}. ${m.indicator.node.text} (${planTitle(deps, m)})`);
-      return reply('needs_input', [t('pick', lang), '', ...lines].join('\n'), [
-        ...buttons,
-        keep[1] as Button,
-      ]);
+      return reply('needs_input', [t.pick, '', ...lines].join('\n'), [...buttons, keep[1] as Button]);
     } else {
       return reply(
         'invalid',
@@ -104,25 +98,18 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
         (s) => s.key === indicator?.academie || s.academie === indicator?.academie,
       );
       const buttons = options.map((s) => ({ id: `scope:${draft.id}:${s.key}`, label: s.shortName }));
-      return reply('needs_input', t('askScope', lang), [...buttons, keep[1] as Button]);
+      return reply('needs_input', t.askScope, [...buttons, keep[1] as Button]);
     }
   }
   const scope = fields.scope;
   if (!scopes.get(scope)) {
     delete fields.scope;
-    const text =
-      lang === 'fr'
-        ? `Je ne connais pas le périmètre « ${scope} ». Indiquez un département (Allier, Cantal, Haute-Loire, Puy-de-Dôme…) ou l’académie.`
-        : `I don’t know the scope “${scope}”. Give a département (Allier, Cantal, Haute-Loire, Puy-de-Dôme…) or the académie.`;
-    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep, 'scope');
+    return reply('invalid', `${t.unknownScope(scope)}\n\n${t.draftKept}`, keep, 'scope');
   }
   if (!catalog.accepts(indicator, scope)) {
     const academie = scopes.get(indicator.academie)?.name ?? indicator.academie;
-    const text =
-      lang === 'fr'
-        ? `Cet indicateur appartient à un plan de l’${academie.replace(/^Académie/u, 'académie')} : il ne peut pas recevoir de valeur pour ${scopes.displayName(scope)}. Indiquez un périmètre de cette académie.`
-        : `This indicator belongs to a plan of the ${academie}: it cannot take a value for ${scopes.displayName(scope)}. Give a scope within that académie.`;
-    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep, 'scope');
+    const text = t.otherAcademie(academie, scopes.displayName(scope));
+    return reply('invalid', `${text}\n\n${t.draftKept}`, keep, 'scope');
   }
 
   const userKey = actorKey(actor);
@@ -135,18 +122,9 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
       outcome: 'refused',
     });
     deps.log?.('measurement refused', { actor: userKey, scope, indicator: indicator.node.id });
-    const name = scopes.displayName(scope);
-    const text =
-      lang === 'fr'
-        ? `Vous n’avez pas le droit d’enregistrer des valeurs pour ${name} : il faut être contributeur ou validateur de ce périmètre. Un administrateur peut vous l’accorder avec « donner contributeur ${scope} à ${userKey} ». Votre saisie est conservée.`
-        : `You are not allowed to record values for ${name}: you must be a contributor or validator for this scope. An admin can grant it with “grant ${userKey} contributor ${scope}”. Your entry is kept.`;
+    const text = t.notAllowed(scopes.displayName(scope), scope, userKey);
     // On the server's own console, whoever types is the operator: the CLI grants without an admin.
-    const local =
-      actor.platform === 'console'
-        ? lang === 'fr'
-          ? `\n\nSur cette machine : npm run --silent boussole -- grant ${actor.userId} contributeur ${scope}`
-          : `\n\nOn this machine: npm run --silent boussole -- grant ${actor.userId} contributor ${scope}`
-        : '';
+    const local = actor.platform === 'console' ? t.grantOnThisMachine(actor.userId, scope) : '';
     return reply('refused', `${text}${local}`, [keep[1] as Button], 'scope');
   }
 
@@ -154,12 +132,11 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
   // the value was understood.
   if (indicator.unit !== 'text' && fields.value === undefined && fields.valueText) {
     const spelled = !/\d/u.test(fields.valueText);
+    const typed = fields.valueText.slice(0, 40);
     const problem = spelled
-      ? lang === 'fr'
-        ? `Je lis la valeur en toutes lettres (« ${fields.valueText.slice(0, 40)} ») : écrivez-la en chiffres, par exemple « valeur 62 % » ou « valeur 14 ».`
-        : `I read the value in words (“${fields.valueText.slice(0, 40)}”): write it in digits, for example “value 62%” or “value 14”.`
-      : `${describeValueProblem({ code: 'not_finite' }, lang)} (« ${fields.valueText.slice(0, 40)} »)`;
-    return reply('invalid', `${problem}\n\n${t('draftKept', lang)}`, keep, 'value');
+      ? t.spelledValue(typed)
+      : t.unreadableValue(describeValueProblem({ code: 'not_finite' }, lang), typed);
+    return reply('invalid', `${problem}\n\n${t.draftKept}`, keep, 'value');
   }
 
   if (!fields.period) {
@@ -169,37 +146,25 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
       id: `period:${draft.id}:${p}`,
       label: p,
     }));
-    return reply('needs_input', t('askPeriod', lang), [...buttons, keep[1] as Button]);
+    return reply('needs_input', t.askPeriod, [...buttons, keep[1] as Button]);
   }
   if (normalisePeriod(fields.period) !== fields.period) {
-    const text =
-      lang === 'fr'
-        ? `Je ne reconnais pas la période « ${fields.period} ». Écrivez une année scolaire (« 2025-2026 »), une année (« 2026 ») ou une date (« 30/06/2026 »).`
-        : `I don’t recognise the period “${fields.period}”. Write a school year (“2025-2026”), a year (“2026”) or a date (“2026-06-30”).`;
+    const text = t.unknownPeriod(fields.period);
     delete fields.period;
-    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep, 'period');
+    return reply('invalid', `${text}\n\n${t.draftKept}`, keep, 'period');
   }
   if (isFuturePeriod(fields.period, deps.now())) {
-    const text =
-      lang === 'fr'
-        ? `La période ${fields.period} n’a pas encore commencé : on ne peut enregistrer qu’une valeur observée. Indiquez la bonne période (par exemple « période 2025-2026 »).`
-        : `The period ${fields.period} has not started yet: only observed values can be recorded. Give the right period (for example “period 2025-2026”).`;
-    return reply('invalid', `${text}\n\n${t('draftKept', lang)}`, keep, 'period');
+    return reply('invalid', `${t.futurePeriod(fields.period)}\n\n${t.draftKept}`, keep, 'period');
   }
 
   const unit = indicator.unit;
   const value = unit === 'text' ? (fields.textValue ?? fields.valueText) : fields.value;
   if (value === undefined || value === '') {
-    return reply('needs_input', t(unit === 'text' ? 'askText' : 'askValue', lang), keep, 'value');
+    return reply('needs_input', unit === 'text' ? t.askText : t.askValue, keep, 'value');
   }
   const problem = checkValue(unit, value, fields.percent === true);
   if (problem)
-    return reply(
-      'invalid',
-      `${describeValueProblem(problem, lang)}\n\n${t('draftKept', lang)}`,
-      keep,
-      'value',
-    );
+    return reply('invalid', `${describeValueProblem(problem, lang)}\n\n${t.draftKept}`, keep, 'value');
 
   const measurement: NewMeasurement = {
     indicatorId: indicator.node.id,
@@ -240,16 +205,9 @@ function suggest(deps: MeasurementDeps, fields: DraftFields): IndicatorInfo[] {
 }
 
 function unknownIndicatorText(asked: string, suggestions: IndicatorInfo[], lang: Lang): string {
-  const head =
-    lang === 'fr'
-      ? `Je n’ai pas trouvé d’indicateur qui corresponde à « ${asked.trim() || '…'} ». Vouliez-vous dire :`
-      : `I found no indicator matching “${asked.trim() || '…'}”. Did you mean:`;
+  const t = messages(lang).measurements;
   const lines = suggestions.map((s) => `• ${s.node.text} (\`${shortId(s.node.id)}\`)`);
-  const tail =
-    lang === 'fr'
-      ? 'Renvoyez la valeur avec les mots de l’indicateur, ou son identifiant : « saisir i0ab56d1 cantal 2025-2026 62,5 % ».'
-      : 'Send the value again with the indicator’s words, or its id: “record i0ab56d1 cantal 2025-2026 62.5%”.';
-  return [head, ...lines, '', tail].join('\n');
+  return [t.unknownIndicator(asked.trim() || '…'), ...lines, '', t.unknownIndicatorHow].join('\n');
 }
 
 function planTitle(deps: MeasurementDeps, match: IndicatorMatch): string {

@@ -1,3 +1,4 @@
+import { messages } from '../kernel/messages/index.ts';
 import type { Lang, Reply } from '../router/types.ts';
 import type { MeasurementDeps, TableFormat } from './deps.ts';
 import { scopeCovers } from './rights.ts';
@@ -29,54 +30,31 @@ export async function exportTrackingTable(
   const rest = words.filter((w) => !FORMATS[w.toLowerCase()]).join(' ');
   const scopes = deps.library().scopes;
   const scope = rest ? scopes.resolve(rest) : undefined;
-  if (rest && !scope) return unknownWord(rest, lang);
-  if (!deps.renderTable) {
-    return {
-      status: 'info',
-      lang,
-      text: lang === 'fr' ? 'L’export n’est pas disponible ici.' : 'Export is not available here.',
-    };
-  }
+  const t = messages(lang).indicators;
+  if (rest && !scope) return { status: 'invalid', lang, text: t.export.unknownWord(rest) };
+  if (!deps.renderTable) return { status: 'info', lang, text: t.export.unavailable };
   const format = FORMATS[formats[0]?.toLowerCase() ?? 'xlsx'] ?? 'xlsx';
   const rows = trackingRows(deps).filter(
     (row) => !scope || scopeCovers(scope.key, String(row[SCOPE_COLUMN]), scopes),
   );
   const data = await deps.renderTable(format, {
-    name: lang === 'fr' ? 'Tableau de suivi' : 'Tracking table',
+    name: t.export.table,
     header: [...TRACKING_HEADER],
     rows,
   });
   const day = deps.now().toISOString().slice(0, 10);
   const filename = `suivi-indicateurs${scope ? `-${scope.key}` : ''}-${day}.${format}`;
-  const where = scope ? (lang === 'fr' ? ` pour ${scope.shortName}` : ` for ${scope.shortName}`) : '';
-  const count =
-    lang === 'fr'
-      ? `${rows.length} ligne${rows.length > 1 ? 's' : ''}`
-      : `${rows.length} row${rows.length > 1 ? 's' : ''}`;
+  const where = scope ? t.forScope(scope.shortName) : '';
   return {
     status: 'answered',
     lang,
-    text:
-      lang === 'fr'
-        ? `📎 **Tableau de suivi**${where} : ${count}, au format ${format.toUpperCase()} (valeur en vigueur, cible, valeur initiale, statut, auteur).`
-        : `📎 **Tracking table**${where}: ${count}, as ${format.toUpperCase()} (value in force, target, baseline, status, author).`,
+    text: t.export.done(where, t.export.rows(rows.length), format.toUpperCase()),
     file: {
       data,
       filename,
-      title: lang === 'fr' ? `Tableau de suivi${where}` : `Tracking table${where}`,
+      title: `${t.export.table}${where}`,
       mime: MIME[format],
     },
     private: true,
-  };
-}
-
-function unknownWord(word: string, lang: Lang): Reply {
-  return {
-    status: 'invalid',
-    lang,
-    text:
-      lang === 'fr'
-        ? `Format ou périmètre inconnu « ${word} ». Écrivez « export » (Excel), « export csv », ou « export xlsx cantal » pour un seul périmètre.`
-        : `Unknown format or scope “${word}”. Write “export” (Excel), “export csv”, or “export xlsx cantal” for one scope.`,
   };
 }

@@ -1,3 +1,4 @@
+import { messages } from '../kernel/messages/index.ts';
 import type { Lang, Reply } from '../router/types.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { isAllowed } from './rights.ts';
@@ -17,50 +18,26 @@ export function listPending(deps: MeasurementDeps, userKey: string, lang: Lang):
     isAllowed(grants, deps.admins, userKey, 'validate', m.scope, scopes),
   );
   const pending = waiting.slice(0, PENDING_SHOWN);
-  if (!pending.length) {
-    return {
-      status: 'info',
-      lang,
-      text:
-        lang === 'fr'
-          ? 'Aucune valeur à valider pour vos périmètres.'
-          : 'No value to review for your scopes.',
-    };
-  }
+  const t = messages(lang).indicators.review;
+  if (!pending.length) return { status: 'info', lang, text: t.nothing };
   const catalog = deps.catalog();
   const lines = pending.map((m) => {
     const newer = replacedBy.get(m.id);
-    const note = newer
-      ? lang === 'fr'
-        ? ` — remplacée par \`${newer}\``
-        : ` — superseded by \`${newer}\``
-      : '';
+    const note = newer ? t.supersededBy(newer) : '';
     return `• \`${m.id}\` ${catalog.get(m.indicatorId)?.node.text ?? m.indicatorId} — ${scopes.displayName(m.scope)} ${m.period} : **${formatValue(m.value, m.unit, lang)}** (${m.author.displayName ?? m.author.userId})${note}`;
   });
-  if (waiting.length > pending.length) {
-    lines.push(
-      lang === 'fr'
-        ? `… et ${waiting.length - pending.length} autre(s) : validez ou rejetez celles-ci pour voir les suivantes.`
-        : `… and ${waiting.length - pending.length} more: review these to see the next ones.`,
-    );
-  }
+  if (waiting.length > pending.length) lines.push(t.more(waiting.length - pending.length));
   return {
     status: 'info',
     lang,
-    text: [
-      lang === 'fr'
-        ? `**Valeurs à valider (${waiting.length})**`
-        : `**Values to review (${waiting.length})**`,
-      '',
-      ...lines,
-    ].join('\n'),
+    text: [t.title(waiting.length), '', ...lines].join('\n'),
     buttons: pending.flatMap((m, i) => [
       {
         id: `review:validated:${m.id}`,
-        label: `${i + 1}. ${lang === 'fr' ? 'Valider' : 'Validate'}`,
+        label: `${i + 1}. ${t.validate}`,
         style: 'primary' as const,
       },
-      { id: `review:rejected:${m.id}`, label: `${i + 1}. ${lang === 'fr' ? 'Rejeter' : 'Reject'}` },
+      { id: `review:rejected:${m.id}`, label: `${i + 1}. ${t.reject}` },
     ]),
   };
 }

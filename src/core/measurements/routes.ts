@@ -1,3 +1,4 @@
+import { DEFAULT_LANG, isLang, messages } from '../kernel/messages/index.ts';
 import { normaliseForm } from '../plans/scopes.ts';
 import type { Actor, ConversationRef, Lang, Reply } from '../router/types.ts';
 import { conversationKey } from '../router/types.ts';
@@ -40,10 +41,7 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
   const notFound = (words: string, lang: Lang): Reply => ({
     status: 'not_found',
     lang,
-    text:
-      lang === 'fr'
-        ? `Je n’ai pas trouvé d’indicateur pour « ${words} ». Essayez avec d’autres mots de son intitulé, ou son identifiant (par exemple « fiche i0ab56d1 »).`
-        : `I found no indicator for “${words}”. Try other words of its wording, or its id (for example “card i0ab56d1”).`,
+    text: messages(lang).measurements.noIndicatorFor(words),
     citations: [],
   });
 
@@ -78,7 +76,7 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
       if (view) {
         const indicator = deps.catalog().get(view[2] as string);
         if (!indicator) return undefined;
-        const lang: Lang = view[3] === 'en' ? 'en' : 'fr';
+        const lang: Lang = isLang(view[3]) ? view[3] : DEFAULT_LANG;
         return view[1] === 'history'
           ? indicatorHistory(indicator, deps, lang)
           : indicatorChart(indicator, deps, lang);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { messages } from '../kernel/messages/index.ts';
 import type { Lang } from '../router/types.ts';
 import * as z from '../schema.ts';
 import { fold } from '../text/fold.ts';
@@ -85,39 +86,24 @@ export function checkValue(
 
 export function describeValueProblem(problem: ValueProblem, lang: Lang): string {
   const n = (value: number) => formatNumber(value, lang);
+  const t = messages(lang).measurements.problems;
   switch (problem.code) {
     case 'percent_range':
-      return lang === 'fr'
-        ? `${n(problem.value)} % n’est pas un pourcentage possible : la valeur doit être comprise entre 0 et 100.`
-        : `${n(problem.value)}% is not a possible percentage: the value must be between 0 and 100.`;
+      return t.percentRange(n(problem.value));
     case 'count_integer':
-      return lang === 'fr'
-        ? `Cet indicateur est un nombre entier (un effectif) : ${n(problem.value)} ne convient pas.`
-        : `This indicator is a whole number (a count): ${n(problem.value)} does not fit.`;
+      return t.countInteger(n(problem.value));
     case 'count_negative':
-      return lang === 'fr'
-        ? `Un effectif ne peut pas être négatif (${n(problem.value)}).`
-        : `A count cannot be negative (${n(problem.value)}).`;
+      return t.countNegative(n(problem.value));
     case 'not_a_percent':
-      return lang === 'fr'
-        ? `Cet indicateur est un nombre, pas un pourcentage : indiquez l’effectif (par exemple « 14 »).`
-        : `This indicator is a count, not a percentage: give the number (for example “14”).`;
+      return t.notAPercent;
     case 'missing_text':
-      return lang === 'fr'
-        ? 'Cet indicateur est qualitatif : écrivez le texte après deux-points ou entre guillemets.'
-        : 'This indicator is qualitative: write the text after a colon or in quotes.';
+      return t.missingText;
     case 'text_too_long':
-      return lang === 'fr'
-        ? `Le texte est trop long (${problem.length} caractères, ${MAX_TEXT_VALUE} au plus).`
-        : `The text is too long (${problem.length} characters, at most ${MAX_TEXT_VALUE}).`;
+      return t.textTooLong(problem.length, MAX_TEXT_VALUE);
     case 'too_large':
-      return lang === 'fr'
-        ? `${n(problem.value)} n’est pas ${problem.unit === 'count' ? 'un effectif' : 'une valeur'} plausible pour cet indicateur (au plus ${n(problem.max)}) : vérifiez le nombre de zéros ou l’unité.`
-        : `${n(problem.value)} is not a plausible ${problem.unit === 'count' ? 'count' : 'value'} for this indicator (at most ${n(problem.max)}): check the number of zeros or the unit.`;
+      return t.tooLarge(n(problem.value), problem.unit, n(problem.max));
     case 'not_finite':
-      return lang === 'fr'
-        ? 'Je n’ai pas trouvé de valeur chiffrée lisible (par exemple « 62,5 % » ou « 14 »).'
-        : 'I found no readable number (for example “62.5%” or “14”).';
+      return t.notFinite;
   }
 }
 
@@ -135,5 +121,5 @@ export function formatNumber(value: number, lang: Lang): string {
 export function formatValue(value: number | string, unit: MeasureUnit, lang: Lang): string {
   if (typeof value === 'string') return `« ${value} »`;
   const text = formatNumber(value, lang);
-  return unit === 'percent' ? (lang === 'fr' ? `${text} %` : `${text}%`) : text;
+  return unit === 'percent' ? messages(lang).format.percent(text) : text;
 }

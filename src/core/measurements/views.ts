@@ -1,20 +1,13 @@
+import { messages } from '../kernel/messages/index.ts';
 import { citationOf } from '../query/answer.ts';
 import type { Lang, Reply } from '../router/types.ts';
 import type { ChartSpec, MeasurementDeps } from './deps.ts';
 import { shortId } from './evaluate.ts';
 import type { IndicatorInfo } from './indicators.ts';
-import { t } from './texts.ts';
 import type { Measurement, TargetValue } from './types.ts';
 import { formatValue } from './units.ts';
 
 export type Progress = 'ahead' | 'on_track' | 'behind' | 'no_target';
-
-export const PROGRESS: Record<Progress, Record<Lang, string>> = {
-  ahead: { fr: 'cible atteinte', en: 'target reached' },
-  on_track: { fr: 'dans les temps', en: 'on track' },
-  behind: { fr: 'en retard', en: 'behind' },
-  no_target: { fr: 'pas de cible', en: 'no target' },
-};
 
 /** Indicators worded as a decrease ("Diminution des faits…", absenteeism) are better when lower. */
 export function lowerIsBetter(indicator: IndicatorInfo): boolean {
@@ -91,28 +84,20 @@ export function indicatorCard(indicator: IndicatorInfo, deps: MeasurementDeps, l
   const targets = deps.repo.targets(indicator.node.id);
   const latest = new Map<string, Measurement>();
   for (const m of currentValues(all)) latest.set(m.scope, m);
-  const unitLabel = {
-    percent: { fr: 'pourcentage', en: 'percentage' },
-    count: { fr: 'effectif', en: 'count' },
-    number: { fr: 'nombre', en: 'number' },
-    text: { fr: 'qualitatif', en: 'qualitative' },
-  }[indicator.unit][lang];
+  const { indicators: t, measurements: words } = messages(lang);
   const lines = [
     `📊 **${indicator.node.text}** [1]`,
-    `${lang === 'fr' ? 'Unité' : 'Unit'} : ${unitLabel} · id \`${shortId(indicator.node.id)}\``,
+    `${t.unit} : ${t.units[indicator.unit]} · id \`${shortId(indicator.node.id)}\``,
     '',
   ];
-  if (!latest.size)
-    lines.push(lang === 'fr' ? 'Aucune valeur enregistrée pour le moment.' : 'No value recorded yet.');
+  if (!latest.size) lines.push(t.noValueYet);
   for (const m of latest.values()) {
     const target = targetOf(targets, m.scope, m.period, 'target');
     const progress = verdictOf(indicator, m, targets);
     const vs =
-      target !== undefined
-        ? ` / ${t('target', lang).toLowerCase()} ${formatValue(target, m.unit, lang)}`
-        : '';
+      target !== undefined ? ` / ${words.target.toLowerCase()} ${formatValue(target, m.unit, lang)}` : '';
     lines.push(
-      `• ${scopes.displayName(m.scope)} — ${m.period} : **${formatValue(m.value, m.unit, lang)}**${vs} → ${PROGRESS[progress][lang]} (${t(m.status, lang)})`,
+      `• ${scopes.displayName(m.scope)} — ${m.period} : **${formatValue(m.value, m.unit, lang)}**${vs} → ${t.progress[progress]} (${words.status[m.status]})`,
     );
   }
   const id = shortId(indicator.node.id);
@@ -122,10 +107,8 @@ export function indicatorCard(indicator: IndicatorInfo, deps: MeasurementDeps, l
     text: lines.join('\n'),
     citations: [citationOf(deps.library(), indicator.node, 1)],
     buttons: [
-      { id: `history:${id}`, label: lang === 'fr' ? 'Historique' : 'History' },
-      ...(indicator.unit === 'text'
-        ? []
-        : [{ id: `chart:${id}`, label: lang === 'fr' ? 'Graphique' : 'Chart' }]),
+      { id: `history:${id}`, label: t.history },
+      ...(indicator.unit === 'text' ? [] : [{ id: `chart:${id}`, label: t.chart }]),
     ],
   };
 }
@@ -140,13 +123,14 @@ export function indicatorHistory(
   const scopes = deps.library().scopes;
   const all = deps.repo.list({ indicatorId: indicator.node.id, ...(scope ? { scope } : {}) });
   const replaced = new Set(all.map((m) => m.supersedes).filter(Boolean));
-  const lines = [`**${lang === 'fr' ? 'Historique' : 'History'} — ${indicator.node.text}** [1]`, ''];
-  if (!all.length) lines.push(lang === 'fr' ? 'Aucune valeur enregistrée.' : 'No value recorded.');
+  const { indicators: t, measurements: words } = messages(lang);
+  const lines = [`**${t.history} — ${indicator.node.text}** [1]`, ''];
+  if (!all.length) lines.push(t.noValue);
   for (const m of all) {
     const who = m.author.displayName ?? m.author.userId;
-    const note = replaced.has(m.id) ? (lang === 'fr' ? ' — remplacée' : ' — superseded') : '';
+    const note = replaced.has(m.id) ? t.superseded : '';
     lines.push(
-      `• ${m.recordedAt.slice(0, 16).replace('T', ' ')} · ${scopes.displayName(m.scope)} ${m.period} : ${formatValue(m.value, m.unit, lang)} (${t(m.status, lang)}, ${who})${note}`,
+      `• ${m.recordedAt.slice(0, 16).replace('T', ' ')} · ${scopes.displayName(m.scope)} ${m.period} : ${formatValue(m.value, m.unit, lang)} (${words.status[m.status]}, ${who})${note}`,
     );
   }
   return {
@@ -189,10 +173,7 @@ export async function indicatorChart(
     return {
       status: 'info',
       lang,
-      text:
-        lang === 'fr'
-          ? 'Cet indicateur est qualitatif : pas de graphique, voyez son historique.'
-          : 'This indicator is qualitative: no chart, see its history.',
+      text: messages(lang).indicators.qualitativeNoChart,
     };
   }
   const png = await deps.renderChart(chartSpecOf(indicator, deps, lang));

@@ -12,24 +12,6 @@ export interface Scope {
   forms: string[];
 }
 
-type Preposition = 'à' | 'de' | 'pour' | 'dans' | null;
-
-/**
- * A scope's name in a French sentence, with its article and the preposition before it: « à
- * l'Allier », « du Cantal », « pour la Haute-Loire », « dans le Puy-de-Dôme », « de l'académie de
- * Clermont-Ferrand ».
- */
-export function frenchName(scope: Scope, preposition: Preposition = null): string {
-  // « académie d'Orléans-Tours », « académie de Clermont-Ferrand ».
-  const of = /^[aeiouyàâéèêîôh]/iu.test(scope.shortName) ? "d'" : 'de ';
-  const name = scope.kind === 'academie' ? `académie ${of}${scope.shortName}` : scope.shortName;
-  const article = scope.kind === 'academie' ? "l'" : (scope.article ?? 'le');
-  const withArticle = article === "l'" ? `l'${name}` : `${article} ${name}`;
-  if (preposition === 'à') return article === 'le' ? `au ${name}` : `à ${withArticle}`;
-  if (preposition === 'de') return article === 'le' ? `du ${name}` : `de ${withArticle}`;
-  return preposition ? `${preposition} ${withArticle}` : withArticle;
-}
-
 /** The académies and départements known to Boussole, with the ways people name them. */
 export class ScopeRegistry {
   readonly all: Scope[];

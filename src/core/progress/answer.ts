@@ -1,10 +1,12 @@
 import { schoolYear } from '../deadlines/calendar.ts';
 import type { Deadline } from '../deadlines/types.ts';
+import { type Messages, messages } from '../kernel/messages/index.ts';
 import type { MeasurementDeps } from '../measurements/deps.ts';
 import { isFuturePeriod } from '../measurements/evaluate.ts';
 import type { IndicatorInfo } from '../measurements/indicators.ts';
 import { currentValues } from '../measurements/views.ts';
 import type { PlanLibrary } from '../plans/library.ts';
+import type { Scope } from '../plans/scopes.ts';
 import type { PlanNode } from '../plans/types.ts';
 import type { Answerer } from '../query/answerer.ts';
 import type { QueryIntent } from '../query/intent.ts';
@@ -16,7 +18,6 @@ import { composeStatus } from './compose-status.ts';
 import { type ProgressData, trackedScopes } from './facts.ts';
 import { createWriter } from './lines.ts';
 import { MAX_INDICATORS, type Pick, selectIndicators, themeConcepts } from './select.ts';
-import { PROGRESS_TEXTS, type ProgressTexts, scopeInSentence } from './texts.ts';
 import type { ProgressWords } from './words.ts';
 
 /** What progress answers read: the measurements, the deadlines, the question reader and the phrases. */
@@ -62,7 +63,7 @@ export function createProgressAnswers(deps: ProgressDeps): ProgressAnswers {
     answer(intent, ask, actor) {
       const library = deps.measurements.library();
       const lang = intent.lang;
-      const t = PROGRESS_TEXTS[lang];
+      const t = messages(lang).progress;
       const now = deps.measurements.now();
       const today = now.toISOString().slice(0, 10);
       const refused = checkQuestion(intent, ask, library, t, now);
@@ -78,7 +79,7 @@ export function createProgressAnswers(deps: ProgressDeps): ProgressAnswers {
       const selection = selectIndicators(intent, ask.words, { library, catalog, data });
       if (selection.kind === 'unknown_section') return reply(lang, 'not_found', [t.unknownSection]);
       if (selection.kind === 'no_indicator') {
-        const where = whereScopes(intent.scopes, library, lang);
+        const where = t.forPlaces(placesOf(intent.scopes, library));
         const themeOnly = { ...intent, concepts: themeConcepts(intent, ask.words) };
         return {
           kind: 'plans',
@@ -99,8 +100,8 @@ export function createProgressAnswers(deps: ProgressDeps): ProgressAnswers {
       );
       const untracked = inScope.filter((i) => !trackedScopes(i, data).length).length;
       if (!picks.length) {
-        const where = whereScopes(intent.scopes, library, lang);
-        return reply(lang, 'answered', [t.nothingTracked(where, countOf(inScope.length, lang))]);
+        const where = t.forPlaces(placesOf(intent.scopes, library));
+        return reply(lang, 'answered', [t.nothingTracked(where, t.indicatorCount(inScope.length))]);
       }
       const input = buildInput({ deps, intent, ask, actor, picks, data, selection, untracked });
       const composed =
@@ -126,8 +127,8 @@ function composeElsewhere(
   where: string,
   elsewhere: IndicatorInfo[],
 ): Reply {
-  const t = PROGRESS_TEXTS[lang];
   const w = createWriter(library, lang);
+  const t = w.t;
   const lines = [
     t.noIndicator(theme, where),
     '',
@@ -147,14 +148,12 @@ function checkQuestion(
   intent: QueryIntent,
   ask: ProgressAsk,
   library: PlanLibrary,
-  t: ProgressTexts,
+  t: Messages['progress'],
   now: Date,
 ): Reply | undefined {
   const lang = intent.lang;
   if (intent.unknownPlaces.length && !intent.scopes.length) {
-    const places = intent.unknownPlaces
-      .map((place) => (lang === 'fr' ? `« ${place} »` : `“${place}”`))
-      .join(', ');
+    const places = intent.unknownPlaces.map(messages(lang).format.quote).join(', ');
     return reply(lang, 'not_found', [t.unknownPlace(places, followedScopes(library))]).reply;
   }
   if (ask.badPeriod) return reply(lang, 'invalid', [t.badPeriod(ask.badPeriod)]).reply;
@@ -177,7 +176,6 @@ function buildInput(args: {
   const { deps, intent, ask, picks, selection } = args;
   const library = deps.measurements.library();
   const w = createWriter(library, intent.lang);
-  const quote = (text: string) => (intent.lang === 'fr' ? `« ${text} »` : `“${text}”`);
   const scopeNames = intent.scopes.map((key) => library.scopes.displayName(key));
   const about = (periods: boolean) =>
     [
@@ -185,9 +183,7 @@ function buildInput(args: {
       scopeNames.join(` ${w.t.and} `),
       periods ? ask.periods.join(` ${w.t.and} `) : '',
     ].filter(Boolean);
-  const onTheme = selection.theme
-    ? `${intent.lang === 'fr' ? ' pour' : ' for'} ${quote(selection.theme)}`
-    : '';
+  const onTheme = selection.theme ? w.t.onTheme(selection.theme) : '';
   return {
     w,
     picks,
@@ -240,12 +236,8 @@ function tidy(lines: string[]): string {
     .trim();
 }
 
-function whereScopes(scopes: string[], library: PlanLibrary, lang: Lang): string {
-  const names = scopes
-    .map((key) => library.scopes.get(key))
-    .filter((scope) => scope !== undefined)
-    .map((scope) => scopeInSentence(scope, lang, 'pour'));
-  return names.length ? ` ${lang === 'fr' ? '' : 'for '}${names.join(', ')}` : '';
+function placesOf(scopes: string[], library: PlanLibrary): Scope[] {
+  return scopes.map((key) => library.scopes.get(key)).filter((scope) => scope !== undefined);
 }
 
 /** "Clermont-Ferrand (Allier, Cantal, Haute-Loire, Puy-de-Dôme), Orléans-Tours (…)". */
@@ -260,10 +252,4 @@ function followedScopes(library: PlanLibrary): string {
         : academie.shortName;
     })
     .join(', ');
-}
-
-function countOf(count: number, lang: Lang): string {
-  return lang === 'fr'
-    ? `${count} indicateur${count > 1 ? 's' : ''}`
-    : `${count} indicator${count > 1 ? 's' : ''}`;
 }

@@ -1,11 +1,9 @@
 import { schoolYear } from '../deadlines/calendar.ts';
-import { t as measurementText } from '../measurements/texts.ts';
 import { formatValue } from '../measurements/units.ts';
 import type { Button, Reply } from '../router/types.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { hasTrend, type ProgressRow, rowOf } from './facts.ts';
-import { chartButtons, colon, enterButton, howToRecord, indicatorLine } from './lines.ts';
-import { longDate } from './texts.ts';
+import { chartButtons, enterButton, howToRecord, indicatorLine } from './lines.ts';
 
 /** Rows listed at most in one list; the rest is counted. */
 const MAX_ROWS = 12;
@@ -35,7 +33,7 @@ export function composeLate(input: AnswerInput): Reply {
     for (const row of missed.slice(0, MAX_ROWS)) {
       const due = row.overdue as NonNullable<ProgressRow['overdue']>;
       lines.push(
-        `• ${indicatorLine(w, row.indicator, 'short')} — **${scopeName(input, row)}**${colon(w.lang)} ${w.t.lateRow(longDate(due.due, w.lang), due.period)}`,
+        `• ${indicatorLine(w, row.indicator, 'short')} — **${scopeName(input, row)}**${w.format.colon} ${w.t.lateRow(w.format.longDate(due.due), due.period)}`,
       );
     }
     if (missed.length > MAX_ROWS) lines.push(w.t.more(missed.length - MAX_ROWS));
@@ -79,8 +77,8 @@ export function composeMissing(input: AnswerInput): Reply {
       ...(row.previous
         ? [w.t.latestBefore(formatValue(row.previous.value, row.indicator.unit, w.lang), row.previous.period)]
         : []),
-      ...(row.overdue ? [w.t.overdue(longDate(row.overdue.due, w.lang), row.overdue.period)] : []),
-      ...(!row.overdue && row.nextDue ? [w.t.nextDue(longDate(row.nextDue, w.lang))] : []),
+      ...(row.overdue ? [w.t.overdue(w.format.longDate(row.overdue.due), row.overdue.period)] : []),
+      ...(!row.overdue && row.nextDue ? [w.t.nextDue(w.format.longDate(row.nextDue))] : []),
     ];
     lines.push(
       `• ${indicatorLine(w, row.indicator, 'short')} — **${scopeName(input, row)}**${details.length ? ` · ${details.join(' · ')}` : ''}`,
@@ -110,5 +108,5 @@ function valueWithTarget(input: AnswerInput, row: ProgressRow): string {
   if (!value) return scopeName(input, row);
   const target =
     row.target !== undefined ? ` / ${w.t.target} ${formatValue(row.target, row.indicator.unit, w.lang)}` : '';
-  return `**${scopeName(input, row)}** ${value.period}${colon(w.lang)} **${formatValue(value.value, value.unit, w.lang)}**${target} (${measurementText(value.status, w.lang)})`;
+  return `**${scopeName(input, row)}** ${value.period}${w.format.colon} **${formatValue(value.value, value.unit, w.lang)}**${target} (${w.words.status[value.status]})`;
 }

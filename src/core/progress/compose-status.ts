@@ -6,7 +6,6 @@ import type { Button, Reply } from '../router/types.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { hasTrend, type ProgressRow, reportingPeriod, rowOf } from './facts.ts';
 import { chartButtons, delta, enterButton, howToRecord, indicatorLine, rowLine } from './lines.ts';
-import { longDate } from './texts.ts';
 
 /**
  * "Où en est le Cantal sur les faits numériques ?": per indicator, where each scope stands (value,
@@ -101,8 +100,8 @@ function rowDetails(input: AnswerInput, row: ProgressRow): string[] {
     out.push(
       `${named}${w.t.laterTarget(row.laterTarget.period, formatValue(row.laterTarget.value, row.indicator.unit, w.lang))}`,
     );
-  if (row.overdue) out.push(`${named}${w.t.overdue(longDate(row.overdue.due, w.lang), row.overdue.period)}`);
-  else if (row.nextDue) out.push(`${named}${w.t.nextDue(longDate(row.nextDue, w.lang))}`);
+  if (row.overdue) out.push(`${named}${w.t.overdue(w.format.longDate(row.overdue.due), row.overdue.period)}`);
+  else if (row.nextDue) out.push(`${named}${w.t.nextDue(w.format.longDate(row.nextDue))}`);
   return out;
 }
 

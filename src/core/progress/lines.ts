@@ -1,7 +1,7 @@
+import { DEFAULT_LANG, type Messages, messages } from '../kernel/messages/index.ts';
 import { shortId } from '../measurements/evaluate.ts';
 import type { IndicatorInfo } from '../measurements/indicators.ts';
 import { isAllowed, type RoleGrant } from '../measurements/rights.ts';
-import { t as measurementText } from '../measurements/texts.ts';
 import { formatNumber, formatValue } from '../measurements/units.ts';
 import { type PlanLibrary, sectionTitle } from '../plans/library.ts';
 import type { Scope } from '../plans/scopes.ts';
@@ -10,7 +10,6 @@ import { citationOf } from '../query/answer.ts';
 import type { Actor, Button, Citation, Lang } from '../router/types.ts';
 import { actorKey } from '../router/types.ts';
 import type { ProgressRow } from './facts.ts';
-import { longDate, PROGRESS_TEXTS, type ProgressTexts } from './texts.ts';
 
 /** The numbered sources of one answer: each node cited once, in the order the text names them. */
 export class Sources {
@@ -34,13 +33,17 @@ export class Sources {
 /** What every part of a progress answer needs to write its lines. */
 export interface Writer {
   lang: Lang;
-  t: ProgressTexts;
+  t: Messages['progress'];
+  format: Messages['format'];
+  /** The measurements' words (value statuses), which progress answers repeat. */
+  words: Messages['measurements'];
   library: PlanLibrary;
   sources: Sources;
 }
 
 export function createWriter(library: PlanLibrary, lang: Lang): Writer {
-  return { lang, t: PROGRESS_TEXTS[lang], library, sources: new Sources(library) };
+  const { progress, format, measurements } = messages(lang);
+  return { lang, t: progress, format, words: measurements, library, sources: new Sources(library) };
 }
 
 /**
@@ -58,7 +61,7 @@ export function indicatorLine(
   const parent = indicator.node.parentId ? w.library.node(indicator.node.parentId) : undefined;
   const measures =
     parent && parent.kind !== 'plan'
-      ? ` — ${w.t.measures}${colon(w.lang)} ${sectionTitle(parent, 90).replace(/\s*:$/u, '')} ${w.sources.cite(parent)}`
+      ? ` — ${w.t.measures}${w.format.colon} ${sectionTitle(parent, 90).replace(/\s*:$/u, '')} ${w.sources.cite(parent)}`
       : '';
   return `📊 ${name} ${own}${measures}`;
 }
@@ -76,14 +79,14 @@ export function delta(now: number, before: number, unit: IndicatorInfo['unit'], 
  * and the reporting dates. A row without a value says so, with the latest value before if any.
  */
 export function rowLine(w: Writer, row: ProgressRow, since?: string): string {
-  const { lang, t } = w;
+  const { lang, t, format } = w;
   const scope = `**${w.library.scopes.displayName(row.scope)}**`;
   const at = row.period ? ` — ${row.period}` : '';
   const parts: string[] = [];
   const unit = row.indicator.unit;
   if (row.value) {
     parts.push(
-      `**${formatValue(row.value.value, row.value.unit, lang)}** (${measurementText(row.value.status, lang)})`,
+      `**${formatValue(row.value.value, row.value.unit, lang)}** (${w.words.status[row.value.status]})`,
     );
     if (row.target !== undefined) parts.push(`${t.target} ${formatValue(row.target, unit, lang)}`);
     if (row.baseline !== undefined) parts.push(`${t.baseline} ${formatValue(row.baseline, unit, lang)}`);
@@ -108,25 +111,20 @@ export function rowLine(w: Writer, row: ProgressRow, since?: string): string {
       parts.push(t.laterTarget(row.laterTarget.period, formatValue(row.laterTarget.value, unit, lang)));
   }
   const dates = [
-    ...(row.overdue ? [t.overdue(longDate(row.overdue.due, lang), row.overdue.period)] : []),
-    ...(row.nextDue ? [t.nextDue(longDate(row.nextDue, lang))] : []),
+    ...(row.overdue ? [t.overdue(format.longDate(row.overdue.due), row.overdue.period)] : []),
+    ...(row.nextDue ? [t.nextDue(format.longDate(row.nextDue))] : []),
   ];
-  const head = `• ${scope}${at}${colon(lang)} `;
+  const head = `• ${scope}${at}${format.colon} `;
   const verdict = `**${t.verdict(row.verdict)}**`;
   // With a value, the verdict concludes the figures; without one, it is all there is to say first.
   const body = row.value ? `${parts.join(' · ')} → ${verdict}` : [verdict, ...parts].join(' · ');
   return `${head}${[body, ...dates].join(' · ')}`;
 }
 
-/** " :" in French, ":" in English. */
-export function colon(lang: Lang): string {
-  return lang === 'fr' ? ' :' : ':';
-}
-
 /** A value for the example message: what the indicator's unit reads. */
-function exampleValue(unit: IndicatorInfo['unit'], lang: Lang): string {
-  if (unit === 'percent') return lang === 'fr' ? '62,5 %' : '62.5%';
-  if (unit === 'text') return lang === 'fr' ? '« trois réunions tenues »' : '"three meetings held"';
+function exampleValue(unit: IndicatorInfo['unit'], t: Messages['progress']): string {
+  if (unit === 'percent') return t.examplePercent;
+  if (unit === 'text') return t.exampleText;
   return '14';
 }
 
@@ -148,12 +146,7 @@ export function howToRecord(
   const scopes = [own, academie !== own ? academie : undefined].filter((x): x is Scope => Boolean(x));
   const user = actorKey(actor);
   const allowed = isAllowed(rights.grants, rights.admins, user, 'record', scope, registry);
-  const example = w.t.example(
-    shortId(indicator.node.id),
-    scope,
-    period,
-    exampleValue(indicator.unit, w.lang),
-  );
+  const example = w.t.example(shortId(indicator.node.id), scope, period, exampleValue(indicator.unit, w.t));
   return [
     `${w.t.whoCanRecord(scopes)} ${allowed ? w.t.youCan : w.t.youCannot(w.t.grantExample(scope, user))}`,
     w.t.how(example),
@@ -162,7 +155,8 @@ export function howToRecord(
 
 /** Chart buttons for the indicators whose values make a trend (at most three). */
 export function chartButtons(w: Writer, indicators: IndicatorInfo[]): Button[] {
-  const suffix = w.lang === 'en' ? ':en' : '';
+  // A button says its language when it is not the default one: "chart:i0ab56d1:en".
+  const suffix = w.lang === DEFAULT_LANG ? '' : `:${w.lang}`;
   return indicators.slice(0, 3).map((indicator) => ({
     id: `chart:${shortId(indicator.node.id)}${suffix}`,
     label:

@@ -1,7 +1,7 @@
+import { type Messages, messages } from '../kernel/messages/index.ts';
 import { type PlanLibrary, sectionTitle } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
 import type { Citation, Reply } from '../router/types.ts';
-import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts.ts';
 import type { AnswerKind, QueryIntent } from './intent.ts';
 import { itemLine, shorten } from './item-text.ts';
 import { composeNotFound } from './not-found.ts';
@@ -71,7 +71,7 @@ function resolve(library: PlanLibrary, hit: Hit): Cited | null {
  * section (side by side for a comparison), each with its [n] marker.
  */
 export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval): Reply {
-  const t = ANSWER_TEXTS[intent.lang];
+  const t = messages(intent.lang).answers;
   if (retrieval.status === 'not_found') return composeNotFound(library, intent, retrieval);
   const citations: Citation[] = [];
   const numbers = new Map<string, number>();
@@ -114,7 +114,12 @@ export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retriev
   };
 }
 
-function header(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval, t: AnswerTexts): string {
+function header(
+  library: PlanLibrary,
+  intent: QueryIntent,
+  retrieval: Retrieval,
+  t: Messages['answers'],
+): string {
   const where = intent.scopes.map((key) => library.scopes.displayName(key)).join(', ');
   if (retrieval.sides?.length) {
     return `**${t.comparison}** ${retrieval.sides.map((side) => sideName(library, side.key)).join(' / ')}`;

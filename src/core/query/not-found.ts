@@ -1,14 +1,9 @@
+import { messages } from '../kernel/messages/index.ts';
 import type { PlanLibrary } from '../plans/library.ts';
-import { frenchName } from '../plans/scopes.ts';
-import type { Lang, Reply } from '../router/types.ts';
+import type { Reply } from '../router/types.ts';
 import type { QueryIntent } from './intent.ts';
 import { planFilter } from './rank/filters.ts';
 import type { Retrieval } from './rank/retrieval.ts';
-
-const SUGGESTION: Record<Lang, string> = {
-  fr: 'Essayez de reformuler avec un thème des plans, par exemple : « Quelles actions pour la lecture dans le Cantal ? » ou « Quels indicateurs du projet stratégique 2023-2027 pour le harcèlement ? »',
-  en: 'Try rephrasing with a theme of the plans, for example: “Which actions target reading in Cantal?” or “What indicators does the 2023-2027 strategic project use for bullying?”',
-};
 
 /**
  * "Nothing in the plans answers this": why (unknown place or section, too broad, no match), what
@@ -16,98 +11,50 @@ const SUGGESTION: Record<Lang, string> = {
  */
 export function composeNotFound(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval): Reply {
   const lang = intent.lang;
+  const { format, answers } = messages(lang);
+  const t = answers.notFound;
   const scopes = intent.scopes.map((key) => library.scopes.get(key)).filter((s) => s !== undefined);
-  const names = scopes.map((scope) => scope.shortName).join(', ');
   const lines: string[] = [];
   const theme = echo(intent.concepts.map((concept) => concept.label).join(' ') || intent.question.trim());
   switch (retrieval.reason) {
     case 'unknown_place':
       lines.push(
-        lang === 'fr'
-          ? `Je n'ai aucun plan pour ${intent.unknownPlaces.join(', ')} : Boussole connaît les plans ${library.plans.map((p) => `« ${p.shortTitle} »`).join(', ')}.`
-          : `I have no plan for ${intent.unknownPlaces.join(', ')}: Boussole knows these plans: ${library.plans.map((p) => `“${p.shortTitle}”`).join(', ')}.`,
+        t.unknownPlace(
+          intent.unknownPlaces,
+          library.plans.map((p) => p.shortTitle),
+        ),
       );
       break;
     case 'too_broad':
-      lines.push(
-        lang === 'fr'
-          ? 'Votre question porte sur tous les plans à la fois : précisez un plan, un département ou un thème.'
-          : 'Your question covers every plan at once: name a plan, a département or a theme.',
-      );
+      lines.push(t.tooBroad);
       break;
     case 'unknown_section': {
-      const refs = intent.sectionRefs.map((ref) => `${sectionWord(ref.kind, lang)} ${ref.number}`);
-      const named = echo(
-        [...refs, ...intent.quoted.map((q) => (lang === 'fr' ? `« ${q} »` : `“${q}”`))].join(', '),
-      );
-      lines.push(
-        lang === 'fr' ? `Je ne trouve pas ${named} dans les plans.` : `I can't find ${named} in the plans.`,
-      );
+      const refs = intent.sectionRefs.map((ref) => `${t.section(ref.kind)} ${ref.number}`);
+      lines.push(t.unknownSection(echo([...refs, ...intent.quoted.map(format.quote)].join(', '))));
       break;
     }
     case 'not_specific': {
       const plans = planFilter(intent, library, intent.scopes)
         .map((id) => library.plan(id)?.shortTitle)
-        .filter(Boolean);
+        .filter((title): title is string => Boolean(title));
       const places = scopes.filter((s) => s.kind === 'departement');
-      const named = places.map((s) => (lang === 'fr' ? frenchName(s, 'à') : s.shortName)).join(', ');
-      lines.push(
-        lang === 'fr'
-          ? `Les plans ne prévoient rien de propre ${named} : ${plans.map((p) => `« ${p} »`).join(', ')} vaut pour toute l'académie. Posez la question sans « spécifiquement » pour voir ce qu'il prévoit.`
-          : `The plans have nothing specific to ${named}: ${plans.map((p) => `“${p}”`).join(', ')} applies to the whole académie. Ask without “specifically” to see what it plans.`,
-      );
+      lines.push(t.notSpecific(places, plans));
       break;
     }
     case 'no_fact': {
-      const where = scopes.length
-        ? lang === 'fr'
-          ? ` ${scopes.map((s) => frenchName(s, 'pour')).join(', ')}`
-          : ` for ${names}`
-        : '';
-      const fact =
-        FACT_ASKED[intent.qtype === 'howmany' ? 'howmany' : intent.qtype === 'date' ? 'date' : 'when'];
-      const found = echo(retrieval.themeFound?.join(' ') || theme);
-      lines.push(
-        lang === 'fr'
-          ? `Les plans parlent de « ${found} »${where}, mais n'en donnent pas ${fact.fr}.`
-          : `The plans mention “${found}”${where}, but give no ${fact.en} for it.`,
-      );
+      const fact = intent.qtype === 'howmany' ? 'howmany' : intent.qtype === 'date' ? 'date' : 'when';
+      lines.push(t.noFact(echo(retrieval.themeFound?.join(' ') || theme), scopes, fact));
       break;
     }
-    default: {
-      const where = scopes.length
-        ? lang === 'fr'
-          ? ` ${scopes.map((s) => frenchName(s, 'pour')).join(', ')}`
-          : ` for ${names}`
-        : '';
-      lines.push(
-        lang === 'fr'
-          ? `Je n'ai trouvé dans les plans rien qui réponde à « ${theme} »${where}.`
-          : `I found nothing in the plans that answers “${theme}”${where}.`,
-      );
-    }
+    default:
+      lines.push(t.nothing(theme, scopes));
   }
   const covered = coveredTopics(library, intent);
   if (covered.length && retrieval.reason !== 'unknown_place') {
-    const intro =
-      lang === 'fr'
-        ? `${scopes.length ? `${capitalise(scopes.map((s) => frenchName(s, 'pour')).join(', '))}, les` : 'Les'} plans traitent notamment de :`
-        : `${scopes.length ? `For ${names}, the` : 'The'} plans cover, among others:`;
-    lines.push('', intro, ...covered.map((topic) => `• ${topic}`));
+    lines.push('', t.covered(scopes), ...covered.map((topic) => `• ${topic}`));
   }
-  lines.push('', SUGGESTION[lang]);
+  lines.push('', t.suggestion);
   return { status: 'not_found', lang, text: lines.join('\n'), citations: [] };
-}
-
-const FACT_ASKED = {
-  howmany: { fr: 'le nombre', en: 'figure' },
-  when: { fr: 'le moment ni la durée', en: 'time or duration' },
-  date: { fr: 'la date', en: 'date' },
-} as const;
-
-function sectionWord(kind: 'axis' | 'objective', lang: Lang): string {
-  if (kind === 'axis') return lang === 'fr' ? 'axe' : 'axis';
-  return lang === 'fr' ? 'objectif' : 'objective';
 }
 
 /** A few section titles from the plans in the question's scope, to show what can be asked. */
@@ -131,10 +78,6 @@ function coveredTopics(library: PlanLibrary, intent: QueryIntent): string[] {
     }
   }
   return topics;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function clip(text: string, max: number): string {

@@ -1,5 +1,6 @@
 import type { DeadlineRepository } from '../deadlines/ports.ts';
 import { listOccurrences } from '../deadlines/rules.ts';
+import { messages } from '../kernel/messages/index.ts';
 import type { MeasurementDeps } from '../measurements/deps.ts';
 import { isAllowed } from '../measurements/rights.ts';
 import { formatValue } from '../measurements/units.ts';
@@ -21,6 +22,7 @@ export function personalOverview(
   const scopes = measurements.library().scopes;
   const catalog = measurements.catalog();
   const label = (id: string) => catalog.get(id)?.node.text ?? id;
+  const t = messages(lang).router.home;
   const lines: string[] = [];
   const today = measurements.now().toISOString().slice(0, 10);
   const horizon = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
@@ -31,7 +33,7 @@ export function personalOverview(
     .sort((a, b) => a.due.localeCompare(b.due))
     .slice(0, 5);
   if (mine.length) {
-    lines.push(lang === 'fr' ? '**Vos prochaines échéances**' : '**Your next deadlines**');
+    lines.push(t.nextDeadlines);
     for (const { d, due } of mine)
       lines.push(`• ${due} — ${label(d.indicatorId)} (${scopes.displayName(d.scope)})`);
     lines.push('');
@@ -42,7 +44,7 @@ export function personalOverview(
     .slice(-3)
     .reverse();
   if (recent.length) {
-    lines.push(lang === 'fr' ? '**Vos dernières valeurs**' : '**Your latest values**');
+    lines.push(t.latestValues);
     for (const m of recent)
       lines.push(
         `• ${label(m.indicatorId)} — ${scopes.displayName(m.scope)} ${m.period} : ${formatValue(m.value, m.unit, lang)}`,
@@ -54,12 +56,7 @@ export function personalOverview(
     isAllowed(grants, measurements.admins, key, 'validate', m.scope, scopes),
   );
   if (pending.length) {
-    lines.push(
-      lang === 'fr'
-        ? `**${pending.length} valeur(s) à valider** : écrivez « à valider ».`
-        : `**${pending.length} value(s) to review**: type “pending”.`,
-      '',
-    );
+    lines.push(t.toReview(pending.length), '');
   }
   return lines;
 }

@@ -1,4 +1,5 @@
 import type { DeadlineRoutes } from '../deadlines/routes.ts';
+import { messages } from '../kernel/messages/index.ts';
 import type { MeasurementRoutes } from '../measurements/routes.ts';
 import type { PlanLibrary } from '../plans/library.ts';
 import type { ProgressAnswers, ProgressOutcome } from '../progress/answer.ts';
@@ -10,17 +11,6 @@ import type { QueryIntent } from '../query/intent.ts';
 import type { AnswerWriter } from '../query/writer.ts';
 import { detectLanguage } from '../text/language.ts';
 import type { ConversationMemory } from './memory.ts';
-import {
-  AMBIGUOUS_ID,
-  EMPTY,
-  FAILURE,
-  HELP,
-  STORE_BUSY,
-  STORE_UNWRITABLE,
-  THANKS,
-  UNKNOWN_BUTTON,
-  UNKNOWN_ID,
-} from './texts.ts';
 import {
   type Actor,
   actorKey,
@@ -65,11 +55,11 @@ export function createRouter(deps: RouterDeps): Router {
   const handle = async (message: InboundMessage): Promise<Reply> => {
     const text = cleanText(message.text);
     const lang = detectLanguage(text);
-    if (!text) return { status: 'info', lang, text: EMPTY[lang] };
+    if (!text) return { status: 'info', lang, text: messages(lang).router.empty };
     const command = text.toLowerCase();
     if (/^(?:aide|help|\?|bonjour|salut|hello|hi|menu)[\s!.?]*$/u.test(command)) {
       const helpLang: Lang = /^(?:help|hello|hi)/u.test(command) ? 'en' : 'fr';
-      return { status: 'info', lang: helpLang, text: HELP[helpLang] };
+      return { status: 'info', lang: helpLang, text: messages(helpLang).router.help };
     }
     if (/^(?:plans|liste des plans|quels plans[\s?]*|list plans|which plans[\s?]*)$/u.test(command)) {
       return listPlans(deps.library(), /^(?:list|which)/u.test(command) ? 'en' : 'fr');
@@ -172,8 +162,9 @@ export function createRouter(deps: RouterDeps): Router {
   /** The apology for a failure, saying what the user can do about it. */
   const failure = (error: unknown, lang: Lang): Reply => {
     const kind = deps.failureOf?.(error);
-    const text = kind === 'busy' ? STORE_BUSY : kind === 'unwritable' ? STORE_UNWRITABLE : FAILURE;
-    return { status: 'error', lang, text: text[lang] };
+    const t = messages(lang).router;
+    const text = kind === 'busy' ? t.storeBusy : kind === 'unwritable' ? t.storeUnwritable : t.failure;
+    return { status: 'error', lang, text };
   };
   return {
     async handleMessage(message) {
@@ -204,9 +195,9 @@ export function createRouter(deps: RouterDeps): Router {
         feedback &&
         deps.memory?.feedback(feedback[2] as string, actorKey(actor), feedback[1] as 'up' | 'down')
       ) {
-        return { status: 'info', lang: 'fr', text: THANKS.fr, private: true };
+        return { status: 'info', lang: 'fr', text: messages('fr').router.thanks, private: true };
       }
-      return { status: 'invalid', lang: 'fr', text: UNKNOWN_BUTTON.fr, private: true };
+      return { status: 'invalid', lang: 'fr', text: messages('fr').router.unknownButton, private: true };
     },
     async homeView(actor: Actor) {
       const plans = listPlans(deps.library(), 'fr');
@@ -233,7 +224,7 @@ export function cleanText(text: string | undefined): string {
 }
 
 function listPlans(library: PlanLibrary, lang: Lang): Reply {
-  const lines = [lang === 'fr' ? '**Plans disponibles**' : '**Available plans**', ''];
+  const lines = [messages(lang).router.plans, ''];
   for (const plan of library.plans) {
     const academie = library.scopes.get(plan.academie)?.shortName ?? plan.academie;
     lines.push(`• ${plan.shortTitle} — ${academie}, ${plan.period} (\`${plan.id}\`)`);
@@ -242,18 +233,18 @@ function listPlans(library: PlanLibrary, lang: Lang): Reply {
 }
 
 function showItem(library: PlanLibrary, id: string, lang: Lang): Reply {
+  const t = messages(lang).router;
   const found = library.find(id);
-  if (!found) return { status: 'not_found', lang, text: UNKNOWN_ID[lang](id), citations: [] };
+  if (!found) return { status: 'not_found', lang, text: t.unknownId(id), citations: [] };
   if ('choices' in found) {
     const lines = found.choices.map((choice) => `• \`${choice.id}\` ${choice.text.split('\n')[0]}`);
-    return { status: 'info', lang, text: [AMBIGUOUS_ID[lang](id), '', ...lines].join('\n') };
+    return { status: 'info', lang, text: [t.ambiguousId(id), '', ...lines].join('\n') };
   }
   const node = found.node;
   const children = library.children(node.id);
   const lines = [`${node.label ? `${node.label} — ` : ''}${node.text} [1]`];
   for (const child of children.slice(0, 30))
     lines.push(`• ${child.kind === 'indicator' ? '📊 ' : ''}${child.text.split('\n')[0]}`);
-  if (children.length > 30)
-    lines.push(lang === 'fr' ? `… et ${children.length - 30} autres` : `… and ${children.length - 30} more`);
+  if (children.length > 30) lines.push(t.more(children.length - 30));
   return { status: 'answered', lang, text: lines.join('\n'), citations: [citationOf(library, node, 1)] };
 }

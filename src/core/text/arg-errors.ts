@@ -1,3 +1,4 @@
+import { messages } from '../kernel/messages/index.ts';
 import type { Lang } from '../router/types.ts';
 
 /**
@@ -8,21 +9,15 @@ export function describeArgsError(error: unknown, lang: Lang = 'fr'): string {
   const { code, message = '' } = error as { code?: string; message?: string };
   const option = /'(-{1,2}[^' <]+)/u.exec(message)?.[1] ?? '';
   const argument = /'([^']*)'/u.exec(message)?.[1] ?? '';
-  const fr = lang === 'fr';
+  const t = messages(lang).router.args;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return fr ? `Option inconnue « ${option} ».` : `Unknown option “${option}”.`;
+      return t.unknownOption(option);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /does not take/u.test(message)
-        ? fr
-          ? `L’option ${option} ne prend pas de valeur.`
-          : `Option ${option} takes no value.`
-        : fr
-          ? `L’option ${option} attend une valeur (par exemple ${option} VALEUR).`
-          : `Option ${option} needs a value (for example ${option} VALUE).`;
+      return /does not take/u.test(message) ? t.takesNoValue(option) : t.needsValue(option);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return fr ? `Argument inattendu « ${argument} ».` : `Unexpected argument “${argument}”.`;
+      return t.unexpected(argument);
     default:
-      return fr ? `Arguments illisibles : ${message}` : `Unreadable arguments: ${message}`;
+      return t.unreadable(message);
   }
 }

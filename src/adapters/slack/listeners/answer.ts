@@ -1,6 +1,6 @@
 import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import { detectLanguage } from '../../../core/text/language.ts';
 import { describeError } from '../errors.ts';
-import { guessLang } from '../labels.ts';
 import type { Destination } from '../post.ts';
 import type { RenderOptions } from '../render.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -34,7 +34,7 @@ export async function answer(deps: ListenerDeps, request: AnswerRequest): Promis
     reply = await request.produce();
   } catch (error) {
     log.error({ err: describeError(error), surface: request.surface }, 'slack: the router failed');
-    await poster.postFailure(request.destination, guessLang(request.langHint));
+    await poster.postFailure(request.destination, detectLanguage(request.langHint ?? ''));
     return;
   }
   if (request.formOpened?.()) return;

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
+import { messages } from '../../../core/kernel/messages/index.ts';
 import type { ConversationRef, Reply } from '../../../core/router/types.ts';
 import { describeError } from '../errors.ts';
-import { labels } from '../labels.ts';
 import { renderHome } from '../render.ts';
 import type { ListenerDeps } from './deps.ts';
 
@@ -19,7 +19,7 @@ export function registerAppHome(app: App, deps: ListenerDeps): void {
       reply = await deps.router.homeView(await deps.actorOf(event.user));
     } catch (error) {
       deps.log.error({ err: describeError(error) }, 'slack: homeView failed');
-      reply = { status: 'error', lang: 'fr', text: labels('fr').failure };
+      reply = { status: 'error', lang: 'fr', text: messages('fr').adapters.slack.failure };
     }
     try {
       await client.views.publish({ user_id: event.user, view: renderHome(reply, conversation) });

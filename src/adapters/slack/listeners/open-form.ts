@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { messages } from '../../../core/kernel/messages/index.ts';
 import { ACTION } from '../actions.ts';
-import { labels } from '../labels.ts';
 import { escapeMrkdwn } from '../render-text.ts';
 import type { FormStash } from './answer.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -22,7 +22,7 @@ export function registerOpenForm(app: App, deps: ListenerDeps): void {
           ...(body.response_url ? { responseUrl: body.response_url } : {}),
         }));
       if (opened) return;
-      const text = escapeMrkdwn(labels(stashed?.reply.lang ?? 'fr').formExpired);
+      const text = escapeMrkdwn(messages(stashed?.reply.lang ?? 'fr').adapters.slack.formExpired);
       await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((error: unknown) =>
         deps.log.warn({ err: String(error) }, 'slack: could not say the form expired'),
       );

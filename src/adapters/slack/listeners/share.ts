@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { messages } from '../../../core/kernel/messages/index.ts';
 import { ACTION } from '../actions.ts';
 import { describeError } from '../errors.ts';
-import { labels } from '../labels.ts';
 import { appendContext } from '../render.ts';
 import { escapeMrkdwn } from '../render-text.ts';
 import type { ListenerDeps } from './deps.ts';
@@ -20,14 +20,14 @@ export function registerShare(app: App, deps: ListenerDeps): void {
       const stashed = deps.state.unstash<ShareStash>('share', action.value ?? '');
       try {
         if (!stashed) {
-          const text = escapeMrkdwn(labels('fr').shareExpired);
+          const text = escapeMrkdwn(messages('fr').adapters.slack.shareExpired);
           await respond({ response_type: 'ephemeral', replace_original: false, text });
           return;
         }
-        const l = labels(stashed.lang);
+        const l = messages(stashed.lang).adapters.slack;
         // The user id comes from Slack's signed payload: a real mention, not text to escape.
-        const messages = appendContext(stashed.messages, `_${escapeMrkdwn(l.sharedBy)} <@${body.user.id}>_`);
-        for (const message of messages) {
+        const shared = appendContext(stashed.messages, `_${escapeMrkdwn(l.sharedBy)} <@${body.user.id}>_`);
+        for (const message of shared) {
           await respond({
             response_type: 'in_channel',
             replace_original: false,

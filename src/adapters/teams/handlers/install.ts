@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { actorOf } from '../inbound.ts';
-import { labelsFor, langOfLocale } from '../labels.ts';
+import { messages } from '../../../core/kernel/messages/index.ts';
+import { actorOf, langOfLocale } from '../inbound.ts';
 import { noteActivity, replyActivity } from '../outbound.ts';
 import { forgetConversationReference, saveConversationReference } from '../references.ts';
 import type { HandlerDeps } from './shared.ts';
@@ -34,6 +34,6 @@ export async function handleConversationUpdate(context: TurnContext, deps: Handl
     await context.sendActivity(replyActivity(await deps.router.homeView(actorOf(activity))));
   } else {
     const lang = langOfLocale(activity.locale);
-    await context.sendActivity(noteActivity(labelsFor(lang).installedInChat, lang));
+    await context.sendActivity(noteActivity(messages(lang).adapters.teams.installedInChat, lang));
   }
 }

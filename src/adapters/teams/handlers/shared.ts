@@ -1,8 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
+import { messages } from '../../../core/kernel/messages/index.ts';
 import type { Router } from '../../../core/router/types.ts';
 import type { Logger } from '../../../log.ts';
 import type { Db } from '../../../store/db.ts';
-import { labelsFor, langOfLocale } from '../labels.ts';
+import { langOfLocale } from '../inbound.ts';
 import type { LaterReplies } from '../later.ts';
 import { noteActivity } from '../outbound.ts';
 
@@ -35,7 +36,7 @@ export async function answerSafely(
     );
     const lang = langOfLocale(activity.locale);
     try {
-      await context.sendActivity(noteActivity(labelsFor(lang).failure, lang));
+      await context.sendActivity(noteActivity(messages(lang).adapters.teams.failure, lang));
     } catch (sendError) {
       log.error({ err: sendError }, 'Teams failure notice could not be sent');
     }

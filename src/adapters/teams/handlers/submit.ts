@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
+import { messages } from '../../../core/kernel/messages/index.ts';
 import type { Reply } from '../../../core/router/types.ts';
-import { actorOf, conversationOf, type Submit } from '../inbound.ts';
-import { labelsFor, langOfLocale } from '../labels.ts';
+import { actorOf, conversationOf, langOfLocale, type Submit } from '../inbound.ts';
 import { noteActivity, replyActivity } from '../outbound.ts';
 import { claimSubmit, releaseCardSubmits, releaseSubmit, submitKeys } from '../submits.ts';
 import type { HandlerDeps } from './shared.ts';
@@ -35,7 +35,7 @@ export async function handleCardSubmit(
     if (claim.duplicateOf === 'card') {
       // In the card's language: the note sits under it, whatever the client's locale.
       const lang = submit.lang ?? langOfLocale(activity.locale);
-      await context.sendActivity(noteActivity(labelsFor(lang).alreadyHandled, lang));
+      await context.sendActivity(noteActivity(messages(lang).adapters.teams.alreadyHandled, lang));
     }
     return;
   }

@@ -1,38 +1,23 @@
 import type { DueSend } from '../core/deadlines/types.ts';
+import { messages } from '../core/kernel/messages/index.ts';
 import { shortId } from '../core/measurements/evaluate.ts';
 import type { IndicatorCatalog } from '../core/measurements/indicators.ts';
 import type { PlanLibrary } from '../core/plans/library.ts';
 import { citationOf } from '../core/query/answer.ts';
 import type { Reply } from '../core/router/types.ts';
 
-const DATE = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "2027-06-30" -> "30 juin 2027". */
-export function frenchDate(date: string): string {
-  return DATE.format(new Date(`${date}T12:00:00Z`));
-}
-
-function days(n: number): string {
-  if (n === 0) return 'aujourd’hui';
-  if (n === 1) return 'demain';
-  return `dans ${n} jours`;
-}
+/** Reminders are sent in French: they go to channels and people who have not written yet. */
+const t = messages('fr').deadlines.reminders;
+const { longDate } = messages('fr').format;
 
 /** The other dates a frequent deadline's single message stands for. */
 function describeOthers(others: NonNullable<DueSend['others']>): string {
   const first = others.dues[0];
   const last = others.dues[others.dues.length - 1];
   const parts = [];
-  if (others.overdue)
-    parts.push(`${others.overdue} en retard${first ? ` (depuis le ${frenchDate(first)})` : ''}`);
-  if (others.upcoming)
-    parts.push(`${others.upcoming} à venir${last ? ` (jusqu’au ${frenchDate(last)})` : ''}`);
-  return `Autres dates de cette échéance sans valeur : ${parts.join(', ')} — un seul message pour toutes.`;
+  if (others.overdue) parts.push(t.othersOverdue(others.overdue, first && longDate(first)));
+  if (others.upcoming) parts.push(t.othersUpcoming(others.upcoming, last && longDate(last)));
+  return t.others(parts);
 }
 
 /**
@@ -48,48 +33,47 @@ export function composeReminder(
   const scopes = library.scopes;
   if (send.kind === 'digest') {
     const items = send.items ?? [];
-    const lines = ['🗓️ **Point hebdomadaire des indicateurs**', ''];
+    const lines = [t.digestTitle, ''];
     const missing = items.filter((i) => i.missing);
     const upcoming = items.filter((i) => !i.missing);
     const label = (i: (typeof items)[number]) =>
       `${catalog.get(i.indicatorId)?.node.text ?? i.indicatorId} — ${scopes.displayName(i.scope)}, ${i.period}`;
     if (missing.length) {
-      lines.push('**Valeurs manquantes**');
-      for (const i of missing) lines.push(`• ${label(i)} (attendue le ${frenchDate(i.due)})`);
+      lines.push(t.missingTitle);
+      for (const i of missing) lines.push(t.missingRow(label(i), longDate(i.due)));
     }
     if (upcoming.length) {
       if (missing.length) lines.push('');
-      lines.push('**Échéances des 30 prochains jours**');
-      for (const i of upcoming) lines.push(`• ${label(i)} — le ${frenchDate(i.due)}`);
+      lines.push(t.upcomingTitle);
+      for (const i of upcoming) lines.push(t.upcomingRow(label(i), longDate(i.due)));
     }
     return { status: 'info', lang: 'fr', text: lines.join('\n') };
   }
   const indicator = send.indicatorId ? catalog.get(send.indicatorId) : undefined;
   const what = indicator?.node.text ?? send.indicatorId ?? '';
   const scope = scopes.displayName(send.scope ?? '');
-  const due = send.due ? frenchDate(send.due) : '';
+  const due = send.due ? longDate(send.due) : '';
   const left = send.daysLeft ?? 0;
+  // Every send but a digest has its period; written as the template always wrote it.
+  const period = String(send.period);
   let text: string;
   if (send.stage === 'escalate') {
-    text = `⚠️ **Valeur manquante** : « ${what} » pour ${scope} (${send.period}) était attendue le ${due}, il y a ${-left} jours, et n’a pas été saisie. Vous êtes prévenu(e) comme validateur de ce périmètre.`;
+    text = t.escalate(what, scope, period, due, -left);
   } else if (send.kind === 'overdue') {
-    text = `⚠️ **En retard** : la valeur de « ${what} » pour ${scope}, période ${send.period}, était attendue le ${due}. Pouvez-vous la saisir ?`;
+    text = t.overdue(what, scope, period, due);
   } else {
-    text = `⏰ **Rappel** : la valeur de « ${what} » pour ${scope}, période ${send.period}, est attendue le ${due} (${days(left)}).`;
+    text = t.reminder(what, scope, period, due, left);
   }
   if (send.others) text += `\n${describeOthers(send.others)}`;
   const buttons = [];
   if (indicator && send.stage !== 'escalate') {
     buttons.push({
       id: `enter:${shortId(indicator.node.id)}:${send.scope}:${send.period}`,
-      label: 'Saisir maintenant',
+      label: t.enterNow,
       style: 'primary' as const,
     });
   }
-  buttons.push(
-    { id: `snooze:${ref}:1`, label: 'Rappel demain' },
-    { id: `snooze:${ref}:7`, label: 'Rappel dans 1 semaine' },
-  );
+  buttons.push({ id: `snooze:${ref}:1`, label: t.snoozeDay }, { id: `snooze:${ref}:7`, label: t.snoozeWeek });
   return {
     status: 'info',
     lang: 'fr',

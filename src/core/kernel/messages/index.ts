@@ -1,0 +1,24 @@
+import type { Lang } from '../../router/types.ts';
+import { en } from './en/index.ts';
+import { fr } from './fr/index.ts';
+
+/** The shape of a catalog: the French one, which every other language must match. */
+export type Messages = typeof fr;
+
+const CATALOGS: Record<Lang, Messages> = { fr, en };
+
+/** The language Boussole speaks to whoever has not written in another one. */
+export const DEFAULT_LANG: Lang = 'fr';
+
+/**
+ * The words Boussole writes in `lang`. Code picks a message by name and never tests the language:
+ * adding a language means adding a catalog, not revisiting every sentence.
+ */
+export function messages(lang: Lang): Messages {
+  return CATALOGS[lang] ?? CATALOGS[DEFAULT_LANG];
+}
+
+/** True for the languages Boussole has a catalog for (a value read from a button or a payload). */
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && Object.hasOwn(CATALOGS, value);
+}
