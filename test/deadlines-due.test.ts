@@ -338,6 +338,15 @@ describe('dates and cron rules', () => {
     expect(days('0 0 * 6 7', '2027-06-01', '2027-06-30')).toBe('2027-06-06 2027-06-13 2027-06-20 2027-06-27');
   });
 
+  it('read a step from a value to the end of its field, and a step longer than the field as its first value', () => {
+    // "5/2" in the weekday field is Friday then Sunday, written 7.
+    expect(days('0 0 * * 5/2', '2027-06-01', '2027-06-14')).toBe(
+      '2027-06-04 2027-06-06 2027-06-11 2027-06-13',
+    );
+    expect(days('0 0 */40 1-2 *', '2027-01-01', '2027-03-31')).toBe('2027-01-01 2027-02-01');
+    expect(days('0 0 1 */13 *', '2027-01-01', '2027-12-31')).toBe('2027-01-01');
+  });
+
   it('match either day field when both day of month and weekday are restricted', () => {
     expect(days('0 0 1 6 FRI', '2027-06-01', '2027-06-30')).toBe(
       '2027-06-01 2027-06-04 2027-06-11 2027-06-18 2027-06-25',
