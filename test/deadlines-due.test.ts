@@ -72,6 +72,12 @@ describe('calendar helpers', () => {
     expect([addDays('2027-03-27', 3), addDays('2028-03-01', -1)]).toEqual(['2027-03-30', '2028-02-29']);
   });
 
+  it('resolve a wall time inside the spring-forward gap one hour later on the clock, west of Greenwich too', () => {
+    expect(zonedTime('2027-03-28', TZ, 2, 30).toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    // Saint-Pierre-et-Miquelon goes from UTC−3 to UTC−2 at 02:00: 02:30 is read as 03:30 (UTC−2).
+    expect(zonedTime('2027-03-14', 'America/Miquelon', 2, 30).toISOString()).toBe('2027-03-14T05:30:00.000Z');
+  });
+
   it('find local midnight and Monday 09:00 in UTC on both sides of the DST changes', () => {
     const at = (date: string, hour = 0) => zonedTime(date, TZ, hour).toISOString();
     expect(at('2027-03-28')).toBe('2027-03-27T23:00:00.000Z');
