@@ -11,8 +11,10 @@ export const WORD_INDEX = path.join(root, 'dist', 'words.idx');
 
 // Dependencies are loaded from node_modules at run time, except these: Node resolves and loads an
 // ES module graph file by file, and zod's ~60 files cost more to find than to run. Bundled, the
-// parts of zod/mini in use load in a few milliseconds.
-const BUNDLED = /^zod(?:\/|$)/u;
+// parts of zod/mini in use load in a few milliseconds. date-fns is the same story with ~250 files
+// behind its index (the deadlines code is on the `ask` path); @date-fns/tz and croner come along so
+// that the calendar code is one chunk.
+const BUNDLED = /^(?:zod|date-fns|@date-fns\/tz|croner)(?:\/|$)/u;
 
 /** Leaves every bare import (package or node: built-in) external, except the BUNDLED ones. */
 const externals = {

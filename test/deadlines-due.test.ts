@@ -72,6 +72,12 @@ describe('calendar helpers', () => {
     expect([addDays('2027-03-27', 3), addDays('2028-03-01', -1)]).toEqual(['2027-03-30', '2028-02-29']);
   });
 
+  it('resolve a wall time inside the spring-forward gap one hour later on the clock, west of Greenwich too', () => {
+    expect(zonedTime('2027-03-28', TZ, 2, 30).toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    // Saint-Pierre-et-Miquelon goes from UTC−3 to UTC−2 at 02:00: 02:30 is read as 03:30 (UTC−2).
+    expect(zonedTime('2027-03-14', 'America/Miquelon', 2, 30).toISOString()).toBe('2027-03-14T05:30:00.000Z');
+  });
+
   it('find local midnight and Monday 09:00 in UTC on both sides of the DST changes', () => {
     const at = (date: string, hour = 0) => zonedTime(date, TZ, hour).toISOString();
     expect(at('2027-03-28')).toBe('2027-03-27T23:00:00.000Z');
@@ -336,6 +342,15 @@ describe('dates and cron rules', () => {
     // Days 1, 11, 21 and 31 that are Mondays: a '*'-led day field keeps the AND of the two day fields.
     expect(days('0 0 */10 6 MON', '2027-06-01', '2027-06-30')).toBe('2027-06-21');
     expect(days('0 0 * 6 7', '2027-06-01', '2027-06-30')).toBe('2027-06-06 2027-06-13 2027-06-20 2027-06-27');
+  });
+
+  it('read a step from a value to the end of its field, and a step longer than the field as its first value', () => {
+    // "5/2" in the weekday field is Friday then Sunday, written 7.
+    expect(days('0 0 * * 5/2', '2027-06-01', '2027-06-14')).toBe(
+      '2027-06-04 2027-06-06 2027-06-11 2027-06-13',
+    );
+    expect(days('0 0 */40 1-2 *', '2027-01-01', '2027-03-31')).toBe('2027-01-01 2027-02-01');
+    expect(days('0 0 1 */13 *', '2027-01-01', '2027-12-31')).toBe('2027-01-01');
   });
 
   it('match either day field when both day of month and weekday are restricted', () => {

@@ -34,20 +34,20 @@ function rowsWhere(a: Buffer, width: number, test: (i: number) => boolean): numb
 }
 
 describe('renderTrendChart', () => {
-  it('returns a PNG 1200 pixels wide, with the size written in its IHDR header', () => {
-    const png = renderTrendChart(spec());
+  it('returns a PNG 1200 pixels wide, with the size written in its IHDR header', async () => {
+    const png = await renderTrendChart(spec());
     expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
     expect(png.toString('latin1', 12, 16)).toBe('IHDR');
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(720);
   });
 
-  it('draws the title with the embedded Inter font, accents included', () => {
-    const titleOnly = (title: string) =>
-      decodePng(renderTrendChart(spec({ title, subtitle: undefined, series: [], targets: [] })));
-    const blank = titleOnly(' ');
-    const plain = titleOnly('e');
-    const accented = titleOnly('é');
+  it('draws the title with the embedded Inter font, accents included', async () => {
+    const titleOnly = async (title: string) =>
+      decodePng(await renderTrendChart(spec({ title, subtitle: undefined, series: [], targets: [] })));
+    const blank = await titleOnly(' ');
+    const plain = await titleOnly('e');
+    const accented = await titleOnly('é');
     expect(plain.rgba.equals(blank.rgba)).toBe(false);
 
     // The acute accent adds ink only above the letter: a missing glyph box would differ lower down.
@@ -64,65 +64,84 @@ describe('renderTrendChart', () => {
     expect(Math.max(...accentRows)).toBeLessThan(Math.min(...eInk));
   });
 
-  it('shows "Aucune valeur enregistrée" instead of axes when nothing was recorded', () => {
-    const svg = buildTrendChartSvg(spec({ series: [{ name: 'Cantal', points: [] }], targets: [] }));
+  it('shows "Aucune valeur enregistrée" instead of axes when nothing was recorded', async () => {
+    const svg = await buildTrendChartSvg(spec({ series: [{ name: 'Cantal', points: [] }], targets: [] }));
     expect(svg).toContain('Aucune valeur enregistrée');
-    expect(svg).not.toContain('<polyline');
-    expect(buildTrendChartSvg(spec({ series: [], targets: [], lang: 'en' }))).toContain('No value recorded');
-    expect(decodePng(renderTrendChart(spec({ series: [], targets: [] }))).width).toBe(1200);
+    // Vega names its groups by role: no axis and no line is drawn.
+    expect(svg).not.toMatch(/role-axis|mark-line/);
+    expect(await buildTrendChartSvg(spec({ series: [], targets: [], lang: 'en' }))).toContain(
+      'No value recorded',
+    );
+    expect(decodePng(await renderTrendChart(spec({ series: [], targets: [] }))).width).toBe(1200);
   });
 
-  it('keeps the targets visible, with the empty-state notice, when only targets exist', () => {
-    const svg = buildTrendChartSvg(spec({ series: [] }));
+  it('keeps the targets visible, with the empty-state notice, when only targets exist', async () => {
+    const svg = await buildTrendChartSvg(spec({ series: [] }));
     expect(svg).toContain('Aucune valeur enregistrée');
     expect(svg).toContain('Cible 70');
   });
 
-  it('writes values the French way, and the English way when asked', () => {
-    const fr = buildTrendChartSvg(spec());
+  it('writes values the French way, and the English way when asked', async () => {
+    const fr = await buildTrendChartSvg(spec());
     expect(fr).toContain('>62,5\u202f%<');
     expect(fr).toContain('>Cible<');
-    const en = buildTrendChartSvg(spec({ lang: 'en' }));
+    const en = await buildTrendChartSvg(spec({ lang: 'en' }));
     expect(en).toContain('>62.5%<');
     expect(en).toContain('>Target<');
     const counts = spec({
       unit: 'count',
       series: [{ name: 'Cantal', points: [{ period: '2025-2026', value: 12345 }] }],
     });
-    expect(buildTrendChartSvg(counts)).toContain('>12\u202f345<');
-    expect(buildTrendChartSvg({ ...counts, lang: 'en' })).toContain('>12,345<');
+    expect(await buildTrendChartSvg(counts)).toContain('>12\u202f345<');
+    expect(await buildTrendChartSvg({ ...counts, lang: 'en' })).toContain('>12,345<');
   });
 
-  it('escapes markup in titles and scope names so the SVG stays valid', () => {
+  it('escapes markup in titles and scope names so the SVG stays valid', async () => {
     const tricky = spec({
       title: '<b>R&D</b> "quote" \u0007',
       series: [{ name: 'A<B', points: [{ period: '2025-2026', value: 3 }] }],
     });
-    const svg = buildTrendChartSvg(tricky);
-    expect(svg).toContain('&#60;b&#62;R&#38;D&#60;/b&#62; &#34;quote&#34;');
-    expect(svg).toContain('A&#60;B');
+    const svg = await buildTrendChartSvg(tricky);
+    // The accessible name, then the drawn title and legend, escaped the way Vega writes text.
+    expect(svg).toContain('<title>&#60;b&#62;R&#38;D&#60;/b&#62; &#34;quote&#34;</title>');
+    expect(svg).toContain('>&lt;b&gt;R&amp;D&lt;/b&gt; "quote"<');
+    expect(svg).toContain('>A&lt;B<');
     expect(svg).not.toContain('<b>');
-    expect(decodePng(renderTrendChart(tricky)).width).toBe(1200);
+    expect(svg).not.toContain('\u0007');
+    expect(decodePng(await renderTrendChart(tricky)).width).toBe(1200);
   });
 
-  it('cuts a very long title after two lines with an ellipsis', () => {
-    const svg = buildTrendChartSvg(spec({ title: 'Indicateur très long '.repeat(20) }));
-    const titleLines = svg.match(/font-size="26"[^>]*>[^<]*</g) ?? [];
+  it('names the picture with its title and describes it with its subtitle', async () => {
+    const svg = await buildTrendChartSvg(spec());
+    expect(svg).toMatch(
+      /^<svg[^>]*><title>% d&#39;élèves groupe 3 faits numériques<\/title><desc>Projet académique 2023-2027<\/desc>/u,
+    );
+  });
+
+  it('cuts a very long title after two lines with an ellipsis', async () => {
+    const svg = await buildTrendChartSvg(spec({ title: 'Indicateur très long '.repeat(20) }));
+    // Vega writes a title of several lines as one text element, a tspan per line.
+    const title = svg.match(/<text[^>]*font-size="26px"[^>]*>(.*?)<\/text>/u)?.[1] ?? '';
+    const titleLines = title.match(/<tspan[^>]*>[^<]*<\/tspan>/gu) ?? [];
     expect(titleLines).toHaveLength(2);
+    expect(titleLines[0]).toContain('Indicateur très long');
+    expect(titleLines[0]).not.toContain('…');
     expect(titleLines[1]).toContain('…');
   });
 
-  it('labels every other period when they do not fit, always keeping the latest', () => {
+  it('labels every other period when they do not fit, always keeping the latest', async () => {
     const periods = Array.from({ length: 12 }, (_, i) => `${2014 + i}-${2015 + i}`);
     const points = periods.map((period, i) => ({ period, value: i }));
-    const svg = buildTrendChartSvg(spec({ periods, series: [{ name: 'Cantal', points }], targets: [] }));
+    const svg = await buildTrendChartSvg(
+      spec({ periods, series: [{ name: 'Cantal', points }], targets: [] }),
+    );
     const shown = periods.filter((p) => svg.includes(`>${p}</text>`));
     expect(shown.length).toBeLessThan(12);
     expect(shown.length).toBeGreaterThan(3);
     expect(shown.at(-1)).toBe('2025-2026');
   });
 
-  it('gives six series six distinct colour-blind-safe colours, all visible in the picture', () => {
+  it('gives six series six distinct colour-blind-safe colours, all visible in the picture', async () => {
     const names = ['Cantal', 'Allier', 'Haute-Loire', 'Puy-de-Dôme', 'Académie', 'Réseau'];
     const six = spec({
       unit: 'count',
@@ -132,7 +151,7 @@ describe('renderTrendChart', () => {
       })),
       targets: [],
     });
-    const { rgba } = decodePng(renderTrendChart(six));
+    const { rgba } = decodePng(await renderTrendChart(six));
     const colours = new Set<string>();
     for (let i = 0; i < rgba.length; i += 4)
       colours.add(
@@ -145,15 +164,16 @@ describe('renderTrendChart', () => {
       expect(colours).toContain(colour);
   });
 
-  it('renders a single point, zeros, huge counts and negative values', () => {
+  it('renders a single point, zeros, huge counts and negative values', async () => {
     const cases: Partial<TrendChartSpec>[] = [
       { series: [{ name: 'Cantal', points: [{ period: '2025-2026', value: 0 }] }], targets: [] },
       { unit: 'count', series: [{ name: 'Allier', points: [{ period: '2025-2026', value: 12345 }] }] },
       { unit: 'number', series: [{ name: 'Allier', points: [{ period: '2024-2025', value: -3.5 }] }] },
       { periods: ['2025-2026'], series: [{ name: 'Cantal', points: [{ period: '2025-2026', value: 50 }] }] },
     ];
-    for (const overrides of cases) expect(decodePng(renderTrendChart(spec(overrides))).height).toBe(720);
-    expect(buildTrendChartSvg(spec(cases[2]))).toContain('\u22123,5');
+    for (const overrides of cases)
+      expect(decodePng(await renderTrendChart(spec(overrides))).height).toBe(720);
+    expect(await buildTrendChartSvg(spec(cases[2]))).toContain('\u22123,5');
   });
 });
 

@@ -90,6 +90,13 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('keeps a field with text after its closing quote as written, and keeps reading', () => {
+    expect(parseCsv('a;b\n"x"y;z\nq"r;s\n').rows.map((r) => r.cells)).toEqual([
+      ['"x"y', 'z'],
+      ['q"r', 's'],
+    ]);
+  });
+
   it('throws a CsvError naming the line of an unterminated quote', () => {
     const text = 'scope;comment\nCantal;ok\nAllier;"never closed\nmore text\n';
     expect(() => parseCsv(text)).toThrow(CsvError);

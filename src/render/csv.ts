@@ -1,7 +1,10 @@
 /**
  * CSV export and import tuned for French spreadsheets: Excel in a French locale expects ';' between
- * fields, a decimal comma, and a BOM to read the file as UTF-8 rather than Windows-1252.
+ * fields, a decimal comma, and a BOM to read the file as UTF-8 rather than Windows-1252. Quoting and
+ * unquoting are csv-stringify's and csv-parse's; the conventions around them are ours.
  */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
 export type CsvCell = string | number | null | undefined;
 export type CsvDelimiter = ';' | ',' | '\t';
@@ -35,8 +38,8 @@ const PLAIN_NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
  *
  * With the default ';' delimiter, numbers are written with a decimal comma (62,5) so that French
  * Excel reads them as numbers; with ',' they keep the decimal point. Numbers are never grouped by
- * thousands nor written with an exponent (see {@link plainDecimal}). Text that a spreadsheet would run as a formula (=, +, -, @, tab or CR first, and not a
- * plain number like "-3,5") is prefixed with an apostrophe; {@link parseCsv} removes it again.
+ * thousands nor written with an exponent (see {@link plainDecimal}). Text that a spreadsheet would
+ * run as a formula (=, +, -, @, tab or CR first, and not a plain number like "-3,5") is prefixed with an apostrophe; {@link parseCsv} removes it again.
  */
 export function writeCsv(
   header: string[],
@@ -44,21 +47,24 @@ export function writeCsv(
   options: { delimiter?: ';' | ',' } = {},
 ): string {
   const delimiter = options.delimiter ?? ';';
-  const line = (cells: CsvCell[]) => cells.map((cell) => formatCell(cell, delimiter)).join(delimiter);
-  return `${BOM}${[header, ...rows].map(line).join('\r\n')}\r\n`;
-}
-
-function formatCell(cell: CsvCell, delimiter: string): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return '';
-    const plain = plainDecimal(cell);
-    return delimiter === ';' ? plain.replace('.', ',') : plain;
-  }
-  const text = FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
-  // Any candidate delimiter is quoted, not only the one in use, so that parseCsv's detection on the
-  // header line cannot be fooled by a comma inside a ';'-separated title.
-  return /[";,\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return stringify([header, ...rows], {
+    bom: true,
+    delimiter,
+    record_delimiter: '\r\n',
+    // Any candidate delimiter is quoted, not only the one in use, so that parseCsv's detection on the
+    // header line cannot be fooled by a comma inside a ';'-separated title.
+    quoted_match: /[";,\t\r\n]/,
+    cast: {
+      number: (value) => {
+        if (!Number.isFinite(value)) return '';
+        const plain = plainDecimal(value);
+        // "62,5" between semicolons needs no quotes, and French Excel reads it as a number.
+        return { value: delimiter === ';' ? plain.replace('.', ',') : plain, quoted_match: null };
+      },
+      // Not csv-stringify's escape_formulas: it would also prefix "-3,5", which must stay a number.
+      string: (value) => (FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value),
+    },
+  });
 }
 
 /**
@@ -86,61 +92,61 @@ export function plainDecimal(value: number): string {
  * unterminated quote, since every later record would be swallowed into one field.
  */
 export function parseCsv(text: string): ParsedCsv {
-  const source = text.startsWith(BOM) ? text.slice(1) : text;
-  const delimiter = detectDelimiter(source);
+  const source = Buffer.from(text.startsWith(BOM) ? text.slice(1) : text, 'utf8');
+  const lines = createLineCounter(source);
   const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false; // the current field started with a quote
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let quoteLine = 1;
-
-  const endField = () => {
-    cells.push(unguard(field));
-    field = '';
-    quoted = false;
-  };
-  const endRecord = () => {
-    const blank = cells.length === 0 && field === '' && !quoted;
-    endField();
-    if (!blank) records.push({ line: recordLine, cells });
-    cells = [];
-  };
-
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] as string;
-    if (inQuotes) {
-      if (ch === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') inQuotes = false;
-      else {
-        if (ch === '\n' || (ch === '\r' && source[i + 1] !== '\n')) line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '' && !quoted) {
-      quoted = true;
-      inQuotes = true;
-      quoteLine = line;
-    } else if (ch === delimiter) endField();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += ch; // lenient: a stray quote inside an unquoted field is kept as text
+  // Where the record being read starts, in bytes: where the previous one ended.
+  let recordStart = 0;
+  try {
+    parse(source, {
+      delimiter: detectDelimiter(text),
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      // Lenient: a stray quote inside an unquoted field is kept as text.
+      relax_quotes: true,
+      skip_empty_lines: true,
+      on_record: (cells: string[], context) => {
+        records.push({ line: lines.at(recordStart), cells: cells.map(unguard) });
+        recordStart = context.bytes;
+        return null;
+      },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
+    const line = lines.at(recordStart);
+    throw new CsvError('unterminated_quote', line, `Guillemet non refermé (ligne ${line})`);
   }
-  if (inQuotes)
-    throw new CsvError('unterminated_quote', quoteLine, `Guillemet non refermé (ligne ${quoteLine})`);
-  if (field !== '' || quoted || cells.length > 0) endRecord();
-
   const [first, ...rest] = records;
   return { header: first?.cells ?? [], rows: rest };
 }
 
-function detectDelimiter(source: string): CsvDelimiter {
+/**
+ * Physical line numbers of byte offsets, counted forward from the last offset asked. csv-parse's own
+ * `lines` counts a CRLF inside a quoted field twice, and import errors must name the right line.
+ * The line of a record skips the blank lines before it, as the parser does.
+ */
+function createLineCounter(source: Buffer) {
+  let offset = 0;
+  let line = 1;
+  const LF = 0x0a;
+  const CR = 0x0d;
+  return {
+    at(start: number): number {
+      for (; offset < start; offset++) {
+        const byte = source[offset];
+        if (byte === LF || (byte === CR && source[offset + 1] !== LF)) line++;
+      }
+      while (source[offset] === LF || source[offset] === CR) {
+        if (source[offset] === LF || source[offset + 1] !== LF) line++;
+        offset++;
+      }
+      return line;
+    },
+  };
+}
+
+function detectDelimiter(text: string): CsvDelimiter {
+  const source = text.startsWith(BOM) ? text.slice(1) : text;
   const counts = new Map<CsvDelimiter, number>(CANDIDATES.map((d) => [d, 0]));
   let inQuotes = false;
   for (const ch of source) {

@@ -1,76 +1,33 @@
 /**
- * Calendar arithmetic for deadlines, with Intl only. Local dates are 'YYYY-MM-DD' strings at the edges
- * and "day numbers" (days since 1970-01-01) inside loops, because integer comparison is what makes a
- * sweep over 100,000 (deadline × recipient) pairs cheap.
+ * Calendar arithmetic for deadlines. Zone conversions go through @date-fns/tz (TZDate reads the zone
+ * rules from Intl and resolves DST gaps and overlaps), ISO weeks and month lengths through date-fns.
+ * Local dates are 'YYYY-MM-DD' strings at the edges and "day numbers" (days since 1970-01-01) inside
+ * loops, because integer comparison is what makes a sweep over 100,000 (deadline × recipient) pairs
+ * cheap.
  */
+import { TZDateMini } from '@date-fns/tz';
+import { formatISO, getDaysInMonth, getISOWeek, getISOWeekYear, startOfISOWeek } from 'date-fns';
 
 const DAY_MS = 86_400_000;
 
-// Creating an Intl.DateTimeFormat costs far more than using one, so keep one per zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClock(instant: Date, timeZone: string): WallClock {
-  const wall: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type in wall) wall[part.type as keyof WallClock] = Number(part.value);
-  }
-  return wall;
-}
-
-/** Offset of the zone from UTC at `instantMs`, in milliseconds (+2 h in Paris in summer). */
-function offsetMs(instantMs: number, timeZone: string): number {
-  const w = wallClock(new Date(instantMs), timeZone);
-  const seconds = Math.floor(instantMs / 1000) * 1000;
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - seconds;
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
+/** A calendar day as a date-fns date. UTC, so that no host time zone or DST can shift the day. */
+function utcDay(day: number): Date {
+  return new TZDateMini(day * DAY_MS, 'UTC');
 }
 
 /** The local date 'YYYY-MM-DD' of `instant` in `timeZone`. */
 export function localDate(instant: Date, timeZone: string): string {
-  const w = wallClock(instant, timeZone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  return formatISO(new TZDateMini(instant.getTime(), timeZone), { representation: 'date' });
 }
 
 /**
  * The UTC instant at which the wall clock in `timeZone` shows `date` `hour`:`minute` (local midnight by
- * default). Correct across DST because the offset is re-read at the candidate instant. A wall time that
- * does not exist (inside the spring-forward gap) resolves to the instant one hour later on the clock.
+ * default). A wall time that does not exist (inside the spring-forward gap) resolves to the instant one
+ * hour later on the clock, as a Date built from local fields does.
  */
 export function zonedTime(date: string, timeZone: string, hour = 0, minute = 0): Date {
-  const wallMs = dayNumber(date) * DAY_MS + (hour * 60 + minute) * 60_000;
-  const first = wallMs - offsetMs(wallMs, timeZone);
-  const second = wallMs - offsetMs(first, timeZone);
-  return new Date(second);
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(new TZDateMini(year, month - 1, day, hour, minute, timeZone).getTime());
 }
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
@@ -99,22 +56,15 @@ export function addDays(date: string, days: number): string {
   return dateOfDay(dayNumber(date) + days);
 }
 
-/** Day of week of a day number: 0 = Sunday … 6 = Saturday, as in cron (1970-01-01 was a Thursday). */
-export function weekdayOfDay(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
 /** Day number of the Monday of the ISO week containing `day`. */
 export function mondayOfDay(day: number): number {
-  return day - ((weekdayOfDay(day) + 6) % 7);
+  return startOfISOWeek(utcDay(day)).getTime() / DAY_MS;
 }
 
 /** ISO 8601 week id, '2027-W26'; the week belongs to the year of its Thursday. */
 export function isoWeek(date: string): string {
-  const thursday = mondayOfDay(dayNumber(date)) + 3;
-  const year = new Date(thursday * DAY_MS).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
-  return `${year}-W${pad(week)}`;
+  const day = utcDay(dayNumber(date));
+  return `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`;
 }
 
 /** School year (1 September – 31 August) containing `date`: '2027-06-30' → '2026-2027'. */
@@ -126,5 +76,7 @@ export function schoolYear(date: string): string {
 
 /** Days in `month` (1–12) of `year`. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // A plain Date in the host's zone: month lengths are the same in every zone, and a TZDate costs
+  // tens of microseconds, which yearly rules would pay per deadline in every sweep.
+  return getDaysInMonth(new Date(year, month - 1, 1));
 }

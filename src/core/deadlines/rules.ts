@@ -1,25 +1,18 @@
 /**
  * Due dates of a DateRule. Only the day matters for a reporting deadline, so a cron expression is used
  * for its day fields (dom, mon, dow); minute and hour are validated but do not move the due date.
- * No cron library: src/core stays free of node-cron, and five fields are easy to match by hand.
+ * croner finds the matching days. The field checks before it are ours: they name the faulty field in
+ * French, which croner's English messages cannot, and they keep the accepted syntax to classic
+ * five-field cron (croner alone would also take '?', L, W, # and a seconds field).
  */
-import { dateOfDay, dayNumber, daysInMonth, weekdayOfDay } from './calendar.ts';
+import { Cron } from 'croner';
+import { dateOfDay, dayNumber, daysInMonth } from './calendar.ts';
 import type { DateRule } from './types.ts';
 
 export type RuleCheck = { ok: true } | { ok: false; error: string };
 
-export interface CronSchedule {
-  minute: boolean[];
-  hour: boolean[];
-  dayOfMonth: boolean[];
-  month: boolean[];
-  dayOfWeek: boolean[];
-  /** Vixie cron: a field not starting with '*' is "restricted"; when both day fields are, either may match. */
-  dayOfMonthRestricted: boolean;
-  dayOfWeekRestricted: boolean;
-}
-
-export type CronParse = { ok: true; cron: CronSchedule } | { ok: false; error: string };
+/** A valid expression, with the croner evaluator of its day fields. */
+export type CronParse = { ok: true; cron: Cron } | { ok: false; error: string };
 
 interface FieldSpec {
   label: string;
@@ -51,6 +44,7 @@ const MOIS = [
   'novembre',
   'décembre',
 ];
+const DAY_MS = 86_400_000;
 
 function parseValue(token: string, spec: FieldSpec): number | undefined {
   if (/^\d+$/.test(token)) {
@@ -61,29 +55,41 @@ function parseValue(token: string, spec: FieldSpec): number | undefined {
   return index >= spec.min ? index : undefined;
 }
 
-/** Fills `into` with the values of one field; returns the French reason when the field is malformed. */
-function parseField(text: string, spec: FieldSpec, into: boolean[]): string | undefined {
+/** The French reason why one field is malformed, or undefined when it is well formed. */
+function checkField(text: string, spec: FieldSpec): string | undefined {
   const range = `${spec.min}–${spec.max}`;
   for (const item of text.split(',')) {
     const match = /^(\*|[a-z0-9]+(?:-[a-z0-9]+)?)(?:\/(\d+))?$/i.exec(item);
     if (!match?.[1]) return `« ${item} » n'est pas une valeur valide pour le champ ${spec.label}`;
-    const step = match[2] === undefined ? 1 : Number(match[2]);
-    if (step < 1) return `le pas « /${match[2]} » du champ ${spec.label} doit être au moins 1`;
-    let low = spec.min;
-    let high = spec.max;
-    if (match[1] !== '*') {
-      const [from = '', to] = match[1].split('-');
-      const a = parseValue(from, spec);
-      const b = to === undefined ? (match[2] === undefined ? a : spec.max) : parseValue(to, spec);
-      if (a === undefined) return `« ${from} » est hors limites pour le champ ${spec.label} (${range})`;
-      if (b === undefined) return `« ${to} » est hors limites pour le champ ${spec.label} (${range})`;
-      if (b < a) return `l'intervalle « ${match[1]} » du champ ${spec.label} est à l'envers`;
-      low = a;
-      high = b;
+    if (match[2] !== undefined && Number(match[2]) < 1) {
+      return `le pas « /${match[2]} » du champ ${spec.label} doit être au moins 1`;
     }
-    for (let v = low; v <= high; v += step) into[v] = true;
+    if (match[1] === '*') continue;
+    const [from = '', to] = match[1].split('-');
+    const a = parseValue(from, spec);
+    const b = to === undefined ? a : parseValue(to, spec);
+    if (a === undefined) return `« ${from} » est hors limites pour le champ ${spec.label} (${range})`;
+    if (b === undefined) return `« ${to} » est hors limites pour le champ ${spec.label} (${range})`;
+    if (b < a) return `l'intervalle « ${match[1]} » du champ ${spec.label} est à l'envers`;
   }
   return undefined;
+}
+
+/**
+ * The same field in the form croner takes. "5/2" means "5 to the end by 2" here (Vixie's "7 is
+ * Sunday" included), which croner reads only as a range; and a step longer than the field, which
+ * simply keeps the first value, croner rejects, so it is shortened to croner's limit (31, 12 or 7).
+ */
+function toCronerField(text: string, spec: FieldSpec): string {
+  return text
+    .split(',')
+    .map((item) => {
+      const [values = '*', step] = item.split('/');
+      if (step === undefined) return item;
+      const range = values === '*' || values.includes('-') ? values : `${values}-${spec.max}`;
+      return `${range}/${Math.min(Number(step), spec.max)}`;
+    })
+    .join(',');
 }
 
 /** Parses a 5-field cron expression (min hour dom mon dow) with '*', lists, ranges, steps and names. */
@@ -98,38 +104,32 @@ export function parseCron(expr: string): CronParse {
       `il faut 5 champs (minute heure jour-du-mois mois jour-de-la-semaine), ${fields.length} trouvé(s)`,
     );
   }
-  const sets = FIELDS.map(() => [] as boolean[]);
   for (const [i, spec] of FIELDS.entries()) {
-    const reason = parseField(fields[i] ?? '', spec, sets[i] ?? []);
+    const reason = checkField(fields[i] ?? '', spec);
     if (reason) return fail(reason);
   }
-  const [minute = [], hour = [], dayOfMonth = [], month = [], dayOfWeek = []] = sets;
-  if (dayOfWeek[7]) dayOfWeek[0] = true; // 7 is another name for Sunday
-  const cron: CronSchedule = {
-    minute,
-    hour,
-    dayOfMonth,
-    month,
-    dayOfWeek,
-    dayOfMonthRestricted: !fields[2]?.startsWith('*'),
-    dayOfWeekRestricted: !fields[4]?.startsWith('*'),
-  };
-  // "0 9 30 2 *" parses but never fires: say so now rather than stay silent for ever.
-  if (cron.dayOfMonthRestricted && !cron.dayOfWeekRestricted) {
-    const possible = month.some(
-      (on, m) => on && dayOfMonth.some((d, day) => d && day <= daysInMonth(2000, m)),
-    );
-    if (!possible) return fail("aucun jour de l'année ne correspond (date impossible)");
+  const [dayOfMonth = '*', month = '*', dayOfWeek = '*'] = [2, 3, 4].map((i) =>
+    toCronerField(fields[i] ?? '*', FIELDS[i] as FieldSpec),
+  );
+  let cron: Cron;
+  try {
+    // Midnight UTC in "day space": a day number is a local calendar day, so no zone applies, and
+    // a real hour could fall in a DST gap and lose the day. Vixie cron ORs the two day fields only
+    // when neither starts with '*' ("*/10" included), where croner would OR unless one is exactly '*'.
+    cron = new Cron(`0 0 ${dayOfMonth} ${month} ${dayOfWeek}`, {
+      utcOffset: 0,
+      mode: '5-part',
+      domAndDow: dayOfMonth.startsWith('*') || dayOfWeek.startsWith('*'),
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  // "0 9 30 2 *" parses but never fires: say so now rather than stay silent for ever. 2000 is a leap
+  // year, so a 29 February rule is found.
+  if (cron.nextRun(new Date(Date.UTC(2000, 0, 1) - 1000)) === null) {
+    return fail("aucun jour de l'année ne correspond (date impossible)");
   }
   return { ok: true, cron };
-}
-
-/** Whether the day (month 1–12, day of month, weekday 0 = Sunday) is an occurrence of `cron`. */
-export function cronMatchesDay(cron: CronSchedule, month: number, day: number, weekday: number): boolean {
-  if (!cron.month[month]) return false;
-  const dom = cron.dayOfMonth[day] === true;
-  const dow = cron.dayOfWeek[weekday] === true;
-  return cron.dayOfMonthRestricted && cron.dayOfWeekRestricted ? dom || dow : dom && dow;
 }
 
 function isRealDate(date: string): boolean {
@@ -161,19 +161,37 @@ export function validateRule(rule: DateRule): RuleCheck {
   return parsed.ok ? { ok: true } : parsed;
 }
 
-// Sweeps ask for the same few rules thousands of times; parse each expression or date list once.
-const cronCache = new Map<string, CronSchedule | null>();
+// Sweeps ask for the same few rules and windows thousands of times: parse each expression, and list
+// each (expression, window), once.
+const cronCache = new Map<string, Cron | null>();
+const cronDaysCache = new Map<string, readonly number[]>();
 const datesCache = new WeakMap<string[], number[]>();
 
-function cachedCron(expr: string): CronSchedule | null {
-  let cron = cronCache.get(expr);
-  if (cron === undefined) {
-    const parsed = parseCron(expr);
-    cron = parsed.ok ? parsed.cron : null;
-    if (cronCache.size > 10_000) cronCache.clear();
-    cronCache.set(expr, cron);
+function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, value);
   }
-  return cron;
+  return value;
+}
+
+function cronDays(expr: string, fromDay: number, toDay: number): readonly number[] {
+  return remember(cronDaysCache, `${fromDay}|${toDay}|${expr}`, () => {
+    const cron = remember(cronCache, expr, () => {
+      const parsed = parseCron(expr);
+      return parsed.ok ? parsed.cron : null;
+    });
+    const days: number[] = [];
+    // nextRun looks strictly after its argument: start one second before the first midnight.
+    let run = cron?.nextRun(new Date(fromDay * DAY_MS - 1000));
+    while (run && run.getTime() <= toDay * DAY_MS) {
+      days.push(run.getTime() / DAY_MS);
+      run = cron?.nextRun(run);
+    }
+    return days;
+  });
 }
 
 /**
@@ -181,7 +199,7 @@ function cachedCron(expr: string): CronSchedule | null {
  * occurrence (validateRule is where it is reported). A yearly 29 February falls on 28 February in
  * years without one, so the deadline does not vanish three years out of four.
  */
-export function occurrenceDays(rule: DateRule, fromDay: number, toDay: number): number[] {
+export function occurrenceDays(rule: DateRule, fromDay: number, toDay: number): readonly number[] {
   if (toDay < fromDay) return [];
   if (rule.kind === 'yearly') {
     if (validateRule(rule).ok === false) return [];
@@ -189,7 +207,7 @@ export function occurrenceDays(rule: DateRule, fromDay: number, toDay: number): 
     const lastYear = Number(dateOfDay(toDay).slice(0, 4));
     for (let year = Number(dateOfDay(fromDay).slice(0, 4)); year <= lastYear; year++) {
       const day = Math.min(rule.day, daysInMonth(year, rule.month));
-      const n = Date.UTC(year, rule.month - 1, day) / 86_400_000;
+      const n = Date.UTC(year, rule.month - 1, day) / DAY_MS;
       if (n >= fromDay && n <= toDay) days.push(n);
     }
     return days;
@@ -202,27 +220,7 @@ export function occurrenceDays(rule: DateRule, fromDay: number, toDay: number): 
     }
     return sorted.filter((n) => n >= fromDay && n <= toDay);
   }
-  const cron = cachedCron(rule.expr);
-  if (!cron) return [];
-  const days: number[] = [];
-  // Walk the calendar by hand: formatting a date per day would dominate a 100,000-pair sweep.
-  const start = dateOfDay(fromDay);
-  let year = Number(start.slice(0, 4));
-  let month = Number(start.slice(5, 7));
-  let day = Number(start.slice(8, 10));
-  let monthLength = daysInMonth(year, month);
-  for (let n = fromDay; n <= toDay; n++) {
-    if (cronMatchesDay(cron, month, day, weekdayOfDay(n))) days.push(n);
-    if (++day > monthLength) {
-      day = 1;
-      if (++month > 12) {
-        month = 1;
-        year++;
-      }
-      monthLength = daysInMonth(year, month);
-    }
-  }
-  return days;
+  return cronDays(rule.expr, fromDay, toDay);
 }
 
 /** Due dates 'YYYY-MM-DD' of `rule` between the local dates `from` and `to`, both included. */

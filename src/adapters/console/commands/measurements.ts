@@ -115,7 +115,12 @@ export async function runChart(
     return 1;
   }
   const { renderTrendChart } = await import('../../../render/chart.ts');
-  const written = writeOutput(ctx.config, out, renderTrendChart(chartSpecOf(indicator, deps, 'fr')), force);
+  const written = writeOutput(
+    ctx.config,
+    out,
+    await renderTrendChart(chartSpecOf(indicator, deps, 'fr')),
+    force,
+  );
   if (!written.ok) {
     io.err(written.message);
     return 1;
