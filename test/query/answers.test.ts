@@ -132,6 +132,11 @@ describe('facts in the prose', () => {
     );
   });
 
+  it('finds who signed a plan at the end of its preamble, without the question naming the preamble', () => {
+    expect(citedText("Qui signait l'ancien projet stratégique ?")).toContain('Benoit Delaunay, Recteur');
+    expect(citedText('Who signed the Orléans-Tours academic project?')).toContain('Gilles Halbout Recteur');
+  });
+
   it('leads a who / when answer with the plan’s own sentence', () => {
     const { reply } = ask('Réforme des lycées : qui siège dans les comités de suivi côté RH ?');
     expect(reply.text).toMatch(/En bref : « .*Composés des personnels d’inspection/u);

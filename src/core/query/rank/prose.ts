@@ -29,6 +29,26 @@ function openingProse(passages: Passage[], heading: string | undefined): Passage
   return passages.filter((passage) => passage.text.length >= MIN_PROSE_CHARS).slice(0, MAX_PROSE);
 }
 
+/** Passages looked at after the opening prose for its signature. */
+const SIGNATURE_WINDOW = 12;
+const MAX_SIGNATURE_CHARS = 250;
+
+/**
+ * The signature of a preamble: a short passage after its prose that opens with a person's name
+ * and goes on in lower case with a title (« Karim Benmiloud Recteur de l'académie… », « Benoit
+ * Delaunay, Recteur… »); a motto in capitals (« Liberté Égalité Fraternité ») is not one.
+ */
+function signatureAfter(passages: Passage[], opening: Passage[]): Passage | undefined {
+  const last = opening.length ? passages.indexOf(opening[opening.length - 1] as Passage) : -1;
+  return passages
+    .slice(last + 1, last + 1 + SIGNATURE_WINDOW)
+    .find(
+      (passage) =>
+        passage.text.length <= MAX_SIGNATURE_CHARS &&
+        /^\p{Lu}[\p{Ll}'’-]+ \p{Lu}[\p{L}'’-]+,? .*\b\p{Ll}{2,}\b/u.test(passage.text),
+    );
+}
+
 /** A line of capitals ("CONTEXTE RÉGLEMENTAIRE") opens a new part of a plan. */
 function isHeading(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
@@ -55,7 +75,14 @@ export function proseOf(
         ? [named]
         : [];
   const passages: Passage[] = [];
-  for (const owner of owners) passages.push(...openingProse(library.passagesOf(owner), intent.proseWord));
+  for (const owner of owners) {
+    const all = library.passagesOf(owner);
+    const opening = openingProse(all, intent.proseWord);
+    passages.push(...opening);
+    // "Qui signe le PSA ?": the signature closes the preamble, too short to count as its prose.
+    const signature = intent.qtype === 'who' ? signatureAfter(all, opening) : undefined;
+    if (signature && !passages.includes(signature)) passages.push(signature);
+  }
   // "According to its preamble, why is axis 4…": the plan's preamble where it names the section.
   if (intent.prose) {
     for (const section of sections) {
