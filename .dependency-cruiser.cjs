@@ -18,13 +18,15 @@ const CORE_LAYERS = [
 ];
 
 /**
- * src/, bottom first. Folders on one line are siblings: they may not import each other (the
- * composition root wires them together).
+ * src/, bottom first. Folders in one group are siblings: they may not import each other (the
+ * composition root wires them together). `platform`: config, logging, paths, request context;
+ * `data`: the loaders of the files people edit under data/.
  */
 const SRC_LAYERS = [
   ['core'],
   ['platform'],
-  ['data', 'store', 'llm', 'render', 'reminders'],
+  ['data'],
+  ['store', 'llm', 'render', 'reminders'],
   ['adapters'],
   ['app'],
 ];

@@ -1,9 +1,9 @@
 import type { AppContext } from './context.ts';
+import type { Router } from './core/kernel/types.ts';
 import { createProgressAnswers } from './core/progress/answer.ts';
-import { loadProgressWords } from './core/progress/words.ts';
 import { personalOverview } from './core/router/home.ts';
 import { createRouter } from './core/router/router.ts';
-import type { Router } from './core/router/types.ts';
+import { loadProgressWords } from './data/word-lists.ts';
 import { createConversationStore } from './store/conversation-store.ts';
 import { storeFailureOf } from './store/failures.ts';
 

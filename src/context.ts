@@ -1,24 +1,21 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from './config.ts';
 import type { DeadlineRepository } from './core/deadlines/ports.ts';
 import { createDeadlineRoutes, type DeadlineRoutes } from './core/deadlines/routes.ts';
-import type { DeadlineContext, DeadlineDefault } from './core/deadlines/service.ts';
+import type { DeadlineContext } from './core/deadlines/service.ts';
+import { useLanguageHints } from './core/kernel/language.ts';
 import type { MeasurementDeps } from './core/measurements/deps.ts';
 import { IndicatorCatalog } from './core/measurements/indicators.ts';
 import type { MeasurementRepository } from './core/measurements/ports.ts';
 import { createMeasurementRoutes, type MeasurementRoutes } from './core/measurements/routes.ts';
-import { loadIndicatorUnitWords } from './core/measurements/units.ts';
-import { loadScopes } from './core/plans/catalog.ts';
 import { PlanLibrary } from './core/plans/library.ts';
 import { Answerer } from './core/query/answerer.ts';
 import type { IntentReader } from './core/query/hints.ts';
-import { loadPlaceForms } from './core/query/reader/places.ts';
-import { loadQuestionWords } from './core/query/words.ts';
 import type { AnswerWriter } from './core/query/writer.ts';
-import { useLanguageHints } from './core/text/language.ts';
 import { rememberStems } from './core/text/stem.ts';
+import { loadDeadlineDefaults } from './data/deadlines.ts';
+import { loadScopes } from './data/plans.ts';
 import { createWordBook } from './data/word-book.ts';
+import { loadIndicatorUnitWords, loadPlaceForms, loadQuestionWords } from './data/word-lists.ts';
 import { createLlmClient, type LlmClient } from './llm/client.ts';
 import { createMeasurementExtractor } from './llm/extract.ts';
 import { createIntentReader } from './llm/intent.ts';
@@ -239,16 +236,4 @@ function referencedNodeIds(db: Db): Set<string> {
       ids.add(row.id);
   }
   return ids;
-}
-
-/** Default deadline rules per plan; a missing file means no defaults. */
-function loadDeadlineDefaults(dataDir: string): DeadlineDefault[] {
-  try {
-    const raw = JSON.parse(readFileSync(path.join(dataDir, 'deadlines.json'), 'utf8')) as {
-      defaults?: DeadlineDefault[];
-    };
-    return raw.defaults ?? [];
-  } catch {
-    return [];
-  }
 }

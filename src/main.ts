@@ -5,8 +5,8 @@ import { createConsoleDelivery, takeConsoleMessages } from './adapters/console/o
 import { createAppRouter } from './app-router.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openContext } from './context.ts';
+import type { DeliveryPort, Platform } from './core/kernel/types.ts';
 import { PlanInputError } from './core/plans/catalog.ts';
-import type { DeliveryPort, Platform } from './core/router/types.ts';
 import { loadPrompts } from './llm/prompts.ts';
 import { createLogger } from './log.ts';
 import { checkCronExpression, scheduleReminders } from './reminders/schedule.ts';

@@ -4,8 +4,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/chat.ts';
 import { runCli } from '../src/adapters/console/cli.ts';
+import type { Router } from '../src/core/kernel/types.ts';
 import { createRouter } from '../src/core/router/router.ts';
-import type { Router } from '../src/core/router/types.ts';
 import { captureIO, tempDir, testContext } from './helpers/plans.ts';
 
 let ctx: ReturnType<typeof testContext>;

@@ -7,8 +7,9 @@ import {
   parseMeasurement,
 } from '../src/core/measurements/parse.ts';
 import { normalisePeriod, schoolYearOf } from '../src/core/measurements/periods.ts';
-import { loadIndicatorUnitWords, unitOfIndicator } from '../src/core/measurements/units.ts';
-import { loadScopes } from '../src/core/plans/catalog.ts';
+import { unitOfIndicator } from '../src/core/measurements/units.ts';
+import { loadScopes } from '../src/data/plans.ts';
+import { loadIndicatorUnitWords } from '../src/data/word-lists.ts';
 import { ROOT_DIR } from '../src/paths.ts';
 
 const scopes = loadScopes(path.join(ROOT_DIR, 'data'));

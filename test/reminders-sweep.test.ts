@@ -5,7 +5,7 @@ import { createAppRouter } from '../src/app-router.ts';
 import { listDueSends } from '../src/core/deadlines/due.ts';
 import { addDeadline as createDeadline } from '../src/core/deadlines/service.ts';
 import type { DueSend } from '../src/core/deadlines/types.ts';
-import type { DeliveryOptions, DeliveryPort, Recipient, Reply } from '../src/core/router/types.ts';
+import type { DeliveryOptions, DeliveryPort, Recipient, Reply } from '../src/core/kernel/types.ts';
 import { createLogger } from '../src/log.ts';
 import { LEASE_MS, runSweep, sweepDepsOf } from '../src/reminders/sweep.ts';
 import { testContext } from './helpers/plans.ts';

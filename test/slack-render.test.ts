@@ -11,7 +11,7 @@ import {
   type SlackMessage,
 } from '../src/adapters/slack/render.ts';
 import { escapeMrkdwn } from '../src/adapters/slack/render-text.ts';
-import type { Citation, ConversationRef, Reply } from '../src/core/router/types.ts';
+import type { Citation, ConversationRef, Reply } from '../src/core/kernel/types.ts';
 
 const conversation: ConversationRef = { platform: 'slack', conversationId: 'C0PILOTAGE', threadId: '1.1' };
 

@@ -1,5 +1,5 @@
+import type { Citation, Lang } from '../core/kernel/types.ts';
 import type { AnswerWriter } from '../core/query/writer.ts';
-import type { Citation, Lang } from '../core/router/types.ts';
 import type { LlmClient } from './client.ts';
 import { fillPrompt, type Prompts } from './prompts.ts';
 import { sanitizeModelText } from './sanitize.ts';

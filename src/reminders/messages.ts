@@ -1,9 +1,9 @@
 import type { DueSend } from '../core/deadlines/types.ts';
+import type { Reply } from '../core/kernel/types.ts';
 import { shortId } from '../core/measurements/evaluate.ts';
 import type { IndicatorCatalog } from '../core/measurements/indicators.ts';
+import { citationOf } from '../core/plans/citation.ts';
 import type { PlanLibrary } from '../core/plans/library.ts';
-import { citationOf } from '../core/query/answer.ts';
-import type { Reply } from '../core/router/types.ts';
 
 const DATE = new Intl.DateTimeFormat('fr-FR', {
   day: 'numeric',

@@ -4,11 +4,11 @@ import type { AppContext } from '../context.ts';
 import { listDueSends } from '../core/deadlines/due.ts';
 import type { DeadlineRepository } from '../core/deadlines/ports.ts';
 import type { DueSend } from '../core/deadlines/types.ts';
+import type { DeliveryPort, DeliveryResult, Platform, Recipient, Reply } from '../core/kernel/types.ts';
 import type { IndicatorCatalog } from '../core/measurements/indicators.ts';
 import type { MeasurementRepository } from '../core/measurements/ports.ts';
 import { scopeCovers } from '../core/measurements/rights.ts';
 import type { PlanLibrary } from '../core/plans/library.ts';
-import type { DeliveryPort, DeliveryResult, Platform, Recipient, Reply } from '../core/router/types.ts';
 import type { Logger } from '../log.ts';
 import { composeReminder } from './messages.ts';
 

@@ -1,16 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  loadPlanSource,
-  loadScopes,
-  loadShippedSources,
-  type PlanSource,
-  parseSource,
-  vocabularyOf,
-} from '../core/plans/catalog.ts';
+import { type PlanSource, parseSource, vocabularyOf } from '../core/ingest/sources.ts';
 import type { ParsedPlan } from '../core/plans/types.ts';
 import { stemsOfWords } from '../core/text/stem.ts';
+import { loadPlanSource, loadScopes, loadShippedSources } from '../data/plans.ts';
 import type { Db } from './db.ts';
 import { listIndexedTexts, listPlans, writePlan, writeWordStems } from './plan-store.ts';
 import { ensureQueryData } from './query-data.ts';

@@ -19,7 +19,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startSlack } from '../../src/adapters/slack/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Router } from '../../src/core/router/types.ts';
+import type { Router } from '../../src/core/kernel/types.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { type Db, openDatabase } from '../../src/store/db.ts';
 import { FAKE_BOT_TOKEN } from '../helpers/slack-fake-api.ts';

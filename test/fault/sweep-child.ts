@@ -4,7 +4,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config.ts';
 import { openContext } from '../../src/context.ts';
-import type { DeliveryPort } from '../../src/core/router/types.ts';
+import type { DeliveryPort } from '../../src/core/kernel/types.ts';
 import { createLogger } from '../../src/log.ts';
 import { runSweep, sweepDepsOf } from '../../src/reminders/sweep.ts';
 

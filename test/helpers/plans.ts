@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { type AppContext, openContext } from '../../src/context.ts';
-import { loadScopes, loadShippedSources, parseSource, vocabularyOf } from '../../src/core/plans/catalog.ts';
+import { parseSource, vocabularyOf } from '../../src/core/ingest/sources.ts';
 import type { ParsedPlan } from '../../src/core/plans/types.ts';
+import { loadScopes, loadShippedSources } from '../../src/data/plans.ts';
 import { createLogger } from '../../src/log.ts';
 import { ROOT_DIR } from '../../src/paths.ts';
 

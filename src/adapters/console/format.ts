@@ -1,5 +1,5 @@
+import type { FormSpec, Lang, Reply } from '../../core/kernel/types.ts';
 import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
-import type { FormSpec, Lang, Reply } from '../../core/router/types.ts';
 
 /**
  * Renders a reply for a terminal: the text, then its numbered sources and buttons. A terminal shows

@@ -1,4 +1,4 @@
-import type { DeliveryOptions, DeliveryPort, Recipient, Reply } from '../../core/router/types.ts';
+import type { DeliveryOptions, DeliveryPort, Recipient, Reply } from '../../core/kernel/types.ts';
 import type { Db } from '../../store/db.ts';
 
 /**

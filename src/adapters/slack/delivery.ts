@@ -5,7 +5,7 @@ import type {
   DeliveryResult,
   Recipient,
   Reply,
-} from '../../core/router/types.ts';
+} from '../../core/kernel/types.ts';
 import type { Logger } from '../../log.ts';
 import { classifySlackError, SlackAdapterError } from './errors.ts';
 import { createPacer, sleep } from './pacer.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/router/types.ts';
+import type { Lang } from '../../core/kernel/types.ts';
 
 /** The adapter's own words (the router writes everything else), French first. */
 const LABELS = {

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Lang, Reply } from '../../core/router/types.ts';
+import type { Lang, Reply } from '../../core/kernel/types.ts';
 import type { Logger } from '../../log.ts';
 import { describeError, SlackAdapterError } from './errors.ts';
 import { labels } from './labels.ts';

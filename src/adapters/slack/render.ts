@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
+import type { Citation, ConversationRef, FormSpec, Reply } from '../../core/kernel/types.ts';
 import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
-import type { Citation, ConversationRef, FormSpec, Reply } from '../../core/router/types.ts';
 import { ACTION, encodeTarget, FORM_CALLBACK_ID } from './actions.ts';
 import { labels } from './labels.ts';
 import { clip, escapeMrkdwn, packSections, paragraphToMrkdwn, splitParagraphs } from './render-text.ts';

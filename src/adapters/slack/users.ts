@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Actor } from '../../core/router/types.ts';
+import type { Actor } from '../../core/kernel/types.ts';
 import type { Logger } from '../../log.ts';
 import { describeError } from './errors.ts';
 

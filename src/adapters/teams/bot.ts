@@ -4,7 +4,7 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import type { Router } from '../../core/router/types.ts';
+import type { Router } from '../../core/kernel/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Db } from '../../store/db.ts';
 import { acceptOfferedFile, declineOfferedFile } from './files.ts';

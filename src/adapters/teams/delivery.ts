@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CloudAdapter } from 'botbuilder';
-import type { DeliveryPort, DeliveryResult, Recipient, Reply } from '../../core/router/types.ts';
+import type { DeliveryPort, DeliveryResult, Recipient, Reply } from '../../core/kernel/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Db } from '../../store/db.ts';
 import { replyActivity } from './outbound.ts';

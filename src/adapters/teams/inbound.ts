@@ -1,5 +1,5 @@
 import { type Activity, TurnContext } from 'botbuilder';
-import type { Actor, ConversationRef, Lang } from '../../core/router/types.ts';
+import type { Actor, ConversationRef, Lang } from '../../core/kernel/types.ts';
 import { FIELD_PREFIX } from './render.ts';
 
 /**

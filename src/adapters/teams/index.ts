@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../../config.ts';
-import type { DeliveryPort, Router } from '../../core/router/types.ts';
+import type { DeliveryPort, Router } from '../../core/kernel/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Db } from '../../store/db.ts';
 import { createAuthentication, TeamsStartError } from './auth.ts';

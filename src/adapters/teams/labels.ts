@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/router/types.ts';
+import type { Lang } from '../../core/kernel/types.ts';
 
 /** The few words the Teams adapter writes itself; everything else comes from the core's Reply. */
 const LABELS = {

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
+import { describeArgsError } from '../kernel/arg-errors.ts';
+import type { Actor, Lang, Reply } from '../kernel/types.ts';
+import { actorKey } from '../kernel/types.ts';
 import type { IndicatorCatalog } from '../measurements/indicators.ts';
 import type { MeasurementRepository } from '../measurements/ports.ts';
 import { isAllowed } from '../measurements/rights.ts';
-import type { Actor, Lang, Reply } from '../router/types.ts';
-import { actorKey } from '../router/types.ts';
-import { describeArgsError } from '../text/arg-errors.ts';
 import { listOccurrences } from './rules.ts';
 import type { DeadlineContext } from './service.ts';
 import { addDeadline, changeDeadline, DEADLINE_OPTIONS, describeRule } from './service.ts';

@@ -1,6 +1,6 @@
-import { citationOf } from '../query/answer.ts';
-import type { Actor, Lang, Reply } from '../router/types.ts';
-import { actorKey } from '../router/types.ts';
+import type { Actor, Lang, Reply } from '../kernel/types.ts';
+import { actorKey } from '../kernel/types.ts';
+import { citationOf } from '../plans/citation.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { commentOrSource, readCorrection, readForm } from './entry-input.ts';
 import { evaluateDraft, type ReadyDraft, shortId } from './evaluate.ts';

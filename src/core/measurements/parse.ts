@@ -1,6 +1,6 @@
+import { detectLanguage } from '../kernel/language.ts';
 import type { ScopeRegistry } from '../plans/scopes.ts';
 import { fold } from '../text/fold.ts';
-import { detectLanguage } from '../text/language.ts';
 import {
   findQuote,
   readsAsQuestion,

@@ -1,6 +1,6 @@
+import type { Actor, ConversationRef, Lang, Reply } from '../kernel/types.ts';
+import { conversationKey } from '../kernel/types.ts';
 import { normaliseForm } from '../plans/scopes.ts';
-import type { Actor, ConversationRef, Lang, Reply } from '../router/types.ts';
-import { conversationKey } from '../router/types.ts';
 import { handleAdminCommand } from './admin.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { MeasurementEntry } from './entry.ts';

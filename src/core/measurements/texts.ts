@@ -1,4 +1,4 @@
-import type { Lang } from '../router/types.ts';
+import type { Lang } from '../kernel/types.ts';
 
 /** Labels of the measurement replies, in both languages. */
 export const L = {

@@ -1,7 +1,7 @@
 import { schoolYear } from '../deadlines/calendar.ts';
+import type { Button, Reply } from '../kernel/types.ts';
 import { t as measurementText } from '../measurements/texts.ts';
 import { formatValue } from '../measurements/units.ts';
-import type { Button, Reply } from '../router/types.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { hasTrend, type ProgressRow, rowOf } from './facts.ts';
 import { chartButtons, colon, enterButton, howToRecord, indicatorLine } from './lines.ts';

@@ -1,6 +1,6 @@
+import type { Lang } from '../kernel/types.ts';
 import { PROGRESS } from '../measurements/views.ts';
 import { frenchName, type Scope } from '../plans/scopes.ts';
-import type { Lang } from '../router/types.ts';
 import type { Verdict } from './facts.ts';
 
 /** The words of progress answers, per language (the card's verdicts come from views.ts). */

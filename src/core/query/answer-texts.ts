@@ -1,6 +1,6 @@
+import type { Lang } from '../kernel/types.ts';
 import type { Scope } from '../plans/scopes.ts';
 import { frenchName } from '../plans/scopes.ts';
-import type { Lang } from '../router/types.ts';
 import type { AnswerKind } from './intent.ts';
 
 /** The answer's fixed words, per language. */

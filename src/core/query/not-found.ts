@@ -1,6 +1,6 @@
+import type { Lang, Reply } from '../kernel/types.ts';
 import type { PlanLibrary } from '../plans/library.ts';
 import { frenchName } from '../plans/scopes.ts';
-import type { Lang, Reply } from '../router/types.ts';
 import type { QueryIntent } from './intent.ts';
 import { planFilter } from './rank/filters.ts';
 import type { Retrieval } from './rank/retrieval.ts';

@@ -1,14 +1,24 @@
 import type { DeadlineRoutes } from '../deadlines/routes.ts';
+import { detectLanguage } from '../kernel/language.ts';
+import {
+  type Actor,
+  actorKey,
+  type ConversationRef,
+  conversationKey,
+  type InboundMessage,
+  type Lang,
+  type Reply,
+  type Router,
+} from '../kernel/types.ts';
 import type { MeasurementRoutes } from '../measurements/routes.ts';
+import { citationOf } from '../plans/citation.ts';
 import type { PlanLibrary } from '../plans/library.ts';
 import type { ProgressAnswers, ProgressOutcome } from '../progress/answer.ts';
-import { citationOf } from '../query/answer.ts';
 import type { Answerer } from '../query/answerer.ts';
 import { carryOver, looksLikeFollowUp } from '../query/followup.ts';
 import type { IntentReader } from '../query/hints.ts';
 import type { QueryIntent } from '../query/intent.ts';
 import type { AnswerWriter } from '../query/writer.ts';
-import { detectLanguage } from '../text/language.ts';
 import type { ConversationMemory } from './memory.ts';
 import {
   AMBIGUOUS_ID,
@@ -21,16 +31,6 @@ import {
   UNKNOWN_BUTTON,
   UNKNOWN_ID,
 } from './texts.ts';
-import {
-  type Actor,
-  actorKey,
-  type ConversationRef,
-  conversationKey,
-  type InboundMessage,
-  type Lang,
-  type Reply,
-  type Router,
-} from './types.ts';
 
 export interface RouterDeps {
   library(): PlanLibrary;

@@ -1,4 +1,4 @@
-import type { Lang } from './types.ts';
+import type { Lang } from '../kernel/types.ts';
 
 /** Fixed replies of the router, in both languages. */
 export const HELP: Record<Lang, string> = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AppContext } from '../../../context.ts';
-import type { Reply } from '../../../core/router/types.ts';
+import type { Reply } from '../../../core/kernel/types.ts';
 import { formatReply } from '../format.ts';
 import type { CommandIO } from '../io.ts';
 import { userPath } from '../output.ts';

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppRouter } from '../../../app-router.ts';
 import type { AppContext } from '../../../context.ts';
-import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { saveAttachments } from '../attachments.ts';
 import { formatReply } from '../format.ts';
 import { type CommandIO, UsageError } from '../io.ts';

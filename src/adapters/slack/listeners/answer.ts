@@ -1,4 +1,4 @@
-import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { describeError } from '../errors.ts';
 import { guessLang } from '../labels.ts';
 import type { Destination } from '../post.ts';

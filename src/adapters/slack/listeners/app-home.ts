@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { describeError } from '../errors.ts';
 import { labels } from '../labels.ts';
 import { renderHome } from '../render.ts';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Router } from '../../../core/router/types.ts';
+import type { Router } from '../../../core/kernel/types.ts';
 import type { Logger } from '../../../log.ts';
 import type { Poster } from '../post.ts';
 import type { SlackState } from '../state.ts';

@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Router } from '../../../core/router/types.ts';
+import type { Router } from '../../../core/kernel/types.ts';
 import type { Logger } from '../../../log.ts';
 import type { Db } from '../../../store/db.ts';
 import { labelsFor, langOfLocale } from '../labels.ts';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Reply } from '../../../core/router/types.ts';
+import type { Reply } from '../../../core/kernel/types.ts';
 import { actorOf, conversationOf, type Submit } from '../inbound.ts';
 import { labelsFor, langOfLocale } from '../labels.ts';
 import { noteActivity, replyActivity } from '../outbound.ts';

@@ -1,7 +1,7 @@
+import { detectLanguage } from '../../kernel/language.ts';
+import type { Lang } from '../../kernel/types.ts';
 import type { PlanLibrary } from '../../plans/library.ts';
-import type { Lang } from '../../router/types.ts';
 import { fold } from '../../text/fold.ts';
-import { detectLanguage } from '../../text/language.ts';
 import { isRememberedWord, rememberedWords, stemToken } from '../../text/stem.ts';
 import type { Glossary } from '../glossary.ts';
 import type { AnswerKind, QueryIntent, QuestionType } from '../intent.ts';

@@ -1,5 +1,5 @@
-import type { Lang } from '../router/types.ts';
-import { fold } from './fold.ts';
+import { fold } from '../text/fold.ts';
+import type { Lang } from './types.ts';
 
 /** Common words of each language (data/query/words.json `language`), folded. */
 export interface LanguageHints {

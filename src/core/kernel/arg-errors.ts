@@ -1,4 +1,4 @@
-import type { Lang } from '../router/types.ts';
+import type { Lang } from './types.ts';
 
 /**
  * node:util parseArgs explains a mistake in English ("Option '--out <value>' argument missing");
