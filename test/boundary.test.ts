@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript script without types
 import { findLongFiles, MAX_LINES } from '../scripts/check-lines.mjs';
-import { ROOT_DIR } from '../src/paths.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

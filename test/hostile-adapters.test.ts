@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/chat.ts';
 import { encodeTarget } from '../src/adapters/slack/actions.ts';
-import { createAppRouter } from '../src/app-router.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
 import type { Router } from '../src/core/kernel/types.ts';
 import { hostileButtonIds, hostileMessages, hostileValues } from './helpers/hostile.ts';
 import { testContext } from './helpers/plans.ts';

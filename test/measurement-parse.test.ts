@@ -10,7 +10,7 @@ import { normalisePeriod, schoolYearOf } from '../src/core/measurements/periods.
 import { unitOfIndicator } from '../src/core/measurements/units.ts';
 import { loadScopes } from '../src/data/plans.ts';
 import { loadIndicatorUnitWords } from '../src/data/word-lists.ts';
-import { ROOT_DIR } from '../src/paths.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 
 const scopes = loadScopes(path.join(ROOT_DIR, 'data'));
 

@@ -3,8 +3,8 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type SlackHandle, startSlack } from '../src/adapters/slack/index.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/log.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
 import { type Db, openDatabase } from '../src/store/db.ts';
 import {
   FAKE_APP_TOKEN,

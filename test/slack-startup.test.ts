@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../src/adapters/slack/index.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/log.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { FAKE_BOT_TOKEN, type FakeSlackApi, startFakeSlackApi } from './helpers/slack-fake-api.ts';
 import { createScriptedRouter } from './helpers/slack-router.ts';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_BYTES_BUDGET } from '../src/adapters/teams/render.ts';
-import { createAppRouter } from '../src/app-router.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
 import type { Reply, Router } from '../src/core/kernel/types.ts';
 import { testContext } from './helpers/plans.ts';
 import { activity, cardSubmit, cardText, postActivity } from './helpers/teams-activities.ts';

@@ -1,4 +1,4 @@
-import { createAppRouter } from '../../src/app-router.ts';
+import { createAppRouter } from '../../src/app/app-router.ts';
 import type { Reply, Router } from '../../src/core/kernel/types.ts';
 import { testContext } from './plans.ts';
 import { seedProgress } from './progress.ts';

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { webApi } from '@slack/bolt';
 import { type SlackHandle, type SlackOptions, startSlack } from '../../src/adapters/slack/index.ts';
-import { loadConfig } from '../../src/config.ts';
 import type { Router } from '../../src/core/kernel/types.ts';
-import { createLogger } from '../../src/log.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
 import { type Db, openDatabase } from '../../src/store/db.ts';
 import { FAKE_BOT_TOKEN, type FakeSlackApi, startFakeSlackApi } from './slack-fake-api.ts';
 

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { startTeams, type TeamsAdapter } from '../../src/adapters/teams/index.ts';
-import { loadConfig } from '../../src/config.ts';
 import type { Router } from '../../src/core/kernel/types.ts';
-import { createLogger } from '../../src/log.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
 import { type Db, openDatabase } from '../../src/store/db.ts';
 import { type FakeConnector, startFakeConnector } from './teams-connector.ts';
 import { createScriptedRouter, type ScriptedRouter } from './teams-router.ts';

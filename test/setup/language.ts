@@ -3,6 +3,6 @@
 import path from 'node:path';
 import { useLanguageHints } from '../../src/core/kernel/language.ts';
 import { loadQuestionWords } from '../../src/data/word-lists.ts';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 
 useLanguageHints(loadQuestionWords(path.join(ROOT_DIR, 'data')).language);

@@ -6,7 +6,7 @@ import type {
   Recipient,
   Reply,
 } from '../../core/kernel/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 import { classifySlackError, SlackAdapterError } from './errors.ts';
 import { createPacer, sleep } from './pacer.ts';
 import { renderReply } from './render.ts';

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
-import type { Config } from '../../config.ts';
 import type { DeliveryPort, Router } from '../../core/kernel/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Logger } from '../../platform/log.ts';
 import type { Db } from '../../store/db.ts';
 import { boltLevelOf, createBoltLogger } from './bolt-logger.ts';
 import { createSlackDelivery, type DeliveryTuning } from './delivery.ts';

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Lang, Reply } from '../../core/kernel/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 import { describeError, SlackAdapterError } from './errors.ts';
 import { labels } from './labels.ts';
 import { appendContext, type RenderOptions, renderReply, type SlackMessage } from './render.ts';

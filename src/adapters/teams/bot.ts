@@ -5,7 +5,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Router } from '../../core/kernel/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 import type { Db } from '../../store/db.ts';
 import { acceptOfferedFile, declineOfferedFile } from './files.ts';
 import { handleConversationUpdate, handleInstallationUpdate } from './handlers/install.ts';

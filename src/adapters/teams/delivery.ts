@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CloudAdapter } from 'botbuilder';
 import type { DeliveryPort, DeliveryResult, Recipient, Reply } from '../../core/kernel/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 import type { Db } from '../../store/db.ts';
 import { replyActivity } from './outbound.ts';
 import { findChannelReference, findUserReference, type StoredReference } from './references.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, FileConsentCardResponse, TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/kernel/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 import type { Db } from '../../store/db.ts';
 import { actorOf } from './inbound.ts';
 import { labelsFor, langOfLocale } from './labels.ts';

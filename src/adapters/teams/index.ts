@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../../config.ts';
 import type { DeliveryPort, Router } from '../../core/kernel/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Logger } from '../../platform/log.ts';
 import type { Db } from '../../store/db.ts';
 import { createAuthentication, TeamsStartError } from './auth.ts';
 import { BoussoleTeamsBot } from './bot.ts';

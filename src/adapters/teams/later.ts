@@ -1,5 +1,5 @@
 import { type Activity, type CloudAdapter, TurnContext } from 'botbuilder';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 import { labelsFor, langOfLocale } from './labels.ts';
 import { noteActivity } from './outbound.ts';
 

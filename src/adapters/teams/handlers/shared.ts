@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Router } from '../../../core/kernel/types.ts';
-import type { Logger } from '../../../log.ts';
+import type { Logger } from '../../../platform/log.ts';
 import type { Db } from '../../../store/db.ts';
 import { labelsFor, langOfLocale } from '../labels.ts';
 import type { LaterReplies } from '../later.ts';

@@ -1,9 +1,9 @@
-import type { AppContext } from '../../../context.ts';
-import { PlanInputError } from '../../../core/plans/catalog.ts';
-import { BATCH_PAUSE_MS } from '../../../store/batches.ts';
-import { ingestPlans } from '../../../store/ingest.ts';
-import type { CommandIO } from '../io.ts';
-import { userPath } from '../output.ts';
+import { PlanInputError } from '../../core/plans/catalog.ts';
+import { BATCH_PAUSE_MS } from '../../store/batches.ts';
+import { ingestPlans } from '../../store/ingest.ts';
+import type { AppContext } from '../context.ts';
+import type { CommandIO } from './io.ts';
+import { userPath } from './output.ts';
 
 const KIND_LABELS: Record<string, string> = {
   axis: 'axes',

@@ -1,34 +1,34 @@
-import type { Config } from './config.ts';
-import type { DeadlineRepository } from './core/deadlines/ports.ts';
-import { createDeadlineRoutes, type DeadlineRoutes } from './core/deadlines/routes.ts';
-import type { DeadlineContext } from './core/deadlines/service.ts';
-import { useLanguageHints } from './core/kernel/language.ts';
-import type { MeasurementDeps } from './core/measurements/deps.ts';
-import { IndicatorCatalog } from './core/measurements/indicators.ts';
-import type { MeasurementRepository } from './core/measurements/ports.ts';
-import { createMeasurementRoutes, type MeasurementRoutes } from './core/measurements/routes.ts';
-import { PlanLibrary } from './core/plans/library.ts';
-import { Answerer } from './core/query/answerer.ts';
-import type { IntentReader } from './core/query/hints.ts';
-import type { AnswerWriter } from './core/query/writer.ts';
-import { rememberStems } from './core/text/stem.ts';
-import { loadDeadlineDefaults } from './data/deadlines.ts';
-import { loadScopes } from './data/plans.ts';
-import { createWordBook } from './data/word-book.ts';
-import { loadIndicatorUnitWords, loadPlaceForms, loadQuestionWords } from './data/word-lists.ts';
-import { createLlmClient, type LlmClient } from './llm/client.ts';
-import { createMeasurementExtractor } from './llm/extract.ts';
-import { createIntentReader } from './llm/intent.ts';
-import { loadPrompts } from './llm/prompts.ts';
-import { createAnswerWriter } from './llm/writer.ts';
-import type { Logger } from './log.ts';
-import { type Db, openDatabase } from './store/db.ts';
-import { createDeadlineStore } from './store/deadline-store.ts';
-import { ingestPlans, needsSeeding } from './store/ingest.ts';
-import { createMeasurementStore } from './store/measurement-store.ts';
-import { createPlanShelf, listWordStems } from './store/plan-store.ts';
-import { createGlossaryStore, createLexiconStore, ensureQueryData } from './store/query-data.ts';
-import { createUnitIndex } from './store/unit-store.ts';
+import type { DeadlineRepository } from '../core/deadlines/ports.ts';
+import { createDeadlineRoutes, type DeadlineRoutes } from '../core/deadlines/routes.ts';
+import type { DeadlineContext } from '../core/deadlines/service.ts';
+import { useLanguageHints } from '../core/kernel/language.ts';
+import type { MeasurementDeps } from '../core/measurements/deps.ts';
+import { IndicatorCatalog } from '../core/measurements/indicators.ts';
+import type { MeasurementRepository } from '../core/measurements/ports.ts';
+import { createMeasurementRoutes, type MeasurementRoutes } from '../core/measurements/routes.ts';
+import { PlanLibrary } from '../core/plans/library.ts';
+import { Answerer } from '../core/query/answerer.ts';
+import type { IntentReader } from '../core/query/hints.ts';
+import type { AnswerWriter } from '../core/query/writer.ts';
+import { rememberStems } from '../core/text/stem.ts';
+import { loadDeadlineDefaults } from '../data/deadlines.ts';
+import { loadScopes } from '../data/plans.ts';
+import { createWordBook } from '../data/word-book.ts';
+import { loadIndicatorUnitWords, loadPlaceForms, loadQuestionWords } from '../data/word-lists.ts';
+import { createLlmClient, type LlmClient } from '../llm/client.ts';
+import { createMeasurementExtractor } from '../llm/extract.ts';
+import { createIntentReader } from '../llm/intent.ts';
+import { loadPrompts } from '../llm/prompts.ts';
+import { createAnswerWriter } from '../llm/writer.ts';
+import type { Config } from '../platform/config.ts';
+import type { Logger } from '../platform/log.ts';
+import { type Db, openDatabase } from '../store/db.ts';
+import { createDeadlineStore } from '../store/deadline-store.ts';
+import { ingestPlans, needsSeeding } from '../store/ingest.ts';
+import { createMeasurementStore } from '../store/measurement-store.ts';
+import { createPlanShelf, listWordStems } from '../store/plan-store.ts';
+import { createGlossaryStore, createLexiconStore, ensureQueryData } from '../store/query-data.ts';
+import { createUnitIndex } from '../store/unit-store.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
 export interface AppContext {
@@ -164,11 +164,11 @@ export function openContext(
           admins: config.admins,
           now: () => new Date(),
           // The renderer loads a native module and fonts: only when a chart is asked for.
-          renderChart: async (spec) => (await import('./render/chart.ts')).renderTrendChart(spec),
+          renderChart: async (spec) => (await import('../render/chart.ts')).renderTrendChart(spec),
           renderTable: async (format, table) =>
             format === 'csv'
-              ? Buffer.from((await import('./render/csv.ts')).writeCsv(table.header, table.rows), 'utf8')
-              : (await import('./render/xlsx.ts')).writeXlsx(table),
+              ? Buffer.from((await import('../render/csv.ts')).writeCsv(table.header, table.rows), 'utf8')
+              : (await import('../render/xlsx.ts')).writeXlsx(table),
           // Refusals are expected outcomes, kept in the audit log: info, not warnings.
           log: (event, data) => log.info(data, event),
         };

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createZip } from './zip.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MANIFEST_DIR = path.join(ROOT, 'manifests', 'teams');
 /** Obviously not a real registration: the package builds, Teams will not reach any bot with it. */
 export const FAKE_APP_ID = '00000000-0000-0000-0000-000000000000';

@@ -1,4 +1,5 @@
-// Builds dist/words.idx from the dictionaries in node_modules: every French and English word
+// Builds dist/words.idx from the dictionaries in node_modules (with the bundle, by scripts/build.mjs,
+// or on first use by word-book.ts): every French and English word
 // (an-array-of-french-words, an-array-of-english-words) and every verb form (french-verbs-lefff,
 // english-verbs-irregular), folded, sorted bytewise, one "word<TAB>flags" line each. The question
 // reader looks words up in it by binary search: the 600,000 words never become JS objects, so a

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../../context.ts';
-import { type CommandIO, printJson } from '../io.ts';
+import type { AppContext } from '../context.ts';
+import { type CommandIO, printJson } from './io.ts';
 
 export function runPlans(ctx: AppContext, io: CommandIO, json: boolean): number {
   const library = ctx.library();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { AppContext } from '../../../context.ts';
-import type { Reply } from '../../../core/kernel/types.ts';
-import { formatReply } from '../format.ts';
-import type { CommandIO } from '../io.ts';
-import { userPath } from '../output.ts';
+import { formatReply } from '../../adapters/console/format.ts';
+import type { Reply } from '../../core/kernel/types.ts';
+import type { AppContext } from '../context.ts';
+import type { CommandIO } from './io.ts';
+import { userPath } from './output.ts';
 
 export interface AskResult {
   question: string;

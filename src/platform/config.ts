@@ -1,5 +1,5 @@
 import path from 'node:path';
-import * as z from './core/kernel/schema.ts';
+import * as z from '../core/kernel/schema.ts';
 import { ROOT_DIR } from './paths.ts';
 
 const emptyToUndefined = (value: unknown) =>

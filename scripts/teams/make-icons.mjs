@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Draws the Teams app icons (a compass, "boussole") and writes the PNGs committed in
-// manifests/teams/. Run it again only when the drawing changes: node src/adapters/teams/make-icons.mjs
+// manifests/teams/. Run it again only when the drawing changes: npm run icons:teams
 // Teams wants a 192×192 full-colour icon and a 32×32 outline icon in white on transparent.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 
-const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../manifests/teams');
+const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../manifests/teams');
 const BLUE = '#000091'; // Bleu France
 const RED = '#E1000F'; // Rouge Marianne
 

@@ -1,7 +1,7 @@
-import type { AppContext } from '../../../context.ts';
-import type { PlanLibrary } from '../../../core/plans/library.ts';
-import type { PlanNode } from '../../../core/plans/types.ts';
-import { type CommandIO, printJson } from '../io.ts';
+import type { PlanLibrary } from '../../core/plans/library.ts';
+import type { PlanNode } from '../../core/plans/types.ts';
+import type { AppContext } from '../context.ts';
+import { type CommandIO, printJson } from './io.ts';
 
 export interface ShownNode {
   id: string;

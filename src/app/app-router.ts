@@ -1,11 +1,11 @@
+import type { Router } from '../core/kernel/types.ts';
+import { createProgressAnswers } from '../core/progress/answer.ts';
+import { personalOverview } from '../core/router/home.ts';
+import { createRouter } from '../core/router/router.ts';
+import { loadProgressWords } from '../data/word-lists.ts';
+import { createConversationStore } from '../store/conversation-store.ts';
+import { storeFailureOf } from '../store/failures.ts';
 import type { AppContext } from './context.ts';
-import type { Router } from './core/kernel/types.ts';
-import { createProgressAnswers } from './core/progress/answer.ts';
-import { personalOverview } from './core/router/home.ts';
-import { createRouter } from './core/router/router.ts';
-import { loadProgressWords } from './data/word-lists.ts';
-import { createConversationStore } from './store/conversation-store.ts';
-import { storeFailureOf } from './store/failures.ts';
 
 /** The one router of the app, as Slack, Teams, the console chat and `boussole say` all use it. */
 export function createAppRouter(ctx: AppContext): Router {

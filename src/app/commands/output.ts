@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../config.ts';
+import type { Config } from '../../platform/config.ts';
 
 /** A path the user typed, read from the directory they typed it in (see Config.workDir). */
 export function userPath(config: Pick<Config, 'workDir'>, file: string): string {

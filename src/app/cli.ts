@@ -1,24 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../../config.ts';
-import { type AppContext, openContext } from '../../context.ts';
-import { DEADLINE_OPTIONS } from '../../core/deadlines/service.ts';
-import { describeArgsError } from '../../core/kernel/arg-errors.ts';
-import { PlanInputError } from '../../core/plans/catalog.ts';
-import { PromptError } from '../../llm/prompts.ts';
-import { createCommandLogger } from '../../log.ts';
-import { ROOT_DIR } from '../../paths.ts';
-import { withRequestId } from '../../request-context.ts';
-import { DatabaseOpenError } from '../../store/db.ts';
-import { storeFailureOf } from '../../store/failures.ts';
-import { MigrationError } from '../../store/migrate.ts';
+import { DEADLINE_OPTIONS } from '../core/deadlines/service.ts';
+import { describeArgsError } from '../core/kernel/arg-errors.ts';
+import { PlanInputError } from '../core/plans/catalog.ts';
+import { PromptError } from '../llm/prompts.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { createCommandLogger } from '../platform/log.ts';
+import { ROOT_DIR } from '../platform/paths.ts';
+import { withRequestId } from '../platform/request-context.ts';
+import { DatabaseOpenError } from '../store/db.ts';
+import { storeFailureOf } from '../store/failures.ts';
+import { MigrationError } from '../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
 import { runIngest } from './commands/ingest.ts';
+import { type CommandIO, processIO, UsageError } from './commands/io.ts';
 import { runPlans } from './commands/plans.ts';
 import { runSearch } from './commands/search.ts';
 import { runShow } from './commands/show.ts';
-import { type CommandIO, processIO, UsageError } from './io.ts';
+import { type AppContext, openContext } from './context.ts';
 
 export const USAGE = `boussole — l'assistant des plans stratégiques de l'académie
 
@@ -218,7 +218,10 @@ function packageVersion(): string {
   return meta.version ?? '?';
 }
 
-/** Runs one CLI invocation and returns the exit code. Never throws for expected problems. */
+/**
+ * Runs one one-shot command (every command but `start`, see main.ts) and returns the exit code.
+ * Never throws for expected problems.
+ */
 export async function runCli(argv: string[], io: CommandIO = processIO, env = process.env): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -228,10 +231,6 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
   if (name === '--version' || name === '-v' || name === 'version') {
     io.out(`boussole ${packageVersion()}`);
     return 0;
-  }
-  if (name === 'start') {
-    const { startAssistant } = await import('../../main.ts');
-    return startAssistant(env);
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import type { AppContext } from '../../../context.ts';
-import { type DeadlineFile, importDeadlines, readDeadlineFile } from '../../../core/deadlines/import.ts';
-import { listOccurrences } from '../../../core/deadlines/rules.ts';
+import { createConsoleDelivery } from '../../adapters/console/outbox.ts';
+import { type DeadlineFile, importDeadlines, readDeadlineFile } from '../../core/deadlines/import.ts';
+import { listOccurrences } from '../../core/deadlines/rules.ts';
 import {
   addDeadline,
   changeDeadline,
   type DeadlineInput,
   describeRule,
-} from '../../../core/deadlines/service.ts';
-import type { Deadline } from '../../../core/deadlines/types.ts';
-import { createCommandLogger } from '../../../log.ts';
-import { runSweep, sweepDepsOf } from '../../../reminders/sweep.ts';
-import { type CommandIO, printJson, UsageError } from '../io.ts';
-import { createConsoleDelivery } from '../outbox.ts';
-import { userPath } from '../output.ts';
+} from '../../core/deadlines/service.ts';
+import type { Deadline } from '../../core/deadlines/types.ts';
+import { createCommandLogger } from '../../platform/log.ts';
+import { runSweep } from '../../reminders/sweep.ts';
+import type { AppContext } from '../context.ts';
+import { sweepDepsOf } from '../sweep-deps.ts';
+import { type CommandIO, printJson, UsageError } from './io.ts';
+import { userPath } from './output.ts';
 
 const operator = () => `cli:${os.userInfo().username || 'admin'}`;
 

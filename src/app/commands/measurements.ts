@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppContext } from '../../../context.ts';
-import { changeRole } from '../../../core/measurements/admin.ts';
-import { parseNumber } from '../../../core/measurements/numbers.ts';
-import { normalisePeriod } from '../../../core/measurements/periods.ts';
-import { UNREADABLE_USER, userKeyOf } from '../../../core/measurements/rights.ts';
-import { readImportRows, TRACKING_HEADER, trackingRows } from '../../../core/measurements/tracking.ts';
-import { checkValue, describeValueProblem, formatValue } from '../../../core/measurements/units.ts';
-import { chartSpecOf } from '../../../core/measurements/views.ts';
-import { CsvError, parseCsv, writeCsv } from '../../../render/csv.ts';
-import { writeInBatches } from '../../../store/batches.ts';
-import { type CommandIO, printJson, UsageError } from '../io.ts';
-import { userPath, writeOutput } from '../output.ts';
+import { changeRole } from '../../core/measurements/admin.ts';
+import { parseNumber } from '../../core/measurements/numbers.ts';
+import { normalisePeriod } from '../../core/measurements/periods.ts';
+import { UNREADABLE_USER, userKeyOf } from '../../core/measurements/rights.ts';
+import { readImportRows, TRACKING_HEADER, trackingRows } from '../../core/measurements/tracking.ts';
+import { checkValue, describeValueProblem, formatValue } from '../../core/measurements/units.ts';
+import { chartSpecOf } from '../../core/measurements/views.ts';
+import { CsvError, parseCsv, writeCsv } from '../../render/csv.ts';
+import { writeInBatches } from '../../store/batches.ts';
+import type { AppContext } from '../context.ts';
+import { type CommandIO, printJson, UsageError } from './io.ts';
+import { userPath, writeOutput } from './output.ts';
 
 /** Who runs the CLI: a shell on the server is an operator, recorded under their system name. */
 function operator(): string {
@@ -114,7 +114,7 @@ export async function runChart(
     );
     return 1;
   }
-  const { renderTrendChart } = await import('../../../render/chart.ts');
+  const { renderTrendChart } = await import('../../render/chart.ts');
   const written = writeOutput(ctx.config, out, renderTrendChart(chartSpecOf(indicator, deps, 'fr')), force);
   if (!written.ok) {
     io.err(written.message);
@@ -143,7 +143,7 @@ export async function runExport(
   const data =
     format === 'csv'
       ? writeCsv([...TRACKING_HEADER], rows)
-      : await (await import('../../../render/xlsx.ts')).writeXlsx({
+      : await (await import('../../render/xlsx.ts')).writeXlsx({
           name: 'Tableau de suivi',
           header: [...TRACKING_HEADER],
           rows,

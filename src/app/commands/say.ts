@@ -1,12 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
-import { createAppRouter } from '../../../app-router.ts';
-import type { AppContext } from '../../../context.ts';
-import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
-import { saveAttachments } from '../attachments.ts';
-import { formatReply } from '../format.ts';
-import { type CommandIO, UsageError } from '../io.ts';
-import { userPath } from '../output.ts';
+import { saveAttachments } from '../../adapters/console/attachments.ts';
+import { formatReply } from '../../adapters/console/format.ts';
+import type { ConversationRef, Reply } from '../../core/kernel/types.ts';
+import { createAppRouter } from '../app-router.ts';
+import type { AppContext } from '../context.ts';
+import { type CommandIO, UsageError } from './io.ts';
+import { userPath } from './output.ts';
 
 export interface SayArgs {
   as?: string;

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppContext } from '../../../context.ts';
-import { type CommandIO, UsageError } from '../io.ts';
-import { userPath } from '../output.ts';
+import type { AppContext } from '../context.ts';
+import { type CommandIO, UsageError } from './io.ts';
+import { userPath } from './output.ts';
 
 /**
  * `boussole backup FILE`: SQLite's online backup, safe while the assistant runs (WAL readers do

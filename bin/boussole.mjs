@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Entry point of the `boussole` command and of `npm start`. Runs the bundled build in dist/,
+// Launcher of the `boussole` command and of `npm start`: runs the bundled build of src/app/main.ts,
 // rebuilding it first when a source file changed, so `npm install` is the only setup step.
 import { pathToFileURL } from 'node:url';
-import { BUNDLE, buildBundle, bundleIsFresh } from './build.mjs';
+import { BUNDLE, buildBundle, bundleIsFresh } from '../scripts/build.mjs';
 
 // A closed pipe (`boussole search … | head`) is not an error worth a stack trace.
 process.stdout.on('error', (error) => {
@@ -11,5 +11,5 @@ process.stdout.on('error', (error) => {
 });
 
 if (!bundleIsFresh()) await buildBundle();
-const { runCli } = await import(pathToFileURL(BUNDLE).href);
-process.exitCode = await runCli(process.argv.slice(2));
+const { main } = await import(pathToFileURL(BUNDLE).href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,19 +1,20 @@
 import os from 'node:os';
 import path from 'node:path';
-import { runConsoleChat } from './adapters/console/chat.ts';
-import { createConsoleDelivery, takeConsoleMessages } from './adapters/console/outbox.ts';
+import { runConsoleChat } from '../adapters/console/chat.ts';
+import { createConsoleDelivery, takeConsoleMessages } from '../adapters/console/outbox.ts';
+import type { DeliveryPort, Platform } from '../core/kernel/types.ts';
+import { PlanInputError } from '../core/plans/catalog.ts';
+import { loadPrompts } from '../llm/prompts.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { createLogger } from '../platform/log.ts';
+import { checkCronExpression, scheduleReminders } from '../reminders/schedule.ts';
+import { runSweep } from '../reminders/sweep.ts';
+import { DatabaseOpenError } from '../store/db.ts';
+import { MigrationError } from '../store/migrate.ts';
+import { pruneExpired } from '../store/retention.ts';
 import { createAppRouter } from './app-router.ts';
-import { ConfigError, loadConfig } from './config.ts';
 import { openContext } from './context.ts';
-import type { DeliveryPort, Platform } from './core/kernel/types.ts';
-import { PlanInputError } from './core/plans/catalog.ts';
-import { loadPrompts } from './llm/prompts.ts';
-import { createLogger } from './log.ts';
-import { checkCronExpression, scheduleReminders } from './reminders/schedule.ts';
-import { runSweep, sweepDepsOf } from './reminders/sweep.ts';
-import { DatabaseOpenError } from './store/db.ts';
-import { MigrationError } from './store/migrate.ts';
-import { pruneExpired } from './store/retention.ts';
+import { sweepDepsOf } from './sweep-deps.ts';
 
 /**
  * Composition root: config → database → core → adapters. Starts the Slack and Teams adapters
@@ -107,14 +108,14 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   const stops: (() => Promise<void>)[] = [];
   try {
     if (config.teams.appId || config.teams.devMode) {
-      const { startTeams } = await import('./adapters/teams/index.ts');
+      const { startTeams } = await import('../adapters/teams/index.ts');
       const teams = await startTeams({ config, router, log, db: ctx.db });
       stops.push(() => teams.stop());
       deliveries.teams = teams.delivery;
       log.info({ port: teams.port, host: config.httpHost }, 'Teams adapter listening on /api/messages');
     }
     if (config.slack.botToken) {
-      const { startSlack } = await import('./adapters/slack/index.ts');
+      const { startSlack } = await import('../adapters/slack/index.ts');
       const slack = await startSlack({ config, router, log, db: ctx.db });
       stops.push(() => slack.stop());
       deliveries.slack = slack.delivery;

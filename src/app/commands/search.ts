@@ -1,7 +1,7 @@
-import type { AppContext } from '../../../context.ts';
-import { buildMatchExpression } from '../../../core/query/fts.ts';
-import { searchFts } from '../../../store/plan-store.ts';
-import { type CommandIO, printJson } from '../io.ts';
+import { buildMatchExpression } from '../../core/query/fts.ts';
+import { searchFts } from '../../store/plan-store.ts';
+import type { AppContext } from '../context.ts';
+import { type CommandIO, printJson } from './io.ts';
 
 export function runSearch(ctx: AppContext, io: CommandIO, terms: string, json: boolean, limit = 20): number {
   const library = ctx.library();
