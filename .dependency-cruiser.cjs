@@ -147,6 +147,19 @@ module.exports = {
       to: { dependencyTypes: ['core'], path: `^(?:node:)?${alt(IO_BUILTINS)}$` },
     },
     {
+      name: 'adapter-reaches-past-store-ports',
+      comment: 'adapters reach their tables through src/store/ports.ts, never the database or its SQL',
+      severity: 'error',
+      from: { path: '^src/adapters/' },
+      to: { path: '^src/store/', pathNot: '^src/store/ports\\.ts$' },
+    },
+    {
+      name: 'adapter-imports-database',
+      severity: 'error',
+      from: { path: '^src/adapters/' },
+      to: { path: '(?:^|/)node_modules/better-sqlite3/' },
+    },
+    {
       name: 'src-imports-scripts-or-tests',
       comment: 'the application never imports build scripts, the launcher or tests',
       severity: 'error',

@@ -112,6 +112,20 @@ describe('the import-graph check (npm run check:arch)', () => {
     expect(rulesOf(cruise(dir))).toEqual(['core-does-io', 'src-adapters-imports-up']);
   });
 
+  it('lets an adapter reach its tables through the store ports only', () => {
+    const dir = fixture({
+      'src/store/ports.ts': 'export interface SlackStateStore { ok: boolean }\n',
+      'src/store/db.ts': 'export type Db = { open: boolean };\n',
+      'src/adapters/slack/state.ts':
+        "import type { SlackStateStore } from '../../store/ports.ts';\nexport type S = SlackStateStore;\n",
+      'src/adapters/teams/references.ts':
+        "import type { Db } from '../../store/db.ts';\nexport const find = (db: Db) => db.open;\n",
+    });
+    expect(cruise(dir).map((v) => [v.rule.name, v.from])).toEqual([
+      ['adapter-reaches-past-store-ports', 'src/adapters/teams/references.ts'],
+    ]);
+  });
+
   it('reports a cycle, an import between two adapters and a file outside the layers', () => {
     const dir = fixture({
       'src/store/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",

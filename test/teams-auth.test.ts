@@ -110,7 +110,7 @@ describe('Teams authentication', () => {
       credentialsFactory: new StaticTokenCredentialsFactory(APP_ID, 'outbound-token'),
     });
     saveConversationReference(
-      harness.db,
+      harness.stores.references,
       activity('installation-update', harness.connector.serviceUrl) as Parameters<
         typeof saveConversationReference
       >[1],

@@ -9,9 +9,12 @@ import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
 import { checkCronExpression, scheduleReminders } from '../reminders/schedule.ts';
 import { runSweep } from '../reminders/sweep.ts';
+import { createConsoleOutbox } from '../store/console-outbox.ts';
 import { DatabaseOpenError } from '../store/db.ts';
 import { MigrationError } from '../store/migrate.ts';
 import { pruneExpired } from '../store/retention.ts';
+import { createSlackStateStore } from '../store/slack-state-store.ts';
+import { createTeamsStores } from '../store/teams-stores.ts';
 import { createAppRouter } from './app-router.ts';
 import { openContext } from './context.ts';
 import { sweepDepsOf } from './sweep-deps.ts';
@@ -64,7 +67,8 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     return 1;
   }
   const router = createAppRouter(ctx);
-  const deliveries: Partial<Record<Platform, DeliveryPort>> = { console: createConsoleDelivery(ctx.db) };
+  const outbox = createConsoleOutbox(ctx.db);
+  const deliveries: Partial<Record<Platform, DeliveryPort>> = { console: createConsoleDelivery(outbox) };
   let lastPrune = '';
   const startSchedule = () =>
     scheduleReminders({
@@ -90,7 +94,7 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
       input: process.stdin,
       output: process.stdout,
       user,
-      inbox: () => takeConsoleMessages(ctx.db, user),
+      inbox: () => takeConsoleMessages(outbox, user),
       terminal: Boolean(process.stdin.isTTY),
       historyFile:
         config.dbFile === ':memory:'
@@ -109,14 +113,14 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   try {
     if (config.teams.appId || config.teams.devMode) {
       const { startTeams } = await import('../adapters/teams/index.ts');
-      const teams = await startTeams({ config, router, log, db: ctx.db });
+      const teams = await startTeams({ config, router, log, stores: createTeamsStores(ctx.db) });
       stops.push(() => teams.stop());
       deliveries.teams = teams.delivery;
       log.info({ port: teams.port, host: config.httpHost }, 'Teams adapter listening on /api/messages');
     }
     if (config.slack.botToken) {
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ config, router, log, db: ctx.db });
+      const slack = await startSlack({ config, router, log, store: createSlackStateStore(ctx.db) });
       stops.push(() => slack.stop());
       deliveries.slack = slack.delivery;
       log.info({ port: slack.port, socketMode: Boolean(config.slack.appToken) }, 'Slack adapter started');

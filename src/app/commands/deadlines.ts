@@ -12,6 +12,7 @@ import {
 import type { Deadline } from '../../core/deadlines/types.ts';
 import { createCommandLogger } from '../../platform/log.ts';
 import { runSweep } from '../../reminders/sweep.ts';
+import { createConsoleOutbox } from '../../store/console-outbox.ts';
 import type { AppContext } from '../context.ts';
 import { sweepDepsOf } from '../sweep-deps.ts';
 import { type CommandIO, printJson, UsageError } from './io.ts';
@@ -177,7 +178,11 @@ export async function runRemind(
       `--now attend une date ISO, par exemple 2027-06-29T09:00:00+02:00 (reçu « ${nowText} »).`,
     );
   const outcomes = await runSweep(
-    sweepDepsOf(ctx, { console: createConsoleDelivery(ctx.db) }, createCommandLogger(ctx.config.cliLogLevel)),
+    sweepDepsOf(
+      ctx,
+      { console: createConsoleDelivery(createConsoleOutbox(ctx.db)) },
+      createCommandLogger(ctx.config.cliLogLevel),
+    ),
     now,
     { dryRun },
   );

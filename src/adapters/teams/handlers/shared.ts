@@ -1,14 +1,14 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Router } from '../../../core/kernel/types.ts';
 import type { Logger } from '../../../platform/log.ts';
-import type { Db } from '../../../store/db.ts';
+import type { TeamsStores } from '../../../store/ports.ts';
 import { labelsFor, langOfLocale } from '../labels.ts';
 import type { LaterReplies } from '../later.ts';
 import { noteActivity } from '../outbound.ts';
 
 export interface HandlerDeps {
   router: Router;
-  db: Db;
+  stores: TeamsStores;
   log: Logger;
   /** Saves the conversation's reference the first time it is seen since start-up. */
   remember(activity: Activity): void;
