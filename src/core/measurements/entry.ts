@@ -4,7 +4,7 @@ import { citationOf } from '../plans/citation.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { commentOrSource, readCorrection, readForm } from './entry-input.ts';
 import { evaluateDraft, type ReadyDraft, shortId } from './evaluate.ts';
-import { parseMeasurement } from './parse.ts';
+import type { MeasurementReading } from './parse.ts';
 import { normalisePeriod } from './periods.ts';
 import type { Draft, DraftFields } from './ports.ts';
 import { t } from './texts.ts';
@@ -18,9 +18,17 @@ import { formatValue } from './units.ts';
 export class MeasurementEntry {
   constructor(private readonly deps: MeasurementDeps) {}
 
-  /** A message that reads as a new measurement. Replaces any open draft of the same conversation. */
-  async start(actor: Actor, conversation: string, text: string, lang: Lang): Promise<Reply> {
-    const parsed = parseMeasurement(text, this.deps.library().scopes);
+  /**
+   * A message that reads as a new measurement (`parsed`: readMeasurement's reading of `text`).
+   * Replaces any open draft of the same conversation.
+   */
+  async start(
+    actor: Actor,
+    conversation: string,
+    text: string,
+    parsed: MeasurementReading,
+    lang: Lang,
+  ): Promise<Reply> {
     const fields: DraftFields = {
       lang: parsed.lang ?? lang,
       indicatorText: parsed.indicatorText,

@@ -6,7 +6,7 @@ import type { MeasurementDeps } from './deps.ts';
 import { MeasurementEntry } from './entry.ts';
 import { exportTrackingTable } from './export.ts';
 import type { IndicatorInfo } from './indicators.ts';
-import { looksLikeMeasurement } from './parse.ts';
+import { readMeasurement } from './parse.ts';
 import { indicatorCard, indicatorChart, indicatorHistory } from './views.ts';
 
 export interface MeasurementRoutes {
@@ -69,7 +69,8 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
       const key = conversationKey(conversation);
       const continued = entry.continueDraft(actor, key, text);
       if (continued) return continued;
-      if (looksLikeMeasurement(text, deps.library().scopes)) return await entry.start(actor, key, text, lang);
+      const reading = readMeasurement(text, deps.library().scopes);
+      if (reading) return await entry.start(actor, key, text, reading, lang);
       return undefined;
     },
     async click(actor, conversation, buttonId, values) {
