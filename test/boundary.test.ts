@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript script without types
-import { findLongFiles, MAX_LINES } from '../scripts/check-lines.mjs';
+import { findLongFiles, MAX_LINES, PENDING } from '../scripts/check-lines.mjs';
 import { ROOT_DIR } from '../src/platform/paths.ts';
 
 function files(dir: string): string[] {
@@ -74,6 +74,11 @@ describe('architecture boundaries', () => {
 });
 
 describe('the import-graph check (npm run check:arch)', () => {
+  it('finds no import running up the layers in this project, and no file over the line limit', () => {
+    expect(cruise(ROOT_DIR).map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`)).toEqual([]);
+    expect(findLongFiles(ROOT_DIR, ['src', 'scripts', 'bin'], PENDING)).toEqual([]);
+  });
+
   it('passes a tree whose imports all run down the layers', () => {
     const dir = fixture({
       'src/core/text/fold.ts': 'export const fold = (s: string) => s;\n',
