@@ -154,9 +154,10 @@ module.exports = {
       to: { path: '^src/store/', pathNot: '^src/store/ports\\.ts$' },
     },
     {
-      name: 'adapter-imports-database',
+      name: 'database-outside-store',
+      comment: 'only src/store opens SQLite and writes SQL',
       severity: 'error',
-      from: { path: '^src/adapters/' },
+      from: { path: '^src/', pathNot: '^src/store/' },
       to: { path: '(?:^|/)node_modules/better-sqlite3/' },
     },
     {

@@ -24,7 +24,7 @@ import type { Config } from '../platform/config.ts';
 import type { Logger } from '../platform/log.ts';
 import { type Db, openDatabase } from '../store/db.ts';
 import { createDeadlineStore } from '../store/deadline-store.ts';
-import { ingestPlans, needsSeeding } from '../store/ingest.ts';
+import { ingestPlans, listReferencedNodeIds, needsSeeding } from '../store/ingest.ts';
 import { createMeasurementStore } from '../store/measurement-store.ts';
 import { createPlanShelf, listWordStems } from '../store/plan-store.ts';
 import { createGlossaryStore, createLexiconStore, ensureQueryData } from '../store/query-data.ts';
@@ -207,7 +207,7 @@ export function openContext(
       }
       return deadlines;
     },
-    referencedIds: referencedNodeIds,
+    referencedIds: listReferencedNodeIds,
     reloadLibrary() {
       library = null;
       answerer = null;
@@ -219,21 +219,4 @@ export function openContext(
       if (db.open) db.close();
     },
   };
-}
-
-function referencedNodeIds(db: Db): Set<string> {
-  const tables = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
-      (t) => t.name,
-    ),
-  );
-  const ids = new Set<string>();
-  for (const table of ['measurements', 'deadlines', 'targets']) {
-    if (!tables.has(table)) continue;
-    for (const row of db.prepare(`SELECT DISTINCT indicator_id AS id FROM ${table}`).all() as {
-      id: string;
-    }[])
-      ids.add(row.id);
-  }
-  return ids;
 }

@@ -152,3 +152,21 @@ export function rememberFingerprint(db: Db, fingerprint: string): void {
     "INSERT INTO settings (key, value) VALUES ('shipped_fingerprint', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   ).run(fingerprint);
 }
+
+/** Node ids that measurements, deadlines or targets point at (kept in view when re-ingesting). */
+export function listReferencedNodeIds(db: Db): Set<string> {
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    ),
+  );
+  const ids = new Set<string>();
+  for (const table of ['measurements', 'deadlines', 'targets']) {
+    if (!tables.has(table)) continue;
+    for (const row of db.prepare(`SELECT DISTINCT indicator_id AS id FROM ${table}`).all() as {
+      id: string;
+    }[])
+      ids.add(row.id);
+  }
+  return ids;
+}

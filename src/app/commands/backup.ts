@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { backupDatabase } from '../../store/backup.ts';
 import type { AppContext } from '../context.ts';
 import { type CommandIO, UsageError } from './io.ts';
 import { userPath } from './output.ts';
 
 /**
- * `boussole backup FILE`: SQLite's online backup, safe while the assistant runs (WAL readers do
- * not block it, and it copies a consistent snapshot). The copy is then opened and checked.
+ * `boussole backup FILE`: SQLite's online backup, safe while the assistant runs, checked before
+ * it replaces anything (store/backup.ts).
  */
 export async function runBackup(
   ctx: AppContext,
@@ -26,30 +26,11 @@ export async function runBackup(
     return 1;
   }
   mkdirSync(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
-  await ctx.db.backup(partial);
-  // Checked before it replaces anything: a copy that does not open is not a backup.
-  const copy = new Database(partial);
-  try {
-    // One self-contained file: no -wal or -shm left beside the backup (the copy keeps the live
-    // database's WAL mode otherwise, and opening it leaves those two files behind).
-    copy.pragma('journal_mode = DELETE');
-    const integrity = copy.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new Error(`contrôle d'intégrité : ${String(integrity)}`);
-    const counts = {
-      plans: (copy.prepare('SELECT COUNT(*) AS n FROM plans').get() as { n: number }).n,
-      measurements: (copy.prepare('SELECT COUNT(*) AS n FROM measurements').get() as { n: number }).n,
-    };
-    copy.close();
-    rmSync(target, { force: true });
-    renameSync(partial, target);
-    io.out(`Sauvegarde écrite : ${file} (${counts.plans} plans, ${counts.measurements} valeurs).`);
-    return 0;
-  } catch (error) {
-    if (copy.open) copy.close();
-    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
-    io.err(`Sauvegarde invalide, rien n'a été écrit : ${(error as Error).message}`);
+  const result = await backupDatabase(ctx.db, target);
+  if (!result.ok) {
+    io.err(`Sauvegarde invalide, rien n'a été écrit : ${result.error}`);
     return 1;
   }
+  io.out(`Sauvegarde écrite : ${file} (${result.plans} plans, ${result.measurements} valeurs).`);
+  return 0;
 }
