@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/console/cli.ts';
-import { createCommandLogger } from '../src/log.ts';
+import { runCli } from '../src/app/cli.ts';
+import { createCommandLogger } from '../src/platform/log.ts';
 import { captureIO, tempDir } from './helpers/plans.ts';
 
 let dir: string;

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, envSchema, loadConfig } from '../src/config.ts';
-import { ROOT_DIR } from '../src/paths.ts';
+import { ConfigError, envSchema, loadConfig } from '../src/platform/config.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 
 const variables = Object.keys(envSchema.shape).sort();
 
@@ -59,7 +59,7 @@ describe('configuration', () => {
 
   it('is the only module that reads process.env', () => {
     const offenders = sources(path.join(ROOT_DIR, 'src')).filter((file) => {
-      if (file.endsWith(path.join('src', 'config.ts'))) return false;
+      if (file.endsWith(path.join('src', 'platform', 'config.ts'))) return false;
       return /process\.env\.[A-Z]|process\.env\[/u.test(readFileSync(file, 'utf8'));
     });
     expect(offenders).toEqual([]);

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/chat.ts';
-import { runCli } from '../src/adapters/console/cli.ts';
-import { createAppRouter } from '../src/app-router.ts';
-import { loadConfig } from '../src/config.ts';
-import { openContext } from '../src/context.ts';
-import { createLogger } from '../src/log.ts';
-import { ROOT_DIR } from '../src/paths.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
+import { runCli } from '../src/app/cli.ts';
+import { openContext } from '../src/app/context.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 import { captureIO, tempDir } from './helpers/plans.ts';
 
 // Issue 15, console and CLI: a first-time user's ten minutes, through `say`, the CLI and a

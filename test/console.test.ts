@@ -3,9 +3,9 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsoleChat } from '../src/adapters/console/chat.ts';
-import { runCli } from '../src/adapters/console/cli.ts';
+import { runCli } from '../src/app/cli.ts';
+import type { Router } from '../src/core/kernel/types.ts';
 import { createRouter } from '../src/core/router/router.ts';
-import type { Router } from '../src/core/router/types.ts';
 import { captureIO, tempDir, testContext } from './helpers/plans.ts';
 
 let ctx: ReturnType<typeof testContext>;

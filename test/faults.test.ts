@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { openContext } from '../src/context.ts';
+import { openContext } from '../src/app/context.ts';
 import { addDeadline } from '../src/core/deadlines/service.ts';
-import { createLogger } from '../src/log.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
 import { tempDir } from './helpers/plans.ts';
 import { exited, faultChild, until } from './helpers/processes.ts';
 

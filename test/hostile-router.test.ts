@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppRouter } from '../src/app-router.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
+import type { Actor, ConversationRef, Reply, Router } from '../src/core/kernel/types.ts';
 import { parseNumber } from '../src/core/measurements/numbers.ts';
 import { looksLikeMeasurement, parseMeasurement } from '../src/core/measurements/parse.ts';
 import { normalisePeriod } from '../src/core/measurements/periods.ts';
 import { buildMatchExpression } from '../src/core/query/fts.ts';
-import type { Actor, ConversationRef, Reply, Router } from '../src/core/router/types.ts';
-import { createLogger } from '../src/log.ts';
+import { createLogger } from '../src/platform/log.ts';
 import { searchFts } from '../src/store/plan-store.ts';
 import {
   hostileButtonIds,

@@ -9,9 +9,10 @@ import {
   repairLigatures,
   stripMarkdown,
 } from '../src/core/ingest/repair.ts';
-import { loadShippedSources, vocabularyOf } from '../src/core/plans/catalog.ts';
+import { vocabularyOf } from '../src/core/ingest/sources.ts';
 import type { ParsedPlan, PlanNode } from '../src/core/plans/types.ts';
 import { letterKey } from '../src/core/text/fold.ts';
+import { loadShippedSources } from '../src/data/plans.ts';
 import { DATA_DIR, planByFile, shippedPlans } from './helpers/plans.ts';
 
 const count = (plan: ParsedPlan, kind: string) => plan.nodes.filter((n) => n.kind === kind).length;

@@ -5,11 +5,13 @@ import {
   looksLikeMeasurement,
   type ParsedMeasurement,
   parseMeasurement,
+  readMeasurement,
 } from '../src/core/measurements/parse.ts';
 import { normalisePeriod, schoolYearOf } from '../src/core/measurements/periods.ts';
-import { loadIndicatorUnitWords, unitOfIndicator } from '../src/core/measurements/units.ts';
-import { loadScopes } from '../src/core/plans/catalog.ts';
-import { ROOT_DIR } from '../src/paths.ts';
+import { unitOfIndicator } from '../src/core/measurements/units.ts';
+import { loadScopes } from '../src/data/plans.ts';
+import { loadIndicatorUnitWords } from '../src/data/word-lists.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 
 const scopes = loadScopes(path.join(ROOT_DIR, 'data'));
 
@@ -387,6 +389,14 @@ describe('reading a measurement from a chat message', () => {
 
   it.each(MESSAGES.map(([text]) => text))('takes « %s » for a measurement to record', (text) => {
     expect(looksLikeMeasurement(text, scopes)).toBe(true);
+  });
+
+  it('reads each message once: the reading that tells a measurement is the one the entry flow gets', () => {
+    for (const [text] of MESSAGES)
+      expect(readMeasurement(text, scopes)).toEqual(parseMeasurement(text, scopes));
+    expect(
+      readMeasurement('Quelles actions visent les faits numériques dans le Cantal ?', scopes),
+    ).toBeNull();
   });
 
   it('keeps the pieces as typed when emoji sit around them', () => {

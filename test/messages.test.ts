@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../src/core/kernel/messages/en/index.ts';
 import { fr } from '../src/core/kernel/messages/fr/index.ts';
 import { messages } from '../src/core/kernel/messages/index.ts';
-import { ROOT_DIR } from '../src/paths.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 
 type Leaf = { path: string; value: unknown };
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/console/cli.ts';
+import { runCli } from '../src/app/cli.ts';
 import { captureIO, tempDir } from './helpers/plans.ts';
 
 let dir: string;

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScopes } from '../src/core/plans/catalog.ts';
 import { memoryShelf, PlanLibrary, type PlanShelf } from '../src/core/plans/library.ts';
 import type { PlanMeta, PlanNode } from '../src/core/plans/types.ts';
-import { ROOT_DIR } from '../src/paths.ts';
+import { loadScopes } from '../src/data/plans.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 
 // Issue 14, item 4: start-up memory must not grow with the corpus. The library reads a plan's tree
 // when a question first needs it, and keeps a bounded number of trees.

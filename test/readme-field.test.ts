@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../src/paths.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 import { EVAL_COPY_DIR } from './helpers/eval-norm.ts';
 import { testContext } from './helpers/plans.ts';
 

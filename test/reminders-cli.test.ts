@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/console/cli.ts';
+import { runCli } from '../src/app/cli.ts';
 import { captureIO, tempDir } from './helpers/plans.ts';
 
 // The "done when", through the CLI the evaluation uses: fixed instants, a real database.
@@ -190,10 +190,10 @@ describe('managing deadlines', () => {
 
 describe('the home view', () => {
   it('shows an owner their next deadline and their latest value above the plans', async () => {
-    const { loadConfig } = await import('../src/config.ts');
-    const { openContext } = await import('../src/context.ts');
-    const { createLogger } = await import('../src/log.ts');
-    const { createAppRouter } = await import('../src/app-router.ts');
+    const { loadConfig } = await import('../src/platform/config.ts');
+    const { openContext } = await import('../src/app/context.ts');
+    const { createLogger } = await import('../src/platform/log.ts');
+    const { createAppRouter } = await import('../src/app/app-router.ts');
     const ctx = openContext(loadConfig({ BOUSSOLE_DB: env.BOUSSOLE_DB as string }), createLogger('silent'));
     try {
       const home = await createAppRouter(ctx).homeView({ platform: 'console', userId: 'alice' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/log.ts';
+import { createLogger } from '../src/platform/log.ts';
 import { checkCronExpression, scheduleReminders } from '../src/reminders/schedule.ts';
 
 describe('the reminder schedule', () => {

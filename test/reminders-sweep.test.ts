@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppRouter } from '../src/app-router.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
+import { sweepDepsOf } from '../src/app/sweep-deps.ts';
 import { listDueSends } from '../src/core/deadlines/due.ts';
 import { addDeadline as createDeadline } from '../src/core/deadlines/service.ts';
 import type { DueSend } from '../src/core/deadlines/types.ts';
-import type { DeliveryOptions, DeliveryPort, Recipient, Reply } from '../src/core/router/types.ts';
-import { createLogger } from '../src/log.ts';
-import { LEASE_MS, runSweep, sweepDepsOf } from '../src/reminders/sweep.ts';
+import type { DeliveryOptions, DeliveryPort, Recipient, Reply } from '../src/core/kernel/types.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { LEASE_MS, runSweep } from '../src/reminders/sweep.ts';
 import { testContext } from './helpers/plans.ts';
 
 // The sweep around the pure due computation: claim before send, failures, snooze, escalation.

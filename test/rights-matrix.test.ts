@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppRouter } from '../src/app-router.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
+import type { Router } from '../src/core/kernel/types.ts';
 import type { Role } from '../src/core/measurements/rights.ts';
-import type { Router } from '../src/core/router/types.ts';
 import { testContext } from './helpers/plans.ts';
 
 // Every role × every write command, on the Cantal scope: who may, who may not.

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { createLlmClient } from '../src/llm/client.ts';
-import { createLogger } from '../src/log.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
 import { startFakeLlm } from './helpers/fake-llm.ts';
 
 // Secrets never reach the logs: neither through the config object nor through provider errors.

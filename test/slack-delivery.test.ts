@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Recipient, Reply } from '../src/core/router/types.ts';
+import type { Recipient, Reply } from '../src/core/kernel/types.ts';
 import type { FakeCall } from './helpers/slack-fake-api.ts';
 import { type SlackHarness, startSlackHarness } from './helpers/slack-harness.ts';
 import { buttonsOf } from './helpers/slack-requests.ts';

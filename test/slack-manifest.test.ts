@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SLASH_COMMAND } from '../src/adapters/slack/listeners/slash-command.ts';
-import { ROOT_DIR } from '../src/paths.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 
 const manifest = readFileSync(path.join(ROOT_DIR, 'manifests', 'slack.yaml'), 'utf8');
 

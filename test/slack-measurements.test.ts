@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppRouter } from '../src/app-router.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
 import { testContext } from './helpers/plans.ts';
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from './helpers/slack-harness.ts';
 import {

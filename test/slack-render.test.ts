@@ -10,8 +10,8 @@ import {
   type SlackMessage,
 } from '../src/adapters/slack/render.ts';
 import { escapeMrkdwn } from '../src/adapters/slack/render-text.ts';
-import type { Citation, ConversationRef, Reply } from '../src/core/router/types.ts';
-import { detectLanguage } from '../src/core/text/language.ts';
+import { detectLanguage } from '../src/core/kernel/language.ts';
+import type { Citation, ConversationRef, Reply } from '../src/core/kernel/types.ts';
 
 const conversation: ConversationRef = { platform: 'slack', conversationId: 'C0PILOTAGE', threadId: '1.1' };
 

@@ -3,9 +3,9 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type SlackHandle, startSlack } from '../src/adapters/slack/index.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/log.ts';
-import { type Db, openDatabase } from '../src/store/db.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { createFakeSlackStateStore } from './fakes/slack-state-store.ts';
 import {
   FAKE_APP_TOKEN,
   FAKE_BOT_TOKEN,
@@ -18,7 +18,6 @@ import { createScriptedRouter } from './helpers/slack-router.ts';
 let fake: FakeSlackApi;
 let sockets: WebSocketServer;
 let slack: SlackHandle;
-let db: Db;
 const received: unknown[] = [];
 let connection: Promise<WebSocket>;
 
@@ -37,7 +36,6 @@ beforeAll(async () => {
       resolve(socket);
     });
   });
-  db = openDatabase(':memory:');
   const config = loadConfig({
     BOUSSOLE_DB: ':memory:',
     SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
@@ -45,7 +43,12 @@ beforeAll(async () => {
     SLACK_API_URL: fake.apiUrl,
   });
   slack = await startSlack(
-    { config, router: createScriptedRouter(), log: createLogger('silent'), db },
+    {
+      config,
+      router: createScriptedRouter(),
+      log: createLogger('silent'),
+      store: createFakeSlackStateStore(),
+    },
     { retryConfig: webApi.retryPolicies.rapidRetryPolicy },
   );
 });
@@ -55,7 +58,6 @@ afterAll(async () => {
   for (const client of sockets?.clients ?? []) client.terminate();
   await new Promise((resolve) => sockets?.close(resolve));
   await fake?.close();
-  db?.close();
 });
 
 describe('Socket Mode (SLACK_APP_TOKEN set)', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../src/adapters/slack/index.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/log.ts';
-import { openDatabase } from '../src/store/db.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { createFakeSlackStateStore } from './fakes/slack-state-store.ts';
 import { FAKE_BOT_TOKEN, type FakeSlackApi, startFakeSlackApi } from './helpers/slack-fake-api.ts';
 import { createScriptedRouter } from './helpers/slack-router.ts';
 
@@ -18,7 +18,7 @@ const deps = (env: Record<string, string>) => ({
   config: loadConfig({ BOUSSOLE_DB: ':memory:', BOUSSOLE_HTTP_HOST: '127.0.0.1', SLACK_PORT: '0', ...env }),
   router: createScriptedRouter(),
   log: createLogger('silent'),
-  db: openDatabase(':memory:'),
+  store: createFakeSlackStateStore(),
 });
 
 describe('starting the Slack app', () => {

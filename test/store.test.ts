@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stemToken } from '../src/core/text/stem.ts';
-import { MIGRATIONS_DIR } from '../src/paths.ts';
+import { MIGRATIONS_DIR } from '../src/platform/paths.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { ingestPlans } from '../src/store/ingest.ts';
 import { MigrationError, migrate, readMigrations } from '../src/store/migrate.ts';

@@ -1,7 +1,7 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saveConversationReference } from '../src/adapters/teams/references.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { activity, postActivity } from './helpers/teams-activities.ts';
 import { StaticTokenCredentialsFactory } from './helpers/teams-credentials.ts';
 import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.ts';
@@ -110,7 +110,7 @@ describe('Teams authentication', () => {
       credentialsFactory: new StaticTokenCredentialsFactory(APP_ID, 'outbound-token'),
     });
     saveConversationReference(
-      harness.db,
+      harness.stores.references,
       activity('installation-update', harness.connector.serviceUrl) as Parameters<
         typeof saveConversationReference
       >[1],

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Recipient, Reply } from '../src/core/router/types.ts';
+import type { Recipient, Reply } from '../src/core/kernel/types.ts';
 import { activity, postActivity } from './helpers/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.ts';
 import type { ScriptedRouter } from './helpers/teams-router.ts';

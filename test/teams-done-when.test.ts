@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Router } from '../src/core/kernel/types.ts';
 import { createRouter } from '../src/core/router/router.ts';
-import type { Router } from '../src/core/router/types.ts';
 import { createConversationStore } from '../src/store/conversation-store.ts';
 import { testContext } from './helpers/plans.ts';
 import { activity, postActivity } from './helpers/teams-activities.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Router } from '../src/core/router/types.ts';
+import type { Router } from '../src/core/kernel/types.ts';
 import { tempDir } from './helpers/plans.ts';
 import { activity, cardSubmit, postActivity } from './helpers/teams-activities.ts';
 import type { ConnectorCall } from './helpers/teams-connector.ts';

@@ -2,8 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_BYTES_BUDGET } from '../src/adapters/teams/render.ts';
-import { createAppRouter } from '../src/app-router.ts';
-import type { Reply, Router } from '../src/core/router/types.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
+import type { Reply, Router } from '../src/core/kernel/types.ts';
+import type { Db } from '../src/store/db.ts';
 import { testContext } from './helpers/plans.ts';
 import { activity, cardSubmit, cardText, postActivity } from './helpers/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.ts';
@@ -15,8 +16,8 @@ const harnesses: TeamsHarness<Router>[] = [];
 afterEach(async () => {
   for (const harness of harnesses.splice(0)) await harness.close();
 });
-async function start(router: Router) {
-  const harness = await startTeamsHarness({ router });
+async function start(router: Router, options: { db?: Db } = {}) {
+  const harness = await startTeamsHarness({ router, ...options });
   harnesses.push(harness);
   return harness;
 }
@@ -153,7 +154,9 @@ describe('export in a Teams personal chat', () => {
     await new Promise<void>((resolve) => oneDrive.listen(0, '127.0.0.1', resolve));
     const ctx = testContext();
     try {
-      const { endpoint, connector, db } = await start(createAppRouter(ctx));
+      // As in the app, the adapter keeps its offers in the app's database.
+      const { db } = ctx;
+      const { endpoint, connector } = await start(createAppRouter(ctx), { db });
       const ask = activity('personal-message', connector.serviceUrl, { id: 'export-1', text: 'export' });
       await postActivity(endpoint, ask);
       const [offer] = await connector.waitForMessages(1, 10_000);

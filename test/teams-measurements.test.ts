@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppRouter } from '../src/app-router.ts';
-import type { Router } from '../src/core/router/types.ts';
+import { createAppRouter } from '../src/app/app-router.ts';
+import type { Router } from '../src/core/kernel/types.ts';
 import { testContext } from './helpers/plans.ts';
 import { actionData, activity, cardSubmit, cardText, postActivity } from './helpers/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.ts';

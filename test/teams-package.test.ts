@@ -2,12 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../src/paths.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 import { tempDir } from './helpers/plans.ts';
 import { decodePng } from './helpers/teams-png.ts';
 import { readZip } from './helpers/teams-zip.ts';
 
-const SCRIPT = path.join(ROOT_DIR, 'src', 'adapters', 'teams', 'package-app.mjs');
+const SCRIPT = path.join(ROOT_DIR, 'scripts', 'teams', 'package-app.mjs');
 const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const scratch = tempDir('boussole-teams-package-');
 afterAll(() => scratch.cleanup());

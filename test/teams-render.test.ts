@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_BYTES_BUDGET, type CardElement, renderCard } from '../src/adapters/teams/render.ts';
-import type { Reply } from '../src/core/router/types.ts';
+import type { Reply } from '../src/core/kernel/types.ts';
 import { CANTAL_ANSWER } from './helpers/teams-router.ts';
 
 /** Every element of the card, depth first (containers and action sets included). */

@@ -4,10 +4,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { openContext } from '../src/context.ts';
-import { createLogger } from '../src/log.ts';
-import { ROOT_DIR } from '../src/paths.ts';
+import { openContext } from '../src/app/context.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { ROOT_DIR } from '../src/platform/paths.ts';
 import { tempDir } from './helpers/plans.ts';
 import { boussoleChild, type Child, exited, faultChild, stop, until } from './helpers/processes.ts';
 import { FAKE_BOT_TOKEN, type FakeSlackApi, startFakeSlackApi } from './helpers/slack-fake-api.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   ({ dir, cleanup } = tempDir('boussole-db-faults-'));
   fake = await startFakeSlackApi();
   // Build the bundle now: a process that cannot write files could not rebuild it.
-  spawnSync(process.execPath, [path.join(ROOT_DIR, 'src', 'boussole.mjs'), 'help'], { stdio: 'ignore' });
+  spawnSync(process.execPath, [path.join(ROOT_DIR, 'bin', 'boussole.mjs'), 'help'], { stdio: 'ignore' });
 });
 beforeEach(() => fake.reset());
 afterAll(async () => {

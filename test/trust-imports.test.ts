@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/console/cli.ts';
-import { loadConfig } from '../src/config.ts';
-import { openContext } from '../src/context.ts';
-import { createLogger } from '../src/log.ts';
+import { runCli } from '../src/app/cli.ts';
+import { openContext } from '../src/app/context.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createLogger } from '../src/platform/log.ts';
 import { parseCsv } from '../src/render/csv.ts';
 import { captureIO, tempDir } from './helpers/plans.ts';
 

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/console/cli.ts';
+import { runCli } from '../src/app/cli.ts';
 import { PLAN_LIMITS } from '../src/core/plans/catalog.ts';
 import { captureIO, DATA_DIR, tempDir } from './helpers/plans.ts';
 import { boussoleChild, until } from './helpers/processes.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/console/cli.ts';
+import { runCli } from '../src/app/cli.ts';
 import { captureIO, DATA_DIR, tempDir } from './helpers/plans.ts';
 
 // Issue 14, items 5 and 7: a daily deadline flooded its owner; `remind --now` looked like a

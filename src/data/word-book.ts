@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WordBook } from '../core/query/reader/dictionary.ts';
-import { ROOT_DIR } from '../paths.ts';
+import { ROOT_DIR } from '../platform/paths.ts';
 
 const TAB = 9;
 const NEWLINE = 10;
 
 /**
- * The dictionaries' words (dist/words.idx, built with the bundle by src/word-index.mjs), looked up
+ * The dictionaries' words (dist/words.idx, built with the bundle by word-index.mjs), looked up
  * by binary search on the file's bytes. Read on the first look-up; built then if missing (a
  * checkout whose bundle was never built).
  */
@@ -16,7 +16,7 @@ export function createWordBook(file = path.join(ROOT_DIR, 'dist', 'words.idx')):
   const load = async () => {
     if (!existsSync(file)) {
       // @ts-expect-error: plain JavaScript build script without types
-      const { buildWordIndex } = await import('../word-index.mjs');
+      const { buildWordIndex } = await import('./word-index.mjs');
       buildWordIndex(file);
     }
     return readFileSync(file);

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
-import type { Config } from '../config.ts';
-import type { Logger } from '../log.ts';
+import type { Config } from '../platform/config.ts';
+import type { Logger } from '../platform/log.ts';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

@@ -1,5 +1,5 @@
+import * as z from '../core/kernel/schema.ts';
 import type { ExtractedMeasurement, MeasurementExtractor } from '../core/measurements/ports.ts';
-import * as z from '../core/schema.ts';
 import type { LlmClient } from './client.ts';
 import { fillPrompt, type Prompts } from './prompts.ts';
 

@@ -1,6 +1,6 @@
 import { messages } from '../core/kernel/messages/index.ts';
+import type { Citation } from '../core/kernel/types.ts';
 import type { AnswerWriter } from '../core/query/writer.ts';
-import type { Citation } from '../core/router/types.ts';
 import type { LlmClient } from './client.ts';
 import { fillPrompt, type Prompts } from './prompts.ts';
 import { sanitizeModelText } from './sanitize.ts';

@@ -1,10 +1,10 @@
 import type { DueSend } from '../core/deadlines/types.ts';
 import { messages } from '../core/kernel/messages/index.ts';
+import type { Reply } from '../core/kernel/types.ts';
 import { shortId } from '../core/measurements/evaluate.ts';
 import type { IndicatorCatalog } from '../core/measurements/indicators.ts';
+import { citationOf } from '../core/plans/citation.ts';
 import type { PlanLibrary } from '../core/plans/library.ts';
-import { citationOf } from '../core/query/answer.ts';
-import type { Reply } from '../core/router/types.ts';
 
 /** Reminders are sent in French: they go to channels and people who have not written yet. */
 const t = messages('fr').deadlines.reminders;

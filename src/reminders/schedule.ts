@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../platform/log.ts';
 
 export interface ReminderSchedule {
   /** Runs one sweep now (also used at start-up to catch up after downtime). */

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { AppContext } from '../context.ts';
 import { listDueSends } from '../core/deadlines/due.ts';
 import type { DeadlineRepository } from '../core/deadlines/ports.ts';
 import type { DueSend } from '../core/deadlines/types.ts';
+import type { DeliveryPort, DeliveryResult, Platform, Recipient, Reply } from '../core/kernel/types.ts';
 import type { IndicatorCatalog } from '../core/measurements/indicators.ts';
 import type { MeasurementRepository } from '../core/measurements/ports.ts';
 import { scopeCovers } from '../core/measurements/rights.ts';
 import type { PlanLibrary } from '../core/plans/library.ts';
-import type { DeliveryPort, DeliveryResult, Platform, Recipient, Reply } from '../core/router/types.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../platform/log.ts';
 import { composeReminder } from './compose.ts';
 
 export interface SweepDeps {
@@ -177,22 +176,4 @@ function isGone(owner: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
-}
-
-/** The sweep's dependencies from the app context, with the delivery ports that are running. */
-export function sweepDepsOf(
-  ctx: AppContext,
-  deliveries: Partial<Record<Platform, DeliveryPort>>,
-  log: Logger,
-): SweepDeps {
-  const { repo: measurements, deps } = ctx.measurements();
-  return {
-    deadlines: ctx.deadlines().repo,
-    measurements,
-    library: () => ctx.library(),
-    catalog: () => deps.catalog(),
-    deliveries,
-    timeZone: ctx.config.timezone,
-    log,
-  };
 }

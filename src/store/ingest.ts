@@ -1,16 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  loadPlanSource,
-  loadScopes,
-  loadShippedSources,
-  type PlanSource,
-  parseSource,
-  vocabularyOf,
-} from '../core/plans/catalog.ts';
+import { type PlanSource, parseSource, vocabularyOf } from '../core/ingest/sources.ts';
 import type { ParsedPlan } from '../core/plans/types.ts';
 import { stemsOfWords } from '../core/text/stem.ts';
+import { loadPlanSource, loadScopes, loadShippedSources } from '../data/plans.ts';
 import type { Db } from './db.ts';
 import { listIndexedTexts, listPlans, writePlan, writeWordStems } from './plan-store.ts';
 import { ensureQueryData } from './query-data.ts';
@@ -157,4 +151,22 @@ export function rememberFingerprint(db: Db, fingerprint: string): void {
   db.prepare(
     "INSERT INTO settings (key, value) VALUES ('shipped_fingerprint', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   ).run(fingerprint);
+}
+
+/** Node ids that measurements, deadlines or targets point at (kept in view when re-ingesting). */
+export function listReferencedNodeIds(db: Db): Set<string> {
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    ),
+  );
+  const ids = new Set<string>();
+  for (const table of ['measurements', 'deadlines', 'targets']) {
+    if (!tables.has(table)) continue;
+    for (const row of db.prepare(`SELECT DISTINCT indicator_id AS id FROM ${table}`).all() as {
+      id: string;
+    }[])
+      ids.add(row.id);
+  }
+  return ids;
 }

@@ -1,5 +1,8 @@
-import type { Db } from './db.ts';
+import type Database from 'better-sqlite3';
 import { storeFailureOf } from './failures.ts';
+
+// The type of db.ts, named here so that db.ts and this file do not import each other.
+type Db = Database.Database;
 
 /**
  * For the serving process (npm start). better-sqlite3 waits for a locked database synchronously,

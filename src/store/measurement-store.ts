@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditEntry, MeasurementRepository, NewMeasurement } from '../core/measurements/ports.ts';
 import type { RoleGrant } from '../core/measurements/rights.ts';
 import type { Measurement, TargetValue } from '../core/measurements/types.ts';
-import { currentRequestId } from '../request-context.ts';
+import { currentRequestId } from '../platform/request-context.ts';
 import type { Db } from './db.ts';
 import { type DraftRow, type MeasurementRow, sameValue, toDraft, toMeasurement } from './measurement-rows.ts';
 

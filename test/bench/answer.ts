@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../src/config.ts';
-import { openContext } from '../../src/context.ts';
+import { openContext } from '../../src/app/context.ts';
 import { buildMatchExpression } from '../../src/core/query/fts.ts';
-import { createLogger } from '../../src/log.ts';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 import { searchFts } from '../../src/store/plan-store.ts';
 import { EVAL_DIR } from '../helpers/eval-norm.ts';
 import { scoreSet } from '../helpers/eval-score.ts';
@@ -69,7 +69,7 @@ for (let i = 0; i < 7; i++) {
   const start = process.hrtime.bigint();
   const run = spawnSync(
     process.execPath,
-    [path.join(ROOT_DIR, 'src', 'boussole.mjs'), 'ask', '--json', questions[0] ?? 'aide'],
+    [path.join(ROOT_DIR, 'bin', 'boussole.mjs'), 'ask', '--json', questions[0] ?? 'aide'],
     {
       env: { ...process.env, ...env },
       encoding: 'utf8',

@@ -1,7 +1,7 @@
 /**
  * npm run bench:load — issue 9: a realistic mix of mentions at a steady rate through the Slack
  * HTTP receiver on loopback, answered offline by the assistant exactly as `npm start` runs it
- * (node src/boussole.mjs start, the bundled build), on a temporary database seeded with the
+ * (node bin/boussole.mjs start, the bundled build), on a temporary database seeded with the
  * shipped plans.
  *
  *   npm run bench:load                                   200 messages/s for 60 s
@@ -20,10 +20,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadConfig } from '../../src/config.ts';
-import { openContext } from '../../src/context.ts';
-import { createLogger } from '../../src/log.ts';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { openContext } from '../../src/app/context.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 import { tempDir } from '../helpers/plans.ts';
 import { FAKE_BOT_TOKEN } from '../helpers/slack-fake-api.ts';
 import { nextMessage, type Percentiles, readOption, summarise } from './slack.ts';
@@ -157,7 +157,7 @@ export async function runLoadBench(options: {
   try {
     const { apiUrl } = await nextMessage<{ apiUrl: string }>(load);
     const port = await freePort();
-    app = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT_DIR, 'src', 'boussole.mjs'), 'start'], {
+    app = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT_DIR, 'bin', 'boussole.mjs'), 'start'], {
       env: {
         PATH: process.env.PATH ?? '',
         BOUSSOLE_DB: dbFile,

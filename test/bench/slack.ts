@@ -18,10 +18,11 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startSlack } from '../../src/adapters/slack/index.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { Router } from '../../src/core/router/types.ts';
-import { createLogger, type Logger } from '../../src/log.ts';
+import type { Router } from '../../src/core/kernel/types.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger, type Logger } from '../../src/platform/log.ts';
 import { type Db, openDatabase } from '../../src/store/db.ts';
+import { createSlackStateStore } from '../../src/store/slack-state-store.ts';
 import { FAKE_BOT_TOKEN } from '../helpers/slack-fake-api.ts';
 import { createScriptedRouter } from '../helpers/slack-router.ts';
 import type { LoadPlan, LoadResult } from './slack-load.ts';
@@ -91,7 +92,7 @@ export async function runSlackBench(options: SlackBenchOptions): Promise<SlackBe
       SLACK_API_URL: apiUrl,
     });
     const router = await (options.createRouter ?? (() => createScriptedRouter()))({ db, log });
-    const slack = await startSlack({ config, router, log, db });
+    const slack = await startSlack({ config, router, log, store: createSlackStateStore(db) });
     try {
       const plan: LoadPlan = {
         url: `http://127.0.0.1:${slack.port}/slack/events`,

@@ -1,9 +1,9 @@
 // Child process for the kill -9 test: records measurements through the real router, one after
 // the other, and prints the id of each one as soon as its confirm has returned.
-import { createAppRouter } from '../../src/app-router.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openContext } from '../../src/context.ts';
-import { createLogger } from '../../src/log.ts';
+import { createAppRouter } from '../../src/app/app-router.ts';
+import { openContext } from '../../src/app/context.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
 
 const ctx = openContext(
   loadConfig({ BOUSSOLE_DB: process.argv[2], BOUSSOLE_ADMINS: 'console:alice' }),

@@ -2,10 +2,11 @@
 // API through the real Slack delivery port, as `npm start` does; the parent kills it mid-sweep.
 import { webApi } from '@slack/bolt';
 import { createSlackDelivery } from '../../src/adapters/slack/delivery.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openContext } from '../../src/context.ts';
-import { createLogger } from '../../src/log.ts';
-import { runSweep, sweepDepsOf } from '../../src/reminders/sweep.ts';
+import { openContext } from '../../src/app/context.ts';
+import { sweepDepsOf } from '../../src/app/sweep-deps.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
+import { runSweep } from '../../src/reminders/sweep.ts';
 import { FAKE_BOT_TOKEN } from '../helpers/slack-fake-api.ts';
 
 const [dbFile, apiUrl, nowIso] = process.argv.slice(2) as [string, string, string];

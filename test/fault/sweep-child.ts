@@ -2,11 +2,12 @@
 // delivered key to a log file (synchronously) and takes a little time, like a real network call.
 // It honours the idempotency key the way the real ports do: a key already in the log is not added.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { loadConfig } from '../../src/config.ts';
-import { openContext } from '../../src/context.ts';
-import type { DeliveryPort } from '../../src/core/router/types.ts';
-import { createLogger } from '../../src/log.ts';
-import { runSweep, sweepDepsOf } from '../../src/reminders/sweep.ts';
+import { openContext } from '../../src/app/context.ts';
+import { sweepDepsOf } from '../../src/app/sweep-deps.ts';
+import type { DeliveryPort } from '../../src/core/kernel/types.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
+import { runSweep } from '../../src/reminders/sweep.ts';
 
 const [dbFile, deliveredLog, nowIso] = process.argv.slice(2) as [string, string, string];
 const ctx = openContext(loadConfig({ BOUSSOLE_DB: dbFile }), createLogger('silent'));

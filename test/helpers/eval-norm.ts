@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 
 export const SHARED_EVAL_DIR = path.resolve(ROOT_DIR, '..', 'shared', 'eval');
 export const EVAL_COPY_DIR = path.join(ROOT_DIR, 'test', 'fixtures', 'eval');

@@ -1,5 +1,5 @@
+import type { Reply, ReplyStatus } from '../../src/core/kernel/types.ts';
 import { cleanText } from '../../src/core/router/router.ts';
-import type { Reply, ReplyStatus } from '../../src/core/router/types.ts';
 
 /**
  * Malformed and hostile chat messages and button ids, generated deterministically from a seed:
@@ -683,7 +683,7 @@ const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim().l
 /**
  * What is wrong with a Reply, as a list of short descriptions (empty when it is well formed):
  * the documented status and language, a non-empty text of sane size, buttons and citations
- * shaped as in src/core/router/types.ts.
+ * shaped as in src/core/kernel/types.ts.
  */
 export function replyProblems(reply: Reply, maxText = 20_000): string[] {
   const problems: string[] = [];

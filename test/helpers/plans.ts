@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.ts';
-import { type AppContext, openContext } from '../../src/context.ts';
-import { loadScopes, loadShippedSources, parseSource, vocabularyOf } from '../../src/core/plans/catalog.ts';
+import { type AppContext, openContext } from '../../src/app/context.ts';
+import { parseSource, vocabularyOf } from '../../src/core/ingest/sources.ts';
 import type { ParsedPlan } from '../../src/core/plans/types.ts';
-import { createLogger } from '../../src/log.ts';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { loadScopes, loadShippedSources } from '../../src/data/plans.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 
 export const DATA_DIR = path.join(ROOT_DIR, 'data');
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 
 /** A child process whose stdout lines are collected as they come (and stderr too, for diagnosis). */
 export interface Child {
@@ -47,7 +47,7 @@ export function boussoleChild(
   env: NodeJS.ProcessEnv,
   options: { fileSizeLimitBlocks?: number; stdin?: boolean } = {},
 ): Child {
-  const entry = path.join(ROOT_DIR, 'src', 'boussole.mjs');
+  const entry = path.join(ROOT_DIR, 'bin', 'boussole.mjs');
   const command =
     options.fileSizeLimitBlocks === undefined
       ? [process.execPath, entry, ...args]

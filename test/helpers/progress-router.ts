@@ -1,5 +1,5 @@
-import { createAppRouter } from '../../src/app-router.ts';
-import type { Reply, Router } from '../../src/core/router/types.ts';
+import { createAppRouter } from '../../src/app/app-router.ts';
+import type { Reply, Router } from '../../src/core/kernel/types.ts';
 import { testContext } from './plans.ts';
 import { seedProgress } from './progress.ts';
 

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/app/context.ts';
 import type { MeasurementStatus } from '../../src/core/measurements/types.ts';
 
 /** The day the progress tests live on: after the 30 June 2026 reporting date, in 2026-2027. */

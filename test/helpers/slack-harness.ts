@@ -1,10 +1,13 @@
 import { Writable } from 'node:stream';
 import { webApi } from '@slack/bolt';
 import { type SlackHandle, type SlackOptions, startSlack } from '../../src/adapters/slack/index.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { Router } from '../../src/core/router/types.ts';
-import { createLogger } from '../../src/log.ts';
+import type { Router } from '../../src/core/kernel/types.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
 import { type Db, openDatabase } from '../../src/store/db.ts';
+import type { SlackStateStore } from '../../src/store/ports.ts';
+import { createSlackStateStore } from '../../src/store/slack-state-store.ts';
+import { createFakeSlackStateStore } from '../fakes/slack-state-store.ts';
 import { FAKE_BOT_TOKEN, type FakeSlackApi, startFakeSlackApi } from './slack-fake-api.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-5f2a9c';
@@ -12,7 +15,8 @@ export const SIGNING_SECRET = 'test-signing-secret-5f2a9c';
 export interface SlackHarness {
   fake: FakeSlackApi;
   slack: SlackHandle;
-  db: Db;
+  /** What the adapter keeps: in memory, or in SQLite when the test gave a database. */
+  store: SlackStateStore;
   /** http://127.0.0.1:<port>/slack/events */
   eventsUrl: string;
   base: string;
@@ -25,14 +29,17 @@ export interface SlackHarness {
 
 /**
  * The real adapter as `npm start` runs it, on 127.0.0.1 port 0, against a fake Slack Web API:
- * startSlack with the real Bolt HTTP receiver, a real SQLite database and an injected router.
+ * startSlack with the real Bolt HTTP receiver and an injected router. Its state is kept in memory
+ * (test/fakes) unless the test gives a database (`db`, or `dbFile`).
  */
 export async function startSlackHarness(
   router: Router,
   options: { db?: Db; dbFile?: string; slack?: SlackOptions; logLevel?: string } = {},
 ): Promise<SlackHarness> {
   const fake = await startFakeSlackApi();
-  const db = options.db ?? openDatabase(options.dbFile ?? ':memory:');
+  const own = options.dbFile ? openDatabase(options.dbFile) : undefined;
+  const db = options.db ?? own;
+  const store = db ? createSlackStateStore(db) : createFakeSlackStateStore();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -55,12 +62,12 @@ export async function startSlackHarness(
     drainMs: 2000,
     ...options.slack,
   };
-  const start = (r: Router) => startSlack({ config, router: r, log, db }, slackOptions);
+  const start = (r: Router) => startSlack({ config, router: r, log, store }, slackOptions);
   let slack = await start(router);
   const harness: SlackHarness = {
     fake,
     slack,
-    db,
+    store,
     logs,
     get base() {
       return `http://127.0.0.1:${harness.slack.port}`;
@@ -76,7 +83,7 @@ export async function startSlackHarness(
     async close() {
       await slack.stop();
       await fake.close();
-      if (!options.db && db.open) db.close();
+      if (own?.open) own.close();
     },
   };
   return harness;

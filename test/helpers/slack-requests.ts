@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 
 const FIXTURES = path.join(ROOT_DIR, 'test', 'fixtures', 'slack');
 

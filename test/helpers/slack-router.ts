@@ -6,7 +6,7 @@ import type {
   InboundMessage,
   Reply,
   Router,
-} from '../../src/core/router/types.ts';
+} from '../../src/core/kernel/types.ts';
 
 export const CANTAL_QUESTION = 'Quelles actions visent les faits numériques dans le Cantal ?';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 import type { ConnectorCall } from './teams-connector.ts';
 
 export type Fixture =

@@ -1,9 +1,12 @@
 import { Writable } from 'node:stream';
 import { startTeams, type TeamsAdapter } from '../../src/adapters/teams/index.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { Router } from '../../src/core/router/types.ts';
-import { createLogger } from '../../src/log.ts';
+import type { Router } from '../../src/core/kernel/types.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
 import { type Db, openDatabase } from '../../src/store/db.ts';
+import type { TeamsStores } from '../../src/store/ports.ts';
+import { createTeamsStores } from '../../src/store/teams-stores.ts';
+import { createFakeTeamsStores } from '../fakes/teams-stores.ts';
 import { type FakeConnector, startFakeConnector } from './teams-connector.ts';
 import { createScriptedRouter, type ScriptedRouter } from './teams-router.ts';
 
@@ -11,7 +14,8 @@ export interface TeamsHarness<R extends Router> {
   teams: TeamsAdapter;
   connector: FakeConnector;
   router: R;
-  db: Db;
+  /** What the adapter keeps: in memory, or in SQLite when the test gave a database. */
+  stores: TeamsStores;
   /** http://127.0.0.1:<port>/api/messages */
   endpoint: string;
   /** Every log line the adapter wrote, parsed. */
@@ -20,10 +24,10 @@ export interface TeamsHarness<R extends Router> {
 }
 
 /**
- * The real Teams adapter (startTeams, CloudAdapter, SQLite in memory) on 127.0.0.1 with an
- * ephemeral port, a fake Bot Connector and, unless given another, the scripted router.
- * Dev mode (no authentication) unless `env` says otherwise; `dbFile` lets a test restart on the
- * same database.
+ * The real Teams adapter (startTeams, CloudAdapter) on 127.0.0.1 with an ephemeral port, a fake
+ * Bot Connector and, unless given another, the scripted router. Dev mode (no authentication)
+ * unless `env` says otherwise. Its stores are in memory (test/fakes) unless the test gives a
+ * database (`db`, or `dbFile` to restart on the same file).
  */
 export async function startTeamsHarness<R extends Router = ScriptedRouter>(
   options: {
@@ -31,6 +35,7 @@ export async function startTeamsHarness<R extends Router = ScriptedRouter>(
     env?: Record<string, string>;
     credentialsFactory?: unknown;
     dbFile?: string;
+    db?: Db;
     deliveryTimeoutMs?: number;
   } = {},
 ): Promise<TeamsHarness<R>> {
@@ -48,34 +53,36 @@ export async function startTeamsHarness<R extends Router = ScriptedRouter>(
       done();
     },
   });
-  const db = openDatabase(options.dbFile ?? ':memory:');
+  const own = options.dbFile ? openDatabase(options.dbFile) : undefined;
+  const db = options.db ?? own;
+  const stores = db ? createTeamsStores(db) : createFakeTeamsStores();
   const connector = await startFakeConnector();
   let teams: TeamsAdapter;
   try {
     teams = await startTeams({
       config,
       router,
-      db,
+      stores,
       log: createLogger('debug', sink),
       ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
       deliveryTimeoutMs: options.deliveryTimeoutMs ?? 15_000,
     });
   } catch (error) {
     await connector.close();
-    db.close();
+    own?.close();
     throw error;
   }
   return {
     teams,
     connector,
     router,
-    db,
+    stores,
     endpoint: `http://127.0.0.1:${teams.port}/api/messages`,
     logs,
     async close() {
       await teams.stop();
       await connector.close();
-      db.close();
+      own?.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import type {
   InboundMessage,
   Reply,
   Router,
-} from '../../src/core/router/types.ts';
+} from '../../src/core/kernel/types.ts';
 
 /**
  * A scripted stand-in for the core router, so the Teams tests exercise the adapter alone. It

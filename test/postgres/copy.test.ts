@@ -2,7 +2,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/adapters/console/cli.ts';
+import { runCli } from '../../src/app/cli.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { ingestPlans } from '../../src/store/ingest.ts';
 import { openPool, quoteIdent } from '../../src/store/postgres/connect.ts';

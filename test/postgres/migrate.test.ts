@@ -1,8 +1,9 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/adapters/console/cli.ts';
-import { PG_MIGRATIONS_DIR } from '../../src/paths.ts';
+import { runCli } from '../../src/app/cli.ts';
+import { main } from '../../src/app/main.ts';
+import { PG_MIGRATIONS_DIR } from '../../src/platform/paths.ts';
 import { MigrationError } from '../../src/store/migrate.ts';
 import { openPool } from '../../src/store/postgres/connect.ts';
 import { migratePostgres } from '../../src/store/postgres/migrate.ts';
@@ -107,7 +108,7 @@ describe('the PostgreSQL settings', () => {
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string) => stderr.push(String(chunk)) > 0) as typeof process.stderr.write;
     try {
-      const code = await runCli(['start'], io.io, {
+      const code = await main(['start'], io.io, {
         BOUSSOLE_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
         BOUSSOLE_DB: path.join(dir.dir, 'b.db'),
       });

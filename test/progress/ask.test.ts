@@ -2,8 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProgressAsk } from '../../src/core/progress/ask.ts';
-import { loadProgressWords } from '../../src/core/progress/words.ts';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { loadProgressWords } from '../../src/data/word-lists.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 import { EVAL_DIR } from '../helpers/eval-norm.ts';
 import { DATA_DIR, tempDir } from '../helpers/plans.ts';
 

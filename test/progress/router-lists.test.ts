@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppRouter } from '../../src/app-router.ts';
-import type { Reply } from '../../src/core/router/types.ts';
+import { createAppRouter } from '../../src/app/app-router.ts';
+import type { Reply } from '../../src/core/kernel/types.ts';
 import { testContext } from '../helpers/plans.ts';
 import { DEADLINES, IDS, TARGETS, VALUES } from '../helpers/progress.ts';
 import { progressRouter } from '../helpers/progress-router.ts';

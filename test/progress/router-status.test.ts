@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/router/types.ts';
+import type { Reply } from '../../src/core/kernel/types.ts';
 import { IDS } from '../helpers/progress.ts';
 import { markers, progressRouter, scopeLine } from '../helpers/progress-router.ts';
 

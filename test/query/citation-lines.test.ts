@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/core/kernel/types.ts';
 import { citationLines, formatCitationLine, markers } from '../../src/core/query/citation-lines.ts';
-import type { Citation } from '../../src/core/router/types.ts';
 
 const citation = (n: number, path: string[], page: number | null, scope = 'Cantal'): Citation => ({
   n,

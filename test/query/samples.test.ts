@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/core/query/answerer.ts';
-import { ROOT_DIR } from '../../src/paths.ts';
+import { ROOT_DIR } from '../../src/platform/paths.ts';
 import { type EvalQuestion, scoreSet } from '../helpers/eval-score.ts';
 import { testContext } from '../helpers/plans.ts';
 

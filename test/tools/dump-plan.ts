@@ -1,6 +1,7 @@
 // Developer aid: prints the tree parsed from a shipped plan. Usage: npx tsx test/tools/dump-plan.ts 002 [--passages]
 import path from 'node:path';
-import { loadScopes, loadShippedSources, parseSource, vocabularyOf } from '../../src/core/plans/catalog.ts';
+import { parseSource, vocabularyOf } from '../../src/core/ingest/sources.ts';
+import { loadScopes, loadShippedSources } from '../../src/data/plans.ts';
 
 const dataDir = path.resolve('data');
 const sources = loadShippedSources(dataDir);

@@ -4,9 +4,9 @@
 //                                                        ../shared/eval/score.mjs, misses explained
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.ts';
-import { openContext } from '../../src/context.ts';
-import { createLogger } from '../../src/log.ts';
+import { openContext } from '../../src/app/context.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
 import { norm } from '../helpers/eval-norm.ts';
 import { tempDir } from '../helpers/plans.ts';
 

@@ -3,9 +3,9 @@
 //   npx tsx test/tools/floors.ts [--write]
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.ts';
-import { openContext } from '../../src/context.ts';
-import { createLogger } from '../../src/log.ts';
+import { openContext } from '../../src/app/context.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
 import { EVAL_COPY_DIR, EVAL_DIR } from '../helpers/eval-norm.ts';
 import { scoreSet } from '../helpers/eval-score.ts';
 import { tempDir } from '../helpers/plans.ts';

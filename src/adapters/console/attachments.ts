@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { messages } from '../../core/kernel/messages/index.ts';
-import type { Reply } from '../../core/router/types.ts';
+import type { Reply } from '../../core/kernel/types.ts';
 
 /**
  * A terminal cannot show a chart or hand over a file: both are written to disk and the console

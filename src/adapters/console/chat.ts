@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ConversationRef, Reply, Router } from '../../core/router/types.ts';
-import { withRequestId } from '../../request-context.ts';
+import type { ConversationRef, Reply, Router } from '../../core/kernel/types.ts';
+import { withRequestId } from '../../platform/request-context.ts';
 import { saveAttachments } from './attachments.ts';
 import { formatReply, parseClick } from './format.ts';
 

@@ -1,6 +1,6 @@
 import { messages } from '../../core/kernel/messages/index.ts';
+import type { FormSpec, Lang, Reply } from '../../core/kernel/types.ts';
 import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
-import type { FormSpec, Lang, Reply } from '../../core/router/types.ts';
 
 /**
  * Renders a reply for a terminal: the text, then its numbered sources and buttons. A terminal shows

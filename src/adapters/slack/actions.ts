@@ -1,4 +1,4 @@
-import type { ConversationRef } from '../../core/router/types.ts';
+import type { ConversationRef } from '../../core/kernel/types.ts';
 
 /** Action ids of the buttons the adapter renders; Bolt routes on them. */
 export const ACTION = {

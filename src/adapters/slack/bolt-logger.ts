@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 
 const TOKEN = /\bx(?:ox[abprse]|app)-[A-Za-z0-9-]+/gu;
 

@@ -5,8 +5,8 @@ import type {
   DeliveryResult,
   Recipient,
   Reply,
-} from '../../core/router/types.ts';
-import type { Logger } from '../../log.ts';
+} from '../../core/kernel/types.ts';
+import type { Logger } from '../../platform/log.ts';
 import { classifySlackError, SlackAdapterError } from './errors.ts';
 import { createPacer, sleep } from './pacer.ts';
 import { renderReply } from './render.ts';

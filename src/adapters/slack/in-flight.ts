@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
-import { withRequestId } from '../../request-context.ts';
+import { withRequestId } from '../../platform/request-context.ts';
 
 /** Lets stop() wait, within a bound, for answers that were acked but not yet posted. */
 export function trackInFlight(app: App): { drain(ms: number): Promise<void> } {

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
-import type { Config } from '../../config.ts';
-import type { DeliveryPort, Router } from '../../core/router/types.ts';
-import type { Logger } from '../../log.ts';
-import type { Db } from '../../store/db.ts';
+import type { DeliveryPort, Router } from '../../core/kernel/types.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { SlackStateStore } from '../../store/ports.ts';
 import { boltLevelOf, createBoltLogger } from './bolt-logger.ts';
 import { createSlackDelivery, type DeliveryTuning } from './delivery.ts';
 import { describeError, SlackAdapterError } from './errors.ts';
@@ -18,7 +18,8 @@ export interface SlackDeps {
   config: Config;
   router: Router;
   log: Logger;
-  db: Db;
+  /** Where processed events, followed threads and stashed payloads are kept. */
+  store: SlackStateStore;
 }
 
 export interface SlackOptions {
@@ -45,7 +46,7 @@ export interface SlackHandle {
  * (/slack/events, signatures verified, GET /healthz). Every surface goes through `router`.
  */
 export async function startSlack(deps: SlackDeps, options: SlackOptions = {}): Promise<SlackHandle> {
-  const { config, router, db } = deps;
+  const { config, router, store } = deps;
   const slack = config.slack;
   if (!slack.botToken) {
     throw new SlackAdapterError('config', 'SLACK_BOT_TOKEN est requis pour démarrer Slack');
@@ -104,7 +105,7 @@ export async function startSlack(deps: SlackDeps, options: SlackOptions = {}): P
       });
 
   const inFlight = trackInFlight(app);
-  const state = createSlackState(db, Date.now, (error, what) =>
+  const state = createSlackState(store, Date.now, (error, what) =>
     log.warn({ err: describeError(error), what }, 'slack: database not writable, kept in memory only'),
   );
   registerListeners(app, {

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { messages } from '../../core/kernel/messages/index.ts';
-import type { Lang, Reply } from '../../core/router/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Lang, Reply } from '../../core/kernel/types.ts';
+import type { Logger } from '../../platform/log.ts';
 import { describeError, SlackAdapterError } from './errors.ts';
 import { appendContext, type RenderOptions, renderReply, type SlackMessage } from './render.ts';
 import { escapeMrkdwn } from './render-text.ts';

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { messages } from '../../core/kernel/messages/index.ts';
+import type { Citation, ConversationRef, FormSpec, Reply } from '../../core/kernel/types.ts';
 import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
-import type { Citation, ConversationRef, FormSpec, Reply } from '../../core/router/types.ts';
 import { ACTION, encodeTarget, FORM_CALLBACK_ID } from './actions.ts';
 import { clip, escapeMrkdwn, packSections, paragraphToMrkdwn, splitParagraphs } from './render-text.ts';
 

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { Actor } from '../../core/router/types.ts';
-import type { Logger } from '../../log.ts';
+import type { Actor } from '../../core/kernel/types.ts';
+import type { Logger } from '../../platform/log.ts';
 import { describeError } from './errors.ts';
 
 const TTL_MS = 60 * 60 * 1000;

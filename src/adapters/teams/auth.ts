@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotFrameworkAuthentication, ServiceClientCredentialsFactory } from 'botframework-connector';
-import type { Config } from '../../config.ts';
+import type { Config } from '../../platform/config.ts';
 
 export const DEV_WITH_APP_ID =
   "BOUSSOLE_TEAMS_DEV=1 désactive l'authentification Teams : il ne se combine pas avec MICROSOFT_APP_ID. Pour un essai local, retirez MICROSOFT_APP_ID ; sur un serveur, retirez BOUSSOLE_TEAMS_DEV";

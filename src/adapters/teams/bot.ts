@@ -4,9 +4,9 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import type { Router } from '../../core/router/types.ts';
-import type { Logger } from '../../log.ts';
-import type { Db } from '../../store/db.ts';
+import type { Router } from '../../core/kernel/types.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { TeamsFileStore, TeamsReferenceStore, TeamsStores } from '../../store/ports.ts';
 import { acceptOfferedFile, declineOfferedFile } from './files.ts';
 import { handleConversationUpdate, handleInstallationUpdate } from './handlers/install.ts';
 import { handleTextMessage } from './handlers/message.ts';
@@ -23,15 +23,15 @@ import { saveConversationReference } from './references.ts';
 export class BoussoleTeamsBot extends TeamsActivityHandler {
   /** Conversations whose reference was saved since start-up ("first contact"). */
   private readonly known = new Set<string>();
-  private readonly files: { db: Db; log: Logger };
+  private readonly files: { files: TeamsFileStore; log: Logger };
 
-  constructor(options: { router: Router; db: Db; log: Logger; later: LaterReplies }) {
+  constructor(options: { router: Router; stores: TeamsStores; log: Logger; later: LaterReplies }) {
     super();
     const { log } = options;
-    this.files = { db: options.db, log };
+    this.files = { files: options.stores.files, log };
     const deps: HandlerDeps = {
       ...options,
-      remember: (activity) => this.remember(activity, options.db, log),
+      remember: (activity) => this.remember(activity, options.stores.references, log),
     };
 
     this.onMessage(async (context, next) => {
@@ -67,11 +67,11 @@ export class BoussoleTeamsBot extends TeamsActivityHandler {
     await declineOfferedFile(context, response, this.files);
   }
 
-  private remember(activity: Activity, db: Db, log: Logger): void {
+  private remember(activity: Activity, references: TeamsReferenceStore, log: Logger): void {
     const id = activity.conversation?.id;
     if (!id || this.known.has(id)) return;
     try {
-      saveConversationReference(db, activity);
+      saveConversationReference(references, activity);
       this.known.add(id);
     } catch (error) {
       // Losing a reference only delays reminders; the user still gets the answer.

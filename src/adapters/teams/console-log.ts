@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 
 /**
  * botbuilder reports some failures itself with console.error / console.warn (an expired or badly

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CloudAdapter } from 'botbuilder';
-import type { DeliveryPort, DeliveryResult, Recipient, Reply } from '../../core/router/types.ts';
-import type { Logger } from '../../log.ts';
-import type { Db } from '../../store/db.ts';
+import type { DeliveryPort, DeliveryResult, Recipient, Reply } from '../../core/kernel/types.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { TeamsReferenceStore } from '../../store/ports.ts';
 import { replyActivity } from './outbound.ts';
 import { findChannelReference, findUserReference, type StoredReference } from './references.ts';
 
@@ -34,7 +34,7 @@ const TRANSIENT_CODES = new Set([
 export function createTeamsDelivery(deps: {
   adapter: CloudAdapter;
   appId: string;
-  db: Db;
+  references: TeamsReferenceStore;
   log: Logger;
   timeoutMs?: number;
 }): DeliveryPort {
@@ -47,8 +47,8 @@ export function createTeamsDelivery(deps: {
       }
       const reference =
         recipient.kind === 'user'
-          ? findUserReference(deps.db, recipient.id)
-          : findChannelReference(deps.db, recipient.id);
+          ? findUserReference(deps.references, recipient.id)
+          : findChannelReference(deps.references, recipient.id);
       if (!reference) {
         return {
           ok: false,

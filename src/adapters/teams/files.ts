@@ -1,35 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, FileConsentCardResponse, TurnContext } from 'botbuilder';
 import { messages } from '../../core/kernel/messages/index.ts';
-import type { Reply } from '../../core/router/types.ts';
-import type { Logger } from '../../log.ts';
-import type { Db } from '../../store/db.ts';
+import type { Reply } from '../../core/kernel/types.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { TeamsFileStore } from '../../store/ports.ts';
 import { actorOf, langOfLocale } from './inbound.ts';
 import { noteActivity, replyActivity } from './outbound.ts';
 
 const CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 const INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
-const KEEP_MS = 24 * 60 * 60 * 1000;
 /** The upload happens inside the invoke turn, which Teams gives 15 s. */
 const UPLOAD_TIMEOUT_MS = 10_000;
 
 /**
  * A Reply carrying a file (the tracking table). Teams bots can only send files in a personal chat,
  * after the user accepts a consent card (manifest: supportsFiles); elsewhere the answer says where
- * to ask. The bytes wait in SQLite under a random token the card hands back on accept, for a day.
+ * to ask. The bytes wait in the store (TeamsFileStore) under a random token the card hands back on accept, for a day.
  */
-export function offerFile(db: Db, activity: Activity, reply: Reply): Partial<Activity> {
+export function offerFile(store: TeamsFileStore, activity: Activity, reply: Reply): Partial<Activity> {
   const file = reply.file;
   const labels = messages(reply.lang).adapters.teams;
   if (!file) return replyActivity(reply);
   if (activity.conversation.conversationType !== 'personal') {
     return replyActivity({ ...reply, text: `${reply.text}\n\n${labels.fileInPersonalChat}` });
   }
-  const now = Date.now();
   const token = randomUUID();
-  db.prepare(
-    'INSERT INTO teams_offered_files (token, user_id, filename, data, created_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(token, actorOf(activity).userId, file.filename, file.data, new Date(now).toISOString());
+  store.offer({
+    token,
+    userId: actorOf(activity).userId,
+    filename: file.filename,
+    data: file.data,
+    at: new Date(),
+  });
   const card = replyActivity(reply);
   return {
     ...card,
@@ -53,11 +55,11 @@ export function offerFile(db: Db, activity: Activity, reply: Reply): Partial<Act
 export async function acceptOfferedFile(
   context: TurnContext,
   response: FileConsentCardResponse,
-  deps: { db: Db; log: Logger },
+  deps: { files: TeamsFileStore; log: Logger },
 ): Promise<void> {
   const lang = langOfLocale(context.activity.locale);
   const labels = messages(lang).adapters.teams;
-  const row = takeOffered(deps.db, context, response);
+  const row = takeOffered(deps.files, context, response);
   const upload = response.uploadInfo;
   if (!row || !upload?.uploadUrl) {
     await context.sendActivity(noteActivity(labels.fileGone, lang));
@@ -97,28 +99,21 @@ export async function acceptOfferedFile(
 export async function declineOfferedFile(
   context: TurnContext,
   response: FileConsentCardResponse,
-  deps: { db: Db },
+  deps: { files: TeamsFileStore },
 ): Promise<void> {
-  takeOffered(deps.db, context, response);
+  takeOffered(deps.files, context, response);
   const lang = langOfLocale(context.activity.locale);
   await context.sendActivity(noteActivity(messages(lang).adapters.teams.fileDeclined, lang));
 }
 
 /** The offered file named by the card, once, and only for the user it was made for. */
 function takeOffered(
-  db: Db,
+  store: TeamsFileStore,
   context: TurnContext,
   response: FileConsentCardResponse,
 ): { filename: string; data: Buffer } | undefined {
   const token = (response.context as { token?: unknown } | undefined)?.token;
   if (typeof token !== 'string') return undefined;
   // An offer older than a day is refused even before the daily purge (store/retention.ts) runs.
-  const row = db
-    .prepare('SELECT user_id, filename, data FROM teams_offered_files WHERE token = ? AND created_at >= ?')
-    .get(token, new Date(Date.now() - KEEP_MS).toISOString()) as
-    | { user_id: string; filename: string; data: Buffer }
-    | undefined;
-  if (!row || row.user_id !== actorOf(context.activity).userId) return undefined;
-  db.prepare('DELETE FROM teams_offered_files WHERE token = ?').run(token);
-  return { filename: row.filename, data: row.data };
+  return store.take(token, actorOf(context.activity).userId, new Date());
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { ActivityHandler } from 'botbuilder';
-import type { Logger } from '../../log.ts';
-import { withRequestId } from '../../request-context.ts';
+import type { Logger } from '../../platform/log.ts';
+import { withRequestId } from '../../platform/request-context.ts';
 import type { BoussoleCloudAdapter } from './cloud-adapter.ts';
 
 /** Activities are small JSON documents; anything bigger is not from Teams. */

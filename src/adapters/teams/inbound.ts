@@ -1,6 +1,6 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import { DEFAULT_LANG, isLang } from '../../core/kernel/messages/index.ts';
-import type { Actor, ConversationRef, Lang } from '../../core/router/types.ts';
+import type { Actor, ConversationRef, Lang } from '../../core/kernel/types.ts';
 import { FIELD_PREFIX } from './render.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../../config.ts';
-import type { DeliveryPort, Router } from '../../core/router/types.ts';
-import type { Logger } from '../../log.ts';
-import type { Db } from '../../store/db.ts';
+import type { DeliveryPort, Router } from '../../core/kernel/types.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Logger } from '../../platform/log.ts';
+import type { TeamsStores } from '../../store/ports.ts';
 import { createAuthentication, TeamsStartError } from './auth.ts';
 import { BoussoleTeamsBot } from './bot.ts';
 import { BoussoleCloudAdapter } from './cloud-adapter.ts';
@@ -12,7 +12,6 @@ import { routeConsoleToLog } from './console-log.ts';
 import { createTeamsDelivery } from './delivery.ts';
 import { createTeamsHttpServer } from './http-server.ts';
 import { createLaterReplies } from './later.ts';
-import { pruneHandledSubmits } from './submits.ts';
 
 export { TeamsStartError } from './auth.ts';
 
@@ -20,7 +19,8 @@ export interface TeamsDeps {
   config: Config;
   router: Router;
   log: Logger;
-  db: Db;
+  /** Conversation references, handled card submits and offered files. */
+  stores: TeamsStores;
   /** A botframework-connector ServiceClientCredentialsFactory replacing Entra ID tokens (tests). */
   credentialsFactory?: unknown;
   /** Upper bound of one reminder delivery (tests use a short one). */
@@ -45,7 +45,7 @@ const STOP_GRACE_MS = 5_000;
  * which turns it off and listens on 127.0.0.1 only (for the Agents Playground).
  */
 export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
-  const { config, router, db } = deps;
+  const { config, router, stores } = deps;
   const log = deps.log.child({ adapter: 'teams' });
   const teams = config.teams;
   const { authentication, appId, enabled } = createAuthentication(teams, deps.credentialsFactory);
@@ -64,11 +64,11 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
     // Reached only when something fails outside the handlers' own error handling.
     log.error({ err: error, activityType: context.activity?.type }, 'Teams turn error');
   };
-  const pruned = pruneHandledSubmits(db, SUBMIT_RETENTION_DAYS);
+  const pruned = stores.submits.prune(new Date(Date.now() - SUBMIT_RETENTION_DAYS * 86_400_000));
   if (pruned) log.debug({ pruned }, 'old Teams card submits pruned');
 
   const later = createLaterReplies({ adapter, appId, log });
-  const bot = new BoussoleTeamsBot({ router, db, log, later });
+  const bot = new BoussoleTeamsBot({ router, stores, log, later });
   const server = createTeamsHttpServer({ adapter, bot, log });
   try {
     await listen(server, teams.port, host);
@@ -86,7 +86,7 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
     delivery: createTeamsDelivery({
       adapter,
       appId,
-      db,
+      references: stores.references,
       log,
       ...(deps.deliveryTimeoutMs ? { timeoutMs: deps.deliveryTimeoutMs } : {}),
     }),

@@ -1,6 +1,6 @@
 import { type Activity, type CloudAdapter, TurnContext } from 'botbuilder';
 import { messages } from '../../core/kernel/messages/index.ts';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../../platform/log.ts';
 import { langOfLocale } from './inbound.ts';
 import { noteActivity } from './outbound.ts';
 

@@ -1,5 +1,5 @@
 import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
-import type { Lang, Reply } from '../../core/router/types.ts';
+import type { Lang, Reply } from '../../core/kernel/types.ts';
 import { renderCard } from './render.ts';
 import { plainSummary } from './render-text.ts';
 

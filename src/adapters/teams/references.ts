@@ -1,11 +1,10 @@
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
-import type { Db } from '../../store/db.ts';
+import type { TeamsConversationKind, TeamsReferenceStore } from '../../store/ports.ts';
 import { channelKey } from './inbound.ts';
 
-export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 export type StoredReference = Partial<ConversationReference>;
 
-function kindOf(activity: Activity): ConversationKind {
+function kindOf(activity: Activity): TeamsConversationKind {
   const type = activity.conversation.conversationType;
   if (type === 'channel' || type === 'groupChat' || type === 'personal') return type;
   return activity.conversation.isGroup ? 'groupChat' : 'personal';
@@ -24,7 +23,11 @@ function referenceKey(activity: Activity): string {
  * Saves (or refreshes: the service URL can change) the address of the conversation an activity
  * came from, so the bot can later post there on its own. Returns the key it was stored under.
  */
-export function saveConversationReference(db: Db, activity: Activity, now = new Date()): string {
+export function saveConversationReference(
+  store: TeamsReferenceStore,
+  activity: Activity,
+  now = new Date(),
+): string {
   const kind = kindOf(activity);
   const reference: StoredReference = TurnContext.getConversationReference(activity);
   delete reference.activityId;
@@ -33,56 +36,33 @@ export function saveConversationReference(db: Db, activity: Activity, now = new 
   // In a personal chat the other party is the user; updates sent by the bot itself carry no user.
   const user =
     kind === 'personal' && activity.from?.id !== activity.recipient?.id ? activity.from : undefined;
-  db.prepare(
-    `INSERT INTO teams_conversations
-       (conversation_id, kind, user_id, aad_object_id, team_id, tenant_id, reference, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (conversation_id) DO UPDATE SET
-       kind = excluded.kind,
-       user_id = COALESCE(excluded.user_id, user_id),
-       aad_object_id = COALESCE(excluded.aad_object_id, aad_object_id),
-       team_id = COALESCE(excluded.team_id, team_id),
-       tenant_id = COALESCE(excluded.tenant_id, tenant_id),
-       reference = excluded.reference,
-       updated_at = excluded.updated_at`,
-  ).run(
-    key,
+  store.save({
+    conversationId: key,
     kind,
-    user?.id ?? null,
-    user?.aadObjectId ?? null,
-    teamsDataOf(activity).team?.id ?? null,
-    activity.conversation.tenantId ?? null,
-    JSON.stringify(reference),
-    now.toISOString(),
-  );
+    userId: user?.id ?? null,
+    aadObjectId: user?.aadObjectId ?? null,
+    teamId: teamsDataOf(activity).team?.id ?? null,
+    tenantId: activity.conversation.tenantId ?? null,
+    reference,
+    updatedAt: now,
+  });
   return key;
 }
 
 /** The app was removed: posting there would only fail. */
-export function forgetConversationReference(db: Db, activity: Activity): void {
-  db.prepare('DELETE FROM teams_conversations WHERE conversation_id = ?').run(referenceKey(activity));
+export function forgetConversationReference(store: TeamsReferenceStore, activity: Activity): void {
+  store.forget(referenceKey(activity));
 }
 
 /** The personal chat of a user, by Teams user id or Entra object id (the most recent one). */
-export function findUserReference(db: Db, userId: string): StoredReference | null {
-  const row = db
-    .prepare(
-      `SELECT reference FROM teams_conversations
-       WHERE kind = 'personal' AND (user_id = ? OR aad_object_id = ?)
-       ORDER BY updated_at DESC LIMIT 1`,
-    )
-    .get(userId, userId) as { reference: string } | undefined;
-  return row ? (JSON.parse(row.reference) as StoredReference) : null;
+export function findUserReference(store: TeamsReferenceStore, userId: string): StoredReference | null {
+  return store.findPersonal(userId) as StoredReference | null;
 }
 
 /** A channel (a thread id is accepted: its channel is used) or a group chat. */
-export function findChannelReference(db: Db, conversationId: string): StoredReference | null {
-  const row = db
-    .prepare(
-      `SELECT reference FROM teams_conversations
-       WHERE kind IN ('channel', 'groupChat') AND conversation_id IN (?, ?)
-       LIMIT 1`,
-    )
-    .get(channelKey(conversationId), conversationId) as { reference: string } | undefined;
-  return row ? (JSON.parse(row.reference) as StoredReference) : null;
+export function findChannelReference(
+  store: TeamsReferenceStore,
+  conversationId: string,
+): StoredReference | null {
+  return store.findShared(channelKey(conversationId), conversationId) as StoredReference | null;
 }

@@ -1,6 +1,6 @@
 import { type Messages, messages } from '../../core/kernel/messages/index.ts';
+import type { Button, FormSpec, Reply } from '../../core/kernel/types.ts';
 import { citationLines, formatCitationLine } from '../../core/query/citation-lines.ts';
-import type { Button, FormSpec, Reply } from '../../core/router/types.ts';
 import { compactPng, PngError } from '../../render/png-compact.ts';
 import { neutralise, paragraphsOf, plainCode, plainSummary, truncateText } from './render-text.ts';
 

@@ -1,5 +1,4 @@
-import type { DeadlineContext, DeadlineInput } from './service.ts';
-import { readDeadline } from './service.ts';
+import { type DeadlineContext, type DeadlineInput, readDeadline } from './service.ts';
 import type { DateRule, Deadline } from './types.ts';
 
 /**

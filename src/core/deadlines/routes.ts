@@ -1,14 +1,18 @@
 import { parseArgs } from 'node:util';
+import { describeArgsError } from '../kernel/arg-errors.ts';
 import { messages } from '../kernel/messages/index.ts';
+import { type Actor, actorKey, type Lang, type Reply } from '../kernel/types.ts';
 import type { IndicatorCatalog } from '../measurements/indicators.ts';
 import type { MeasurementRepository } from '../measurements/ports.ts';
 import { isAllowed } from '../measurements/rights.ts';
-import type { Actor, Lang, Reply } from '../router/types.ts';
-import { actorKey } from '../router/types.ts';
-import { describeArgsError } from '../text/arg-errors.ts';
 import { listOccurrences } from './rules.ts';
-import type { DeadlineContext } from './service.ts';
-import { addDeadline, changeDeadline, DEADLINE_OPTIONS, describeRule } from './service.ts';
+import {
+  addDeadline,
+  changeDeadline,
+  DEADLINE_OPTIONS,
+  type DeadlineContext,
+  describeRule,
+} from './service.ts';
 
 export interface DeadlineRouteDeps {
   context(): DeadlineContext;

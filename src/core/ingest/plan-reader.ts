@@ -4,10 +4,22 @@ import { letterKey } from '../text/fold.ts';
 import { assignIds } from './ids.ts';
 import { PassageWriter } from './passages.ts';
 import type { PlanText } from './plan-text.ts';
-import type { OverviewEntry, TableOfContents } from './preamble.ts';
 import type { PlanProfile } from './profile.ts';
 import type { ItemKind, ItemStyle, ProfileRules } from './profile-rules.ts';
 import type { Unit } from './units.ts';
+
+/** An axis as the preamble (preamble.ts) names (or summarises) it. */
+export interface OverviewEntry {
+  text: string;
+  unit: Unit;
+}
+
+/** The table of contents: where it is among the units, and the objectives' titles per axis. */
+export interface TableOfContents {
+  start: number;
+  end: number;
+  objectives: Map<number, string[]>;
+}
 
 /** A list being read: its items go under the current objective (or axis). */
 export interface OpenBlock {

@@ -1,24 +1,11 @@
 import { looseKey } from '../text/fold.ts';
-import type { PlanReader } from './plan-reader.ts';
+import type { OverviewEntry, PlanReader, TableOfContents } from './plan-reader.ts';
 import type { PlanProfile } from './profile.ts';
 import type { AxisHeading } from './profile-rules.ts';
 import type { Unit } from './units.ts';
 
 // The pre-pass: what a plan announces before its body (the preamble's list of axes, a table of
 // contents), read first because it names axes and objectives whose own headings may be damaged.
-
-/** An axis as the preamble names (or summarises) it. */
-export interface OverviewEntry {
-  text: string;
-  unit: Unit;
-}
-
-/** The table of contents: where it is among the units, and the objectives' titles per axis. */
-export interface TableOfContents {
-  start: number;
-  end: number;
-  objectives: Map<number, string[]>;
-}
 
 type AxisNumberOf = (unit: Unit) => Pick<AxisHeading, 'n'> | null;
 

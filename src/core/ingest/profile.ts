@@ -1,4 +1,4 @@
-import * as z from '../schema.ts';
+import * as z from '../kernel/schema.ts';
 
 /**
  * A plan profile: the declarative knowledge needed to read one family of plan exports.

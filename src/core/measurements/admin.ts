@@ -1,7 +1,6 @@
 import { messages } from '../kernel/messages/index.ts';
+import { type Actor, actorKey, type Lang, type Reply } from '../kernel/types.ts';
 import type { ScopeRegistry } from '../plans/scopes.ts';
-import type { Actor, Lang, Reply } from '../router/types.ts';
-import { actorKey } from '../router/types.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { shortId } from './evaluate.ts';
 import type { IndicatorInfo, IndicatorMatch } from './indicators.ts';

@@ -5,7 +5,8 @@ import { normalisePeriod } from './periods.ts';
 import type { Draft, DraftFields } from './ports.ts';
 import { MAX_TEXT_VALUE } from './units.ts';
 
-/* What a user sends to fill or correct a draft: a follow-up message or the edit form's fields. */
+/* What a user sends to fill or correct a draft: a follow-up message or the edit form's fields, and
+   what an LLM reads in the first message when the rules left pieces missing. */
 
 /** A follow-up message that fills or corrects one piece of the open draft. */
 export function readCorrection(
@@ -101,4 +102,54 @@ export function commentOrSource(comment: string | undefined): Pick<DraftFields, 
   if (!comment) return {};
   const source = /^sources?\s*:\s*(.+)$/isu.exec(comment);
   return source ? { source: (source[1] as string).trim() } : { comment };
+}
+
+/**
+ * With an LLM configured, free text the rules left incomplete (no clear indicator, or no value)
+ * is read again by the model. Its answer only fills what is missing and is checked like typed
+ * text; the user still confirms a preview.
+ */
+export async function fillFromExtractor(
+  text: string,
+  fields: DraftFields,
+  deps: MeasurementDeps,
+): Promise<Partial<DraftFields>> {
+  const catalog = deps.catalog();
+  const scopes = deps.library().scopes;
+  const matches = fields.indicatorText ? catalog.search(fields.indicatorText, { scope: fields.scope }) : [];
+  const [top, second] = matches;
+  const clear =
+    Boolean(fields.indicatorId) ||
+    (top && top.score >= 0.45 && (!second || top.score - second.score >= 0.03));
+  // A quoted or trailing text is only a candidate value (for qualitative indicators).
+  const hasValue = fields.value !== undefined;
+  if (clear && hasValue && fields.period) return {};
+  const candidates = (
+    matches.length
+      ? matches.map((m) => m.indicator)
+      : catalog.all.filter((i) => i.current && (!fields.scope || catalog.accepts(i, fields.scope)))
+  )
+    .slice(0, 30)
+    .map((i) => ({ id: i.node.id, text: i.node.text }));
+  const found = await deps.extractor?.extract(text, candidates);
+  if (!found) return {};
+  const update: Partial<DraftFields> = {};
+  if (!clear && found.indicatorId) update.indicatorId = found.indicatorId;
+  if (!fields.scope && found.scope) {
+    const scope = scopes.resolve(found.scope);
+    if (scope) update.scope = scope.key;
+  }
+  if (!fields.period && found.period) {
+    const period = normalisePeriod(found.period);
+    if (period) update.period = period;
+  }
+  if (!hasValue) {
+    if (found.value !== undefined) {
+      update.value = found.value;
+      update.percent = found.percent === true;
+    }
+    if (found.textValue && !fields.textValue) update.textValue = found.textValue;
+  }
+  if (!fields.comment && found.comment) update.comment = found.comment;
+  return update;
 }

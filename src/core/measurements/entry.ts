@@ -1,15 +1,11 @@
 import { messages } from '../kernel/messages/index.ts';
-import { citationOf } from '../query/answer.ts';
-import type { Actor, Lang, Reply } from '../router/types.ts';
-import { actorKey } from '../router/types.ts';
+import { type Actor, actorKey, type Lang, type Reply } from '../kernel/types.ts';
 import type { MeasurementDeps } from './deps.ts';
-import { commentOrSource, readCorrection, readForm } from './entry-input.ts';
-import { evaluateDraft, type ReadyDraft, shortId } from './evaluate.ts';
-import { parseMeasurement } from './parse.ts';
-import { normalisePeriod } from './periods.ts';
+import { commentOrSource, fillFromExtractor, readCorrection, readForm } from './entry-input.ts';
+import { editFormReply, previewReply, savedReply } from './entry-replies.ts';
+import { evaluateDraft, shortId } from './evaluate.ts';
+import type { MeasurementReading } from './parse.ts';
 import type { Draft, DraftFields } from './ports.ts';
-import type { Measurement } from './types.ts';
-import { formatValue } from './units.ts';
 
 /**
  * Entering a measurement by message: every message or click updates a persisted draft, and the
@@ -18,9 +14,17 @@ import { formatValue } from './units.ts';
 export class MeasurementEntry {
   constructor(private readonly deps: MeasurementDeps) {}
 
-  /** A message that reads as a new measurement. Replaces any open draft of the same conversation. */
-  async start(actor: Actor, conversation: string, text: string, lang: Lang): Promise<Reply> {
-    const parsed = parseMeasurement(text, this.deps.library().scopes);
+  /**
+   * A message that reads as a new measurement (`parsed`: readMeasurement's reading of `text`).
+   * Replaces any open draft of the same conversation.
+   */
+  async start(
+    actor: Actor,
+    conversation: string,
+    text: string,
+    parsed: MeasurementReading,
+    lang: Lang,
+  ): Promise<Reply> {
     const fields: DraftFields = {
       lang: parsed.lang ?? lang,
       indicatorText: parsed.indicatorText,
@@ -33,7 +37,7 @@ export class MeasurementEntry {
       ...(parsed.textValue ? { textValue: parsed.textValue } : {}),
       ...commentOrSource(parsed.comment),
     };
-    if (this.deps.extractor) Object.assign(fields, await this.askExtractor(text, fields));
+    if (this.deps.extractor) Object.assign(fields, await fillFromExtractor(text, fields, this.deps));
     const draft = this.deps.repo.createDraft({
       actor: actorKey(actor),
       ...(actor.displayName ? { actorName: actor.displayName } : {}),
@@ -42,52 +46,6 @@ export class MeasurementEntry {
       fields,
     });
     return this.respond(draft, actor);
-  }
-
-  /**
-   * With an LLM configured, free text the rules left incomplete (no clear indicator, or no value)
-   * is read again by the model. Its answer only fills what is missing and is checked like typed
-   * text; the user still confirms a preview.
-   */
-  private async askExtractor(text: string, fields: DraftFields): Promise<Partial<DraftFields>> {
-    const catalog = this.deps.catalog();
-    const scopes = this.deps.library().scopes;
-    const matches = fields.indicatorText ? catalog.search(fields.indicatorText, { scope: fields.scope }) : [];
-    const [top, second] = matches;
-    const clear =
-      Boolean(fields.indicatorId) ||
-      (top && top.score >= 0.45 && (!second || top.score - second.score >= 0.03));
-    // A quoted or trailing text is only a candidate value (for qualitative indicators).
-    const hasValue = fields.value !== undefined;
-    if (clear && hasValue && fields.period) return {};
-    const candidates = (
-      matches.length
-        ? matches.map((m) => m.indicator)
-        : catalog.all.filter((i) => i.current && (!fields.scope || catalog.accepts(i, fields.scope)))
-    )
-      .slice(0, 30)
-      .map((i) => ({ id: i.node.id, text: i.node.text }));
-    const found = await this.deps.extractor?.extract(text, candidates);
-    if (!found) return {};
-    const update: Partial<DraftFields> = {};
-    if (!clear && found.indicatorId) update.indicatorId = found.indicatorId;
-    if (!fields.scope && found.scope) {
-      const scope = scopes.resolve(found.scope);
-      if (scope) update.scope = scope.key;
-    }
-    if (!fields.period && found.period) {
-      const period = normalisePeriod(found.period);
-      if (period) update.period = period;
-    }
-    if (!hasValue) {
-      if (found.value !== undefined) {
-        update.value = found.value;
-        update.percent = found.percent === true;
-      }
-      if (found.textValue && !fields.textValue) update.textValue = found.textValue;
-    }
-    if (!fields.comment && found.comment) update.comment = found.comment;
-    return update;
   }
 
   /**
@@ -138,7 +96,7 @@ export class MeasurementEntry {
     if (draft.state !== 'open')
       return { status: 'invalid', lang, text: messages(lang).measurements.gone, private: true };
     if (action === 'cancel') return this.cancel(draft, actor);
-    if (action === 'edit') return this.editForm(draft);
+    if (action === 'edit') return editFormReply(draft, this.deps);
     const fields: DraftFields = { ...draft.fields };
     if (action === 'pick' && arg) {
       const picked = this.deps.catalog().get(arg);
@@ -162,7 +120,7 @@ export class MeasurementEntry {
     const kept = this.deps.repo.updateDraft(draft.id, evaluation.fields) ?? draft;
     const problem = evaluation.reply.text.split('\n\n')[0] ?? evaluation.reply.text;
     return {
-      ...this.editForm(kept),
+      ...editFormReply(kept, this.deps),
       status: 'invalid',
       text: problem,
       fieldErrors: { [evaluation.field]: problem },
@@ -186,7 +144,7 @@ export class MeasurementEntry {
       fields: { lang, indicatorId, scope, period },
     });
     const reply = this.respond(draft, actor);
-    return reply.status === 'needs_input' ? { ...reply, form: this.editForm(draft).form } : reply;
+    return reply.status === 'needs_input' ? { ...reply, form: editFormReply(draft, this.deps).form } : reply;
   }
 
   private respond(draft: Draft, actor: Actor): Reply {
@@ -197,49 +155,14 @@ export class MeasurementEntry {
       return evaluation.reply;
     }
     this.deps.repo.updateDraft(draft.id, { ...draft.fields, indicatorId: evaluation.indicator.node.id });
-    return this.preview(draft, evaluation);
-  }
-
-  private preview(draft: Draft, ready: ReadyDraft): Reply {
-    const lang = draft.fields.lang;
-    const t = messages(lang).measurements;
-    const colon = messages(lang).format.colon;
-    const { measurement: m, indicator } = ready;
-    const scopes = this.deps.library().scopes;
-    const lines = [
-      `**${t.preview}**`,
-      '',
-      `• ${t.indicator}${colon} ${indicator.node.text} [1]`,
-      `• ${t.scope}${colon} ${scopes.displayName(m.scope)}`,
-      `• ${t.period}${colon} ${m.period}`,
-      `• ${t.value}${colon} **${formatValue(m.value, m.unit, lang)}**`,
-    ];
-    if (m.comment) lines.push(`• ${t.comment}${colon} ${m.comment}`);
-    if (m.source) lines.push(`• Source${colon} ${m.source}`);
-    const target = this.deps.repo
-      .targets(indicator.node.id)
-      .find((x) => x.kind === 'target' && x.scope === m.scope && x.period === m.period);
-    if (target) lines.push(`• ${t.target}${colon} ${formatValue(target.value, m.unit, lang)}`);
-    if (ready.previous) lines.push(`• ${t.replaces}${colon} ${describe(ready.previous, lang)}`);
-    lines.push('', t.nothingSaved);
-    return {
-      status: 'preview',
-      lang,
-      text: lines.join('\n'),
-      citations: [citationOf(this.deps.library(), indicator.node, 1)],
-      buttons: [
-        { id: `confirm:${draft.id}`, label: t.confirm, style: 'primary' },
-        { id: `edit:${draft.id}`, label: t.edit },
-        { id: `cancel:${draft.id}`, label: t.cancel, style: 'danger' },
-      ],
-    };
+    return previewReply(draft, evaluation, this.deps);
   }
 
   private confirm(draft: Draft, actor: Actor): Reply {
     const lang = draft.fields.lang;
     if (draft.state === 'saved' && draft.measurementId) {
       const saved = this.deps.repo.getMeasurement(draft.measurementId);
-      if (saved) return this.saved(saved, lang, true);
+      if (saved) return savedReply(saved, lang, true, this.deps);
     }
     if (draft.state !== 'open')
       return { status: 'invalid', lang, text: messages(lang).measurements.gone, private: true };
@@ -257,20 +180,7 @@ export class MeasurementEntry {
         outcome: 'ok',
       });
     }
-    return this.saved(result.measurement, lang, !result.created);
-  }
-
-  private saved(m: Measurement, lang: Lang, again: boolean): Reply {
-    const indicator = this.deps.catalog().get(m.indicatorId);
-    const scopes = this.deps.library().scopes;
-    const t = messages(lang).measurements;
-    const head = again ? t.alreadyRecorded : t.recorded;
-    const lines = [
-      `${head} **${formatValue(m.value, m.unit, lang)}** — ${indicator?.node.text ?? m.indicatorId} — ${scopes.displayName(m.scope)}, ${m.period}.`,
-      t.statusLine(t.status[m.status], m.id),
-    ];
-    if (m.supersedes && !again) lines.push(t.replacesPrevious);
-    return { status: 'saved', lang, text: lines.join('\n') };
+    return savedReply(result.measurement, lang, !result.created, this.deps);
   }
 
   private cancel(draft: Draft, actor: Actor): Reply {
@@ -279,51 +189,6 @@ export class MeasurementEntry {
     this.deps.repo.cancelDraft(draft.id);
     return { status: 'cancelled', lang, text: messages(lang).measurements.cancelled };
   }
-
-  private editForm(draft: Draft): Reply {
-    const f = draft.fields;
-    const lang = f.lang;
-    const t = messages(lang).measurements;
-    const scopes = this.deps.library().scopes;
-    const indicator = f.indicatorId ? this.deps.catalog().get(f.indicatorId) : undefined;
-    const options = scopes.all
-      .filter((s) => !indicator || s.key === indicator.academie || s.academie === indicator.academie)
-      .map((s) => ({ value: s.key, label: s.shortName }));
-    const value =
-      indicator?.unit === 'text' ? (f.textValue ?? '') : (f.valueText ?? f.value?.toString() ?? '');
-    return {
-      status: 'needs_input',
-      lang,
-      text: `${indicator ? `${indicator.node.text}\n\n` : ''}${t.editHelp}`,
-      form: {
-        title: t.editTitle,
-        submitId: `update:${draft.id}`,
-        submitLabel: t.previewButton,
-        fields: [
-          { id: 'value', label: t.value, value, multiline: indicator?.unit === 'text' },
-          { id: 'period', label: t.period, value: f.period ?? '', placeholder: '2025-2026' },
-          { id: 'scope', label: t.scope, value: f.scope ?? '', options },
-          {
-            id: 'comment',
-            label: t.comment,
-            value: f.comment ?? '',
-            optional: true,
-            multiline: true,
-          },
-        ],
-      },
-      buttons: [{ id: `cancel:${draft.id}`, label: t.cancel, style: 'danger' }],
-    };
-  }
-}
-
-function describe(m: Measurement, lang: Lang): string {
-  const who = m.author.displayName ?? m.author.userId;
-  return messages(lang).measurements.previous(
-    formatValue(m.value, m.unit, lang),
-    m.recordedAt.slice(0, 10),
-    who,
-  );
 }
 
 export { shortId };

@@ -1,6 +1,5 @@
 import { messages } from '../kernel/messages/index.ts';
-import type { Actor, Button, Lang, Reply } from '../router/types.ts';
-import { actorKey } from '../router/types.ts';
+import { type Actor, actorKey, type Button, type Lang, type Reply } from '../kernel/types.ts';
 import type { MeasurementDeps } from './deps.ts';
 import type { IndicatorInfo, IndicatorMatch } from './indicators.ts';
 import { normalisePeriod, schoolYearOf } from './periods.ts';

@@ -1,5 +1,5 @@
 import { messages } from '../kernel/messages/index.ts';
-import type { Lang, Reply } from '../router/types.ts';
+import type { Lang, Reply } from '../kernel/types.ts';
 import type { MeasurementDeps, TableFormat } from './deps.ts';
 import { scopeCovers } from './rights.ts';
 import { TRACKING_HEADER, trackingRows } from './tracking.ts';

@@ -1,7 +1,7 @@
 import type { PlanLibrary } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
-import type { Answerer } from '../query/answerer.ts';
 import type { QueryIntent } from '../query/intent.ts';
+import type { IndicatorReader } from './ports.ts';
 import type { MeasureUnit } from './types.ts';
 import { type IndicatorUnitWords, unitOfIndicator } from './units.ts';
 
@@ -22,7 +22,7 @@ export interface IndicatorMatch {
 
 /**
  * The indicators of every plan, found by id or by the words of a message. Uses the question
- * reader of the answerer, so the glossary (faits numériques ~ automatismes, reading -> lecture…),
+ * reader of the answerer (IndicatorReader), so the glossary (faits numériques ~ automatismes, reading -> lecture…),
  * stemming and typo tolerance work here exactly as in questions.
  */
 export class IndicatorCatalog {
@@ -31,7 +31,7 @@ export class IndicatorCatalog {
 
   constructor(
     private readonly library: PlanLibrary,
-    private readonly answerer: Answerer,
+    private readonly answerer: IndicatorReader,
     unitWords: IndicatorUnitWords,
     today: Date = new Date(),
   ) {

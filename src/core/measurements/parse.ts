@@ -1,6 +1,6 @@
+import { detectLanguage } from '../kernel/language.ts';
 import type { ScopeRegistry } from '../plans/scopes.ts';
 import { fold } from '../text/fold.ts';
-import { detectLanguage } from '../text/language.ts';
 import {
   findQuote,
   readsAsQuestion,
@@ -42,14 +42,39 @@ export interface ParsedMeasurement {
   problems: { code: 'bad_number' | 'ambiguous_value' | 'bad_period'; text: string }[];
 }
 
+/** A message read as a measurement to record: its pieces, parsed once for the whole entry flow. */
+export type MeasurementReading = ParsedMeasurement;
+
 /**
- * True when a message reads as a measurement to record rather than a question: it opens with a
- * command verb ("saisir", "enregistrer", "record"…), or it is a statement carrying a number (or a
- * quoted text) plus a scope or a period. A verb followed by a question with no value is a question
- * about recording ("saisir une valeur ?").
+ * The message as a measurement to record, or null when it reads as something else (a question).
+ * It does when it opens with a command verb ("saisir", "enregistrer", "record"…), or when it is a
+ * statement carrying a number (or a quoted text) plus a scope or a period. A verb followed by a
+ * question with no value is a question about recording ("saisir une valeur ?"). A question without
+ * a verb is let go as soon as it reads as one, before its numbers and periods are looked for.
  */
+export function readMeasurement(text: string, scopes: ScopeRegistry): MeasurementReading | null {
+  const analysis = analyse(text, scopes, { letQuestionsGo: true });
+  return analysis && readsAsMeasurement(analysis) ? analysis.parsed : null;
+}
+
+/** True when readMeasurement would read the message as a measurement. */
 export function looksLikeMeasurement(text: string, scopes: ScopeRegistry): boolean {
-  const { parsed, verb, question, quoted } = analyse(text, scopes);
+  return readMeasurement(text, scopes) !== null;
+}
+
+/** Reads the pieces of a measurement from a chat message, French or English. Never throws. */
+export function parseMeasurement(text: string, scopes: ScopeRegistry): ParsedMeasurement {
+  return analyse(text, scopes).parsed;
+}
+
+interface Analysis {
+  parsed: ParsedMeasurement;
+  verb: boolean;
+  question: boolean;
+  quoted: boolean;
+}
+
+function readsAsMeasurement({ parsed, verb, question, quoted }: Analysis): boolean {
   // A value in words ("soixante-deux pour cent") counts: the draft then asks for it in digits.
   const hasNumber =
     parsed.value !== undefined ||
@@ -60,24 +85,31 @@ export function looksLikeMeasurement(text: string, scopes: ScopeRegistry): boole
   return hasNumber || quoted;
 }
 
-/** Reads the pieces of a measurement from a chat message, French or English. Never throws. */
-export function parseMeasurement(text: string, scopes: ScopeRegistry): ParsedMeasurement {
-  return analyse(text, scopes).parsed;
+interface AnalyseOptions {
+  allowWeak?: boolean;
+  letQuestionsGo?: boolean;
 }
 
+/**
+ * Reads the message once, piece by piece. `letQuestionsGo`: null for a question without a command
+ * verb, which readsAsMeasurement refuses whatever else it holds.
+ */
 function analyse(
   text: string,
   scopes: ScopeRegistry,
-  allowWeak = true,
-): { parsed: ParsedMeasurement; verb: boolean; question: boolean; quoted: boolean } {
+  options?: AnalyseOptions & { letQuestionsGo?: false },
+): Analysis;
+function analyse(text: string, scopes: ScopeRegistry, options: AnalyseOptions): Analysis | null;
+function analyse(text: string, scopes: ScopeRegistry, options: AnalyseOptions = {}): Analysis | null {
   const msg = new MessageText(text);
   const problems: ParsedMeasurement['problems'] = [];
   const mentionEnd = takeMention(msg);
-  const verb = takeVerb(msg, allowWeak);
+  const verb = takeVerb(msg, options.allowWeak ?? true);
   const bodyStart = verb?.end ?? mentionEnd;
   const comments = takeComments(msg, bodyStart);
   const quote = findQuote(msg);
   const question = readsAsQuestion(msg, verb !== undefined);
+  if (options.letQuestionsGo && question && !verb) return null;
   const id = takeIndicatorId(msg);
   const scope = takeScope(msg, scopes);
   const period = takePeriod(msg, problems);
@@ -122,7 +154,8 @@ function analyse(
     const after = tidy(msg.freeParts(colon + 1).join(' '));
     if (/\p{L}/u.test(after)) textValue = after;
   }
-  if (verb?.weak && candidates.length === 0 && textValue === undefined) return analyse(text, scopes, false);
+  if (verb?.weak && candidates.length === 0 && textValue === undefined)
+    return analyse(text, scopes, { ...options, allowWeak: false });
   if (chosen) {
     msg.consume(chosen.start, chosen.end);
     if (chosen.value === null)

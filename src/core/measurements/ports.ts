@@ -1,4 +1,6 @@
-import type { Lang } from '../router/types.ts';
+import type { Lang } from '../kernel/types.ts';
+import type { PlanNode } from '../plans/types.ts';
+import type { QueryIntent } from '../query/intent.ts';
 import type { RoleGrant } from './rights.ts';
 import type { Measurement, MeasurementStatus, TargetValue } from './types.ts';
 
@@ -102,4 +104,15 @@ export interface MeasurementExtractor {
     message: string,
     candidates: { id: string; text: string }[],
   ): Promise<ExtractedMeasurement | undefined>;
+}
+
+/**
+ * How the indicator catalog reads a message's words and scores plan items against them: the
+ * question reader of src/core/query (its Answerer), handed in by the composition root, so that the
+ * glossary, stemming and typo tolerance work for indicators exactly as in questions.
+ */
+export interface IndicatorReader {
+  understand(text: string): QueryIntent;
+  /** Scores of `nodes` (by id) for the concepts of `intent`; a node absent or at 0 does not match. */
+  matchNodes(intent: QueryIntent, nodes: PlanNode[]): Map<string, number>;
 }

@@ -1,5 +1,5 @@
 import { messages } from '../kernel/messages/index.ts';
-import type { Lang, Reply } from '../router/types.ts';
+import type { Lang, Reply } from '../kernel/types.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { isAllowed } from './rights.ts';
 import { formatValue } from './units.ts';

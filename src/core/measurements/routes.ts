@@ -1,13 +1,12 @@
 import { DEFAULT_LANG, isLang, messages } from '../kernel/messages/index.ts';
+import { type Actor, type ConversationRef, conversationKey, type Lang, type Reply } from '../kernel/types.ts';
 import { normaliseForm } from '../plans/scopes.ts';
-import type { Actor, ConversationRef, Lang, Reply } from '../router/types.ts';
-import { conversationKey } from '../router/types.ts';
 import { handleAdminCommand } from './admin.ts';
 import type { MeasurementDeps } from './deps.ts';
 import { MeasurementEntry } from './entry.ts';
 import { exportTrackingTable } from './export.ts';
 import type { IndicatorInfo } from './indicators.ts';
-import { looksLikeMeasurement } from './parse.ts';
+import { readMeasurement } from './parse.ts';
 import { indicatorCard, indicatorChart, indicatorHistory } from './views.ts';
 
 export interface MeasurementRoutes {
@@ -67,7 +66,8 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
       const key = conversationKey(conversation);
       const continued = entry.continueDraft(actor, key, text);
       if (continued) return continued;
-      if (looksLikeMeasurement(text, deps.library().scopes)) return await entry.start(actor, key, text, lang);
+      const reading = readMeasurement(text, deps.library().scopes);
+      if (reading) return await entry.start(actor, key, text, reading, lang);
       return undefined;
     },
     async click(actor, conversation, buttonId, values) {

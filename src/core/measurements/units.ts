@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { messages } from '../kernel/messages/index.ts';
-import type { Lang } from '../router/types.ts';
-import * as z from '../schema.ts';
+import * as z from '../kernel/schema.ts';
+import type { Lang } from '../kernel/types.ts';
 import { fold } from '../text/fold.ts';
 import type { MeasureUnit } from './types.ts';
 
@@ -12,10 +10,9 @@ const unitWordsSchema = z.object({ strip: phrases, percent: phrases, count: phra
 /** The openings of data/measurements/units.json, folded: how an indicator's wording says its unit. */
 export type IndicatorUnitWords = z.infer<typeof unitWordsSchema>;
 
-/** Reads and checks data/measurements/units.json; a broken file stops start-up with its path. */
-export function loadIndicatorUnitWords(dataDir: string): IndicatorUnitWords {
-  const file = path.join(dataDir, 'measurements', 'units.json');
-  const parsed = unitWordsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+/** Checks the content of data/measurements/units.json (`file` names it in the error). */
+export function readIndicatorUnitWords(raw: unknown, file: string): IndicatorUnitWords {
+  const parsed = unitWordsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} : ${parsed.error.issues[0]?.message ?? 'format invalide'}`);
   const folded = (list: string[]) => list.map((phrase) => fold(phrase).trim());
   const { strip, percent, count, number } = parsed.data;

@@ -1,6 +1,6 @@
 import { messages } from '../kernel/messages/index.ts';
-import { citationOf } from '../query/answer.ts';
-import type { Lang, Reply } from '../router/types.ts';
+import type { Lang, Reply } from '../kernel/types.ts';
+import { citationOf } from '../plans/citation.ts';
 import type { ChartSpec, MeasurementDeps } from './deps.ts';
 import { shortId } from './evaluate.ts';
 import type { IndicatorInfo } from './indicators.ts';

@@ -1,11 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { parsePlan } from '../ingest/parse.ts';
-import { type PlanProfile, profileSchema } from '../ingest/profile.ts';
-import { buildVocabulary, type Vocabulary } from '../ingest/vocabulary.ts';
-import * as z from '../schema.ts';
+import * as z from '../kernel/schema.ts';
 import { type Scope, ScopeRegistry } from './scopes.ts';
-import type { ParsedPlan, PlanMeta } from './types.ts';
+import type { PlanMeta } from './types.ts';
 
 const metaSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/u, 'lower-case letters, digits and dashes')),
@@ -44,39 +39,22 @@ const scopesSchema = z.object({
   ),
 });
 
-/** A plan as shipped: its metadata, its profile and its text. */
-export interface PlanSource {
-  meta: PlanMeta;
-  profile: PlanProfile;
-  text: string;
-  /** Absolute path of the text file. */
-  path: string;
-}
-
 /** An input problem the user can fix (bad file, unknown profile): reported, never thrown as a crash. */
 export class PlanInputError extends Error {
   readonly code = 'plan_input';
 }
 
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new PlanInputError(`JSON invalide dans ${file} : ${(error as Error).message}`);
-  }
-}
-
-export function loadScopes(dataDir: string): ScopeRegistry {
-  const raw = readJson(path.join(dataDir, 'scopes.json'));
+/** The académies and départements of data/scopes.json, checked. */
+export function readScopes(raw: unknown): ScopeRegistry {
   return new ScopeRegistry(scopesSchema.parse(raw).scopes as Scope[]);
 }
 
-export function loadProfile(dataDir: string, name: string): PlanProfile {
-  const file = path.join(dataDir, 'profiles', `${name}.json`);
-  if (!existsSync(file)) throw new PlanInputError(`profil inconnu « ${name} » (attendu : ${file})`);
-  const result = profileSchema.safeParse(readJson(file));
-  if (!result.success) throw new PlanInputError(`profil ${name} invalide : ${z.prettifyError(result.error)}`);
-  return result.data;
+/** The metadata of a plan (`NAME.json` beside `NAME.txt`), checked; `file` names it in errors. */
+export function readPlanMeta(raw: unknown, file: string): PlanMeta {
+  const parsed = metaSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new PlanInputError(`métadonnées invalides (${file}) : ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 /**
@@ -91,19 +69,20 @@ const MEGABYTE = 1024 * 1024;
 const megabytes = (bytes: number) =>
   `${(bytes / MEGABYTE).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
-/**
- * Reads the text of a plan file and refuses what is not a plan text: empty, binary, not UTF-8,
- * larger than PLAN_LIMITS (checked before reading it whole).
- */
-export function readPlanText(file: string): string {
-  if (!existsSync(file)) throw new PlanInputError(`fichier introuvable : ${file}`);
-  const size = statSync(file).size;
+/** Refuses a plan file larger than PLAN_LIMITS, before it is read whole. */
+export function checkPlanSize(size: number, file: string): void {
   if (size > PLAN_LIMITS.bytes) {
     throw new PlanInputError(
       `${file} fait ${megabytes(size)}, au-delà de la limite de ${megabytes(PLAN_LIMITS.bytes)} par plan : retirez les annexes et les tableaux de données, ou découpez le document en plusieurs plans`,
     );
   }
-  const bytes = readFileSync(file);
+}
+
+/**
+ * The text of a plan file's bytes; refuses what is not a plan text: empty, binary, not UTF-8,
+ * lines longer than PLAN_LIMITS.
+ */
+export function decodePlanText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new PlanInputError(`fichier vide : ${file}`);
   if (bytes.includes(0)) throw new PlanInputError(`fichier binaire (octets nuls) : ${file}`);
   let text: string;
@@ -133,60 +112,4 @@ export function readPlanText(file: string): string {
     start = end + 1;
   }
   return text.replace(/^\ufeff/u, '');
-}
-
-/** Reads the metadata file next to a plan text (`NAME.txt` -> `NAME.json`). */
-export function loadPlanSource(dataDir: string, textFile: string): PlanSource {
-  const text = readPlanText(textFile);
-  const metaFile = textFile.replace(/\.[^./]+$/u, '.json');
-  if (!existsSync(metaFile)) {
-    throw new PlanInputError(
-      `métadonnées manquantes : ${metaFile} (id, title, academie, period, kind, file, profile)`,
-    );
-  }
-  const parsed = metaSchema.safeParse(readJson(metaFile));
-  if (!parsed.success)
-    throw new PlanInputError(`métadonnées invalides (${metaFile}) : ${z.prettifyError(parsed.error)}`);
-  return {
-    meta: parsed.data,
-    profile: loadProfile(dataDir, parsed.data.profile),
-    text,
-    path: path.resolve(textFile),
-  };
-}
-
-/** The plans shipped in data/plans, in file order. */
-export function loadShippedSources(dataDir: string): PlanSource[] {
-  const dir = path.join(dataDir, 'plans');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => loadPlanSource(dataDir, path.join(dir, name)));
-}
-
-/** The vocabulary of all plan texts: the reference for mending split and misread words. */
-export function vocabularyOf(sources: PlanSource[]): Vocabulary {
-  return buildVocabulary(sources.map((source) => ({ text: source.text, ocr: source.profile.ocr })));
-}
-
-export function parseSource(source: PlanSource, vocabulary: Vocabulary, scopes: ScopeRegistry): ParsedPlan {
-  if (!scopes.get(source.meta.academie)) {
-    throw new PlanInputError(
-      `académie inconnue « ${source.meta.academie} » dans les métadonnées de ${source.meta.file}`,
-    );
-  }
-  const plan = parsePlan({
-    meta: source.meta,
-    profile: source.profile,
-    text: source.text,
-    vocabulary,
-    scopes,
-  });
-  const elements = plan.nodes.length + plan.passages.length;
-  if (elements > PLAN_LIMITS.elements) {
-    throw new PlanInputError(
-      `${source.meta.file} donne ${elements.toLocaleString('fr-FR')} éléments (axes, objectifs, actions, indicateurs et passages), au-delà de la limite de ${PLAN_LIMITS.elements.toLocaleString('fr-FR')} par plan : découpez le document en plusieurs plans, ou vérifiez que son profil ne prend pas chaque ligne pour un élément`,
-    );
-  }
-  return plan;
 }

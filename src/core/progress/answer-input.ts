@@ -1,6 +1,6 @@
+import type { Actor, Button, Reply } from '../kernel/types.ts';
 import type { RoleGrant } from '../measurements/rights.ts';
 import type { PlanNode } from '../plans/types.ts';
-import type { Actor, Button, Reply } from '../router/types.ts';
 import type { ProgressAsk } from './ask.ts';
 import type { ProgressData } from './facts.ts';
 import type { Writer } from './lines.ts';

@@ -1,6 +1,7 @@
 import { schoolYear } from '../deadlines/calendar.ts';
 import type { Deadline } from '../deadlines/types.ts';
 import { type Messages, messages } from '../kernel/messages/index.ts';
+import type { Actor, Lang, Reply } from '../kernel/types.ts';
 import type { MeasurementDeps } from '../measurements/deps.ts';
 import { isFuturePeriod } from '../measurements/evaluate.ts';
 import type { IndicatorInfo } from '../measurements/indicators.ts';
@@ -10,7 +11,6 @@ import type { Scope } from '../plans/scopes.ts';
 import type { PlanNode } from '../plans/types.ts';
 import type { Answerer } from '../query/answerer.ts';
 import type { QueryIntent } from '../query/intent.ts';
-import type { Actor, Lang, Reply } from '../router/types.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { type ProgressAsk, readProgressAsk } from './ask.ts';
 import { composeLate, composeMissing } from './compose-lists.ts';

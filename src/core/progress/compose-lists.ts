@@ -1,6 +1,6 @@
 import { schoolYear } from '../deadlines/calendar.ts';
+import type { Button, Reply } from '../kernel/types.ts';
 import { formatValue } from '../measurements/units.ts';
-import type { Button, Reply } from '../router/types.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { hasTrend, type ProgressRow, rowOf } from './facts.ts';
 import { chartButtons, enterButton, howToRecord, indicatorLine } from './lines.ts';

@@ -1,8 +1,8 @@
+import type { Button, Reply } from '../kernel/types.ts';
 import type { IndicatorInfo } from '../measurements/indicators.ts';
 import { formatValue } from '../measurements/units.ts';
 import { lowerIsBetter } from '../measurements/views.ts';
 import type { PlanNode } from '../plans/types.ts';
-import type { Button, Reply } from '../router/types.ts';
 import type { AnswerInput } from './answer-input.ts';
 import { hasTrend, type ProgressRow, reportingPeriod, rowOf } from './facts.ts';
 import { chartButtons, delta, enterButton, howToRecord, indicatorLine, rowLine } from './lines.ts';

@@ -1,14 +1,13 @@
 import { DEFAULT_LANG, type Messages, messages } from '../kernel/messages/index.ts';
+import { type Actor, actorKey, type Button, type Citation, type Lang } from '../kernel/types.ts';
 import { shortId } from '../measurements/evaluate.ts';
 import type { IndicatorInfo } from '../measurements/indicators.ts';
 import { isAllowed, type RoleGrant } from '../measurements/rights.ts';
 import { formatNumber, formatValue } from '../measurements/units.ts';
+import { citationOf } from '../plans/citation.ts';
 import { type PlanLibrary, sectionTitle } from '../plans/library.ts';
 import type { Scope } from '../plans/scopes.ts';
 import type { PlanNode } from '../plans/types.ts';
-import { citationOf } from '../query/answer.ts';
-import type { Actor, Button, Citation, Lang } from '../router/types.ts';
-import { actorKey } from '../router/types.ts';
 import type { ProgressRow } from './facts.ts';
 
 /** The numbered sources of one answer: each node cited once, in the order the text names them. */

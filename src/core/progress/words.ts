@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import * as z from '../kernel/schema.ts';
 import { phraseWords } from '../query/words.ts';
-import * as z from '../schema.ts';
 
 /**
  * What a progress question asks: where things stand, what is late, or which indicators have no
@@ -44,10 +42,9 @@ export function buildProgressWords(raw: ProgressFile): ProgressWords {
   return { forms };
 }
 
-/** Reads and checks data/query/progress.json; a broken file stops start-up with its path and error. */
-export function loadProgressWords(dataDir: string): ProgressWords {
-  const file = path.join(dataDir, 'query', 'progress.json');
-  const parsed = progressSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+/** Checks the content of data/query/progress.json (`file` names it in the error). */
+export function readProgressWords(raw: unknown, file: string): ProgressWords {
+  const parsed = progressSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} : ${parsed.error.issues[0]?.message ?? 'format invalide'}`);
   return buildProgressWords(parsed.data);
 }

@@ -1,7 +1,8 @@
 import { type Messages, messages } from '../kernel/messages/index.ts';
+import type { Citation, Reply } from '../kernel/types.ts';
+import { describeNode } from '../plans/citation.ts';
 import { type PlanLibrary, sectionTitle } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
-import type { Citation, Reply } from '../router/types.ts';
 import type { AnswerKind, QueryIntent } from './intent.ts';
 import { itemLine, shorten } from './item-text.ts';
 import { composeNotFound } from './not-found.ts';
@@ -16,25 +17,6 @@ interface Cited {
   node: PlanNode | undefined;
   text: string;
   citation: Omit<Citation, 'n'>;
-}
-
-/** A citation for a plan item or passage: plan, section path, scope, full text, source. */
-export function citationOf(library: PlanLibrary, node: PlanNode, n: number): Citation {
-  return { n, ...describeNode(library, node) };
-}
-
-function describeNode(library: PlanLibrary, node: PlanNode): Omit<Citation, 'n'> {
-  const plan = library.plan(node.planId);
-  return {
-    id: node.id,
-    plan: plan?.shortTitle ?? node.planId,
-    planId: node.planId,
-    kind: node.kind,
-    scope: library.scopes.get(node.scope)?.name ?? node.scope,
-    path: library.path(node),
-    text: node.summary ? `${node.text} — ${node.summary.text}` : node.text,
-    source: node.source,
-  };
 }
 
 function resolve(library: PlanLibrary, hit: Hit): Cited | null {

@@ -1,6 +1,6 @@
+import type { Reply } from '../kernel/types.ts';
 import type { PlanLibrary } from '../plans/library.ts';
 import type { PlanNode } from '../plans/types.ts';
-import type { Reply } from '../router/types.ts';
 import { stemToken } from '../text/stem.ts';
 import { composeAnswer } from './answer.ts';
 import type { Glossary } from './glossary.ts';

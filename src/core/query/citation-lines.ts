@@ -1,4 +1,4 @@
-import type { Citation } from '../router/types.ts';
+import type { Citation } from '../kernel/types.ts';
 
 /** One line of sources for a chat: the citations of one section, their markers and where they are. */
 export interface CitationLine {

@@ -1,4 +1,4 @@
-import * as z from '../schema.ts';
+import * as z from '../kernel/schema.ts';
 import { fold, wordTokens } from '../text/fold.ts';
 import { contentStems } from '../text/stem.ts';
 

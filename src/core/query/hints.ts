@@ -1,5 +1,5 @@
+import type { Lang } from '../kernel/types.ts';
 import type { PlanLibrary } from '../plans/library.ts';
-import type { Lang } from '../router/types.ts';
 import type { AnswerKind, Concept, QueryIntent, SectionRef } from './intent.ts';
 
 /**

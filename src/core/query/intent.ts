@@ -1,4 +1,4 @@
-import type { Lang } from '../router/types.ts';
+import type { Lang } from '../kernel/types.ts';
 import type { AnswerKind, QuestionType } from './words.ts';
 
 export type { AnswerKind, QuestionType };

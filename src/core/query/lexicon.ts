@@ -1,4 +1,4 @@
-import * as z from '../schema.ts';
+import * as z from '../kernel/schema.ts';
 import { fold } from '../text/fold.ts';
 import { englishStem } from '../text/stem.ts';
 

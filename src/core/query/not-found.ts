@@ -1,6 +1,6 @@
 import { messages } from '../kernel/messages/index.ts';
+import type { Reply } from '../kernel/types.ts';
 import type { PlanLibrary } from '../plans/library.ts';
-import type { Reply } from '../router/types.ts';
 import type { QueryIntent } from './intent.ts';
 import { planFilter } from './rank/filters.ts';
 import type { Retrieval } from './rank/retrieval.ts';

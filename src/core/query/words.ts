@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import * as z from '../schema.ts';
+import * as z from '../kernel/schema.ts';
 import { fold } from '../text/fold.ts';
 
 /** The kinds of plan item a question may ask for. */
@@ -169,10 +167,9 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
   };
 }
 
-/** Reads and checks data/query/words.json; a broken file stops start-up with its path and error. */
-export function loadQuestionWords(dataDir: string): QuestionWords {
-  const file = path.join(dataDir, 'query', 'words.json');
-  const parsed = wordsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+/** Checks the content of data/query/words.json (`file` names it in the error) and builds the lists. */
+export function readQuestionWords(raw: unknown, file: string): QuestionWords {
+  const parsed = wordsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} : ${parsed.error.issues[0]?.message ?? 'format invalide'}`);
   return buildQuestionWords(parsed.data);
 }

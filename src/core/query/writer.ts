@@ -1,4 +1,4 @@
-import type { Lang, Reply } from '../router/types.ts';
+import type { Lang, Reply } from '../kernel/types.ts';
 import type { Answer } from './answerer.ts';
 
 /**

@@ -1,12 +1,11 @@
 import type { DeadlineRepository } from '../deadlines/ports.ts';
 import { listOccurrences } from '../deadlines/rules.ts';
 import { messages } from '../kernel/messages/index.ts';
+import { type Actor, actorKey, type Lang } from '../kernel/types.ts';
 import type { MeasurementDeps } from '../measurements/deps.ts';
 import { isAllowed } from '../measurements/rights.ts';
 import { formatValue } from '../measurements/units.ts';
 import { pendingReviews } from '../measurements/views.ts';
-import type { Actor, Lang } from './types.ts';
-import { actorKey } from './types.ts';
 
 /**
  * The personal part of the home view (Slack App Home, Teams welcome): the actor's next deadlines,

@@ -1,16 +1,6 @@
 import type { DeadlineRoutes } from '../deadlines/routes.ts';
+import { detectLanguage } from '../kernel/language.ts';
 import { messages } from '../kernel/messages/index.ts';
-import type { MeasurementRoutes } from '../measurements/routes.ts';
-import type { PlanLibrary } from '../plans/library.ts';
-import type { ProgressAnswers, ProgressOutcome } from '../progress/answer.ts';
-import { citationOf } from '../query/answer.ts';
-import type { Answerer } from '../query/answerer.ts';
-import { carryOver, looksLikeFollowUp } from '../query/followup.ts';
-import type { IntentReader } from '../query/hints.ts';
-import type { QueryIntent } from '../query/intent.ts';
-import type { AnswerWriter } from '../query/writer.ts';
-import { detectLanguage } from '../text/language.ts';
-import type { ConversationMemory } from './memory.ts';
 import {
   type Actor,
   actorKey,
@@ -20,7 +10,17 @@ import {
   type Lang,
   type Reply,
   type Router,
-} from './types.ts';
+} from '../kernel/types.ts';
+import type { MeasurementRoutes } from '../measurements/routes.ts';
+import { citationOf } from '../plans/citation.ts';
+import type { PlanLibrary } from '../plans/library.ts';
+import type { ProgressAnswers, ProgressOutcome } from '../progress/answer.ts';
+import type { Answerer } from '../query/answerer.ts';
+import { carryOver, looksLikeFollowUp } from '../query/followup.ts';
+import type { IntentReader } from '../query/hints.ts';
+import type { QueryIntent } from '../query/intent.ts';
+import type { AnswerWriter } from '../query/writer.ts';
+import type { ConversationMemory } from './memory.ts';
 
 export interface RouterDeps {
   library(): PlanLibrary;

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { PG_MIGRATIONS_DIR } from '../../paths.ts';
+import { PG_MIGRATIONS_DIR } from '../../platform/paths.ts';
 import { type AppliedMigration, pendingMigrations, readMigrations } from '../migrate.ts';
 
 /**

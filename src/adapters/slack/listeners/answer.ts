@@ -1,5 +1,5 @@
-import type { ConversationRef, Reply } from '../../../core/router/types.ts';
-import { detectLanguage } from '../../../core/text/language.ts';
+import { detectLanguage } from '../../../core/kernel/language.ts';
+import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { describeError } from '../errors.ts';
 import type { Destination } from '../post.ts';
 import type { RenderOptions } from '../render.ts';

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { messages } from '../../../core/kernel/messages/index.ts';
-import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { describeError } from '../errors.ts';
 import { renderHome } from '../render.ts';
 import type { ListenerDeps } from './deps.ts';

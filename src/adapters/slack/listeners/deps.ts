@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { Router } from '../../../core/router/types.ts';
-import type { Logger } from '../../../log.ts';
+import type { Router } from '../../../core/kernel/types.ts';
+import type { Logger } from '../../../platform/log.ts';
 import type { Poster } from '../post.ts';
 import type { SlackState } from '../state.ts';
 import type { ActorLookup } from '../users.ts';

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { ConversationRef } from '../../../core/router/types.ts';
+import type { ConversationRef } from '../../../core/kernel/types.ts';
 import { mentionsBot, toPlainText } from '../inbound.ts';
 import type { Destination } from '../post.ts';
 import { answer } from './answer.ts';

@@ -1,4 +1,4 @@
-import type { Reply } from '../../../core/router/types.ts';
+import type { Reply } from '../../../core/kernel/types.ts';
 import { type ActionTarget, encodeTarget } from '../actions.ts';
 import { describeError } from '../errors.ts';
 import { renderFormModal } from '../render.ts';

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { ConversationRef, Reply } from '../../../core/router/types.ts';
+import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { slashToText, toPlainText } from '../inbound.ts';
 import { renderReply, type SlackMessage } from '../render.ts';
 import { answer } from './answer.ts';

@@ -19,6 +19,6 @@ export async function handleTextMessage(context: TurnContext, deps: HandlerDeps)
   };
   await context.sendActivity({ type: ActivityTypes.Typing });
   deps.later.start(context, async () =>
-    offerFile(deps.db, activity, await deps.router.handleMessage(message)),
+    offerFile(deps.stores.files, activity, await deps.router.handleMessage(message)),
   );
 }

@@ -1,15 +1,15 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { messages } from '../../../core/kernel/messages/index.ts';
-import type { Router } from '../../../core/router/types.ts';
-import type { Logger } from '../../../log.ts';
-import type { Db } from '../../../store/db.ts';
+import type { Router } from '../../../core/kernel/types.ts';
+import type { Logger } from '../../../platform/log.ts';
+import type { TeamsStores } from '../../../store/ports.ts';
 import { langOfLocale } from '../inbound.ts';
 import type { LaterReplies } from '../later.ts';
 import { noteActivity } from '../outbound.ts';
 
 export interface HandlerDeps {
   router: Router;
-  db: Db;
+  stores: TeamsStores;
   log: Logger;
   /** Saves the conversation's reference the first time it is seen since start-up. */
   remember(activity: Activity): void;

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { messages } from '../../../core/kernel/messages/index.ts';
-import type { Reply } from '../../../core/router/types.ts';
+import type { Reply } from '../../../core/kernel/types.ts';
 import { actorOf, conversationOf, langOfLocale, type Submit } from '../inbound.ts';
 import { noteActivity, replyActivity } from '../outbound.ts';
-import { claimSubmit, releaseCardSubmits, releaseSubmit, submitKeys } from '../submits.ts';
+import { releaseCardSubmits, submitKeys } from '../submits.ts';
 import type { HandlerDeps } from './shared.ts';
 
 /**
@@ -26,7 +26,8 @@ export async function handleCardSubmit(
     buttonId: submit.buttonId,
     values: submit.values,
   });
-  const claim = claimSubmit(deps.db, keys);
+  // Claimed before it is handled, so a second delivery arriving meanwhile is refused too.
+  const claim = deps.stores.submits.claim(keys, new Date());
   if (!claim.ok) {
     deps.log.info(
       { buttonId: submit.buttonId, duplicateOf: claim.duplicateOf },
@@ -45,14 +46,14 @@ export async function handleCardSubmit(
     reply = await deps.router.handleClick(actorOf(activity), conversation, submit.buttonId, values);
   } catch (error) {
     // Nothing was done: let the user press the button again.
-    releaseSubmit(deps.db, keys);
+    deps.stores.submits.release(keys);
     throw error;
   }
   // A private reply (someone else's entry) is for the clicker: the card stays as its owner left it.
   if (submit.replace && activity.replyToId && !reply.private) {
     try {
       await context.updateActivity({ ...replyActivity(reply), id: activity.replyToId });
-      releaseCardSubmits(deps.db, conversation.conversationId, activity.replyToId, keys.card);
+      releaseCardSubmits(deps.stores.submits, conversation.conversationId, activity.replyToId, keys.card);
       return;
     } catch (error) {
       deps.log.warn({ err: error }, 'Teams card could not be updated, answering below it');

@@ -1,9 +1,9 @@
-import type { Lang } from '../../router/types.ts';
+import type { Lang } from '../types.ts';
 import { en } from './en/index.ts';
 import { fr } from './fr/index.ts';
+import type { Messages } from './shape.ts';
 
-/** The shape of a catalog: the French one, which every other language must match. */
-export type Messages = typeof fr;
+export type { Messages } from './shape.ts';
 
 const CATALOGS: Record<Lang, Messages> = { fr, en };
 

@@ -2,8 +2,7 @@ import type { PlanLibrary } from '../../plans/library.ts';
 import type { PlanNode } from '../../plans/types.ts';
 import { letterKey } from '../../text/fold.ts';
 import type { QueryIntent } from '../intent.ts';
-import type { Filters } from './filters.ts';
-import { kindsFor } from './filters.ts';
+import { type Filters, kindsFor } from './filters.ts';
 import type { IndexedUnit, UnitIndex } from './ports.ts';
 import { conceptMatch, coverage, stemsOf, type WeightedConcept } from './score.ts';
 

@@ -2,8 +2,7 @@ import { sectionTitle } from '../../plans/library.ts';
 import type { PlanNode } from '../../plans/types.ts';
 import { contentStems } from '../../text/stem.ts';
 import type { AnswerKind, QueryIntent } from '../intent.ts';
-import type { Filters } from './filters.ts';
-import { kindsFor } from './filters.ts';
+import { type Filters, kindsFor } from './filters.ts';
 import type { Hit, Retrieval, RetrievalContext } from './retrieval.ts';
 import { coverage, stemsOf, type WeightedConcept } from './score.ts';
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../../router/types.ts';
+import type { Lang } from '../../kernel/types.ts';
 import { contentStems, stemToken } from '../../text/stem.ts';
 import type { Glossary } from '../glossary.ts';
 import type { Concept, Phrase } from '../intent.ts';

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import * as z from '../../schema.ts';
+import * as z from '../../kernel/schema.ts';
 import { phraseWords, type WordForm } from '../words.ts';
 
 const placesSchema = z.object({
@@ -27,16 +25,9 @@ export function buildPlaceForms(raw: z.infer<typeof placesSchema>): WordForm<str
   return forms.sort((a, b) => b.words.length - a.words.length);
 }
 
-/** Reads data/places.json; a missing file means no unknown place is recognised. */
-export function loadPlaceForms(dataDir: string): WordForm<string>[] {
-  const file = path.join(dataDir, 'places.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const parsed = placesSchema.safeParse(JSON.parse(text));
+/** Checks the content of data/places.json (`file` names it in the error). */
+export function readPlaceForms(raw: unknown, file: string): WordForm<string>[] {
+  const parsed = placesSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} : ${parsed.error.issues[0]?.message ?? 'format invalide'}`);
   return buildPlaceForms(parsed.data);
 }

@@ -1,4 +1,4 @@
-import type { Messages } from '../index.ts';
+import type { Messages } from '../shape.ts';
 import { adapters } from './adapters.ts';
 import { answers } from './answers.ts';
 import { deadlines } from './deadlines.ts';
