@@ -4,7 +4,7 @@ const HOUR = 60 * 60 * 1000;
 
 /**
  * SlackStateStore in memory, for adapter tests where the database is not the point. Same answers
- * as the SQLite store (test/store-ports.test.ts runs both through one contract), retention included.
+ * as the SQLite store (test/store/ports.test.ts runs both through one contract), retention included.
  */
 export function createFakeSlackStateStore(): SlackStateStore & { events: Map<string, number> } {
   const events = new Map<string, number>();

@@ -5,7 +5,7 @@ import { quoteIdent } from './connect.ts';
 /**
  * Every table `boussole copy` moves, parents before children (foreign keys are checked row by row).
  * schema_migrations is not copied: the target has its own, written by `boussole migrate`.
- * test/postgres/copy.test.ts checks this list against both schemas, so a new table cannot be
+ * test/store/postgres/copy.test.ts checks this list against both schemas, so a new table cannot be
  * forgotten.
  */
 export const COPY_ORDER = [
