@@ -23,7 +23,7 @@ export interface ConsoleChatOptions {
   filesDir?: string;
 }
 
-const EXIT = /^(?:quit|exit|quitter|q|:q|bye|au revoir)$/iu;
+const EXIT = /^\/?(?:quit|exit|quitter|sortir|q|:q|bye|au revoir)[.!]?$/iu;
 const HISTORY_SIZE = 200;
 
 /**

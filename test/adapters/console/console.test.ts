@@ -97,6 +97,22 @@ describe('the console chat', () => {
     cleanup();
   });
 
+  it('also ends on "/quitter" and "sortir", as people type them in chat tools', async () => {
+    for (const word of ['/quitter', 'Sortir.']) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let written = '';
+      output.on('data', (chunk) => {
+        written += chunk.toString();
+      });
+      const done = runConsoleChat({ router, input, output, user: 'carol' });
+      input.write(`${word}\n`);
+      await done;
+      expect(written).toContain('Au revoir.');
+      expect(written).not.toContain('Je n');
+    }
+  });
+
   it('ends cleanly when the input closes (Ctrl-D)', async () => {
     const input = new PassThrough();
     const output = new PassThrough();
