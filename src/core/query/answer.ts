@@ -81,8 +81,11 @@ export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retriev
   if (retrieval.sides?.length) {
     for (const side of retrieval.sides) {
       lines.push('', `**${sideName(library, side.key)}**`);
-      if (!side.hits.length) lines.push(t.nothingOnSide);
-      else lines.push(...groupLines(library, resolved(side.hits), cite, intent, false));
+      if (!side.hits.length) {
+        // A département with nothing of its own may still be covered by the académie's text.
+        const place = library.scopes.get(side.key);
+        lines.push(place?.kind === 'departement' ? t.nothingSpecificOnSide(place) : t.nothingOnSide);
+      } else lines.push(...groupLines(library, resolved(side.hits), cite, intent, false));
     }
   } else {
     lines.push(...groupLines(library, resolved(retrieval.hits), cite, intent, true));

@@ -237,6 +237,12 @@ describe('structure', () => {
 });
 
 describe('comparisons', () => {
+  it('says a département side has nothing of its own, not that the plans say nothing', () => {
+    const { reply } = ask("Allier vs 63 : qu'est-ce qui est prévu pour la fluence ?");
+    expect(reply.text).toContain("Rien de propre à l'Allier sur ce point");
+    expect(reply.text).not.toContain('Rien dans les plans sur ce point');
+  });
+
   it('answers each département side by side, each with its own items', () => {
     const { reply, retrieval } = ask(
       'Territoires éducatifs ruraux : qu’est-ce qui diffère entre l’Allier et le Puy-de-Dôme ?',

@@ -24,6 +24,8 @@ export const answers: typeof fr = {
   comparison: 'Side by side:',
   inShort: 'In short:',
   nothingOnSide: 'Nothing in the plans on this.',
+  nothingSpecificOnSide: (place) =>
+    `Nothing specific to ${place.shortName} on this in the plans (ask about it alone to see what applies to the whole académie).`,
   academieFallback: (named, academie) =>
     `The plans have nothing specific to ${names(named)} on this; here is what applies to the whole ${academie?.name ?? 'académie'}.`,
   truncated: (count) => `… and ${count} more: name a plan, a département or a theme to narrow it down.`,

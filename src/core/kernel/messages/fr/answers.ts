@@ -30,6 +30,9 @@ export const answers = {
   comparison: 'Côte à côte :',
   inShort: 'En bref :',
   nothingOnSide: 'Rien dans les plans sur ce point.',
+  /** One side of a comparison is a département whose own part of the plans says nothing on it. */
+  nothingSpecificOnSide: (place: Place) =>
+    `Rien de propre ${frenchName(place, 'à')} sur ce point dans les plans (voir ce qui vaut pour toute l'académie en posant la question pour ce seul département).`,
   academieFallback: (named: Place[], academie: Place | undefined) =>
     `Les plans ne prévoient rien de propre ${named.map((s) => frenchName(s, 'à')).join(', ')} sur ce point ; voici ce qui vaut pour toute ${academie ? frenchName(academie) : "l'académie"}.`,
   truncated: (count: number) =>
