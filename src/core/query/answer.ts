@@ -70,7 +70,11 @@ export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retriev
   if (retrieval.academieFallback) {
     const scope = library.scopes.get(retrieval.academieFallback);
     const named = intent.scopes.map((key) => library.scopes.get(key)).filter((s) => s !== undefined);
-    lines.push(t.academieFallback(named, scope));
+    lines.push(
+      retrieval.fallbackKind
+        ? t.academieFallbackForKind(retrieval.fallbackKind, named, scope)
+        : t.academieFallback(named, scope),
+    );
   }
   const resolved = (hits: Hit[]) =>
     hits.map((hit) => resolve(library, hit)).filter((c): c is Cited => c !== null);

@@ -32,6 +32,10 @@ const SAMPLES: Record<string, unknown[][]> = {
     ['axis', 1],
     ['indicator', 2],
   ],
+  'answers.academieFallbackForKind': [
+    ['indicator', [cantal], academie],
+    ['action', [cantal, allier], undefined],
+  ],
   'answers.academieFallback': [
     [[cantal, allier], academie],
     [[cantal], undefined],

@@ -39,6 +39,8 @@ describe('a theme in a scope', () => {
   it('gives the académie’s indicators when the département has none on the theme, and says so', () => {
     const { reply, retrieval } = ask('Quels indicateurs pour la lecture en Haute-Loire ?');
     expect(retrieval.academieFallback).toBe('clermont-ferrand');
+    // The département does speak of reading: it only has no indicator of its own on it.
+    expect(reply.text).toContain("Pas d'indicateurs propres à la Haute-Loire sur ce point");
     expect(reply.citations?.some((c) => c.kind === 'indicator')).toBe(true);
     expect(reply.citations?.every((c) => c.scope !== 'Allier' && c.scope !== 'Cantal')).toBe(true);
   });

@@ -28,6 +28,8 @@ export interface Retrieval {
   kinds: AnswerKind[];
   /** Nothing for the département itself: these are its académie's units. */
   academieFallback: string | null;
+  /** The fallback is for the kind asked: the département has items on the theme, none of that kind. */
+  fallbackKind?: AnswerKind;
   /** Units left out beyond the answer's size. */
   truncated: number;
   /** Why not found; `no_fact`: the plans name the theme but give no number, time or date for it. */

@@ -105,6 +105,7 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = f
   }
   const filters: Filters = { plans, scopes: new Set(departements), departements, sections };
   let academieFallback: string | null = null;
+  let fallbackKind: AnswerKind | undefined;
   if (departements.length && !plans.some((id) => departements.some((key) => library.scopesOf(id).has(key)))) {
     // Plans written for the whole académie (the HR roadmap, Orléans-Tours): what they say is what
     // applies to the département, and the answer says so.
@@ -170,6 +171,8 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = f
     const surer = (fallback[0]?.coverage ?? 0) > (ranked[0]?.coverage ?? 0);
     const ofTheKind = lacksKind(ranked) && !lacksKind(fallback);
     if ((fallback[0]?.coverage ?? 0) >= MIN_CONFIDENCE_FALLBACK && (surer || ofTheKind)) {
+      // The département does speak of the theme when its own best match was sure enough.
+      if (ofTheKind && (ranked[0]?.coverage ?? 0) >= MIN_CONFIDENCE) fallbackKind = intent.kinds[0];
       ranked = fallback;
       academieFallback = academies[0] ?? null;
     }
@@ -203,6 +206,7 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = f
     hits: completeSections(chosen.map(toHit), weighted, library),
     kinds: [...new Set(chosen.map((s) => s.unit.kind).filter((k): k is AnswerKind => k !== 'passage'))],
     academieFallback,
+    ...(fallbackKind ? { fallbackKind } : {}),
     truncated: 0,
     sections,
     confidence: best.coverage,

@@ -28,6 +28,8 @@ export const answers: typeof fr = {
     `Nothing specific to ${place.shortName} on this in the plans (ask about it alone to see what applies to the whole académie).`,
   academieFallback: (named, academie) =>
     `The plans have nothing specific to ${names(named)} on this; here is what applies to the whole ${academie?.name ?? 'académie'}.`,
+  academieFallbackForKind: (kind, named, academie) =>
+    `No ${NOUNS[kind][1]} specific to ${names(named)} on this; here are those for the whole ${academie?.name ?? 'académie'}.`,
   truncated: (count) => `… and ${count} more: name a plan, a département or a theme to narrow it down.`,
   notFound: {
     unknownPlace: (places, plans) =>

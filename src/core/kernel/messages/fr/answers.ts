@@ -35,6 +35,10 @@ export const answers = {
     `Rien de propre ${frenchName(place, 'à')} sur ce point dans les plans (voir ce qui vaut pour toute l'académie en posant la question pour ce seul département).`,
   academieFallback: (named: Place[], academie: Place | undefined) =>
     `Les plans ne prévoient rien de propre ${named.map((s) => frenchName(s, 'à')).join(', ')} sur ce point ; voici ce qui vaut pour toute ${academie ? frenchName(academie) : "l'académie"}.`,
+  /** The département has items on the theme, just none of the kind asked: the académie's ones. */
+  academieFallbackForKind: (kind: ItemKind, named: Place[], academie: Place | undefined) =>
+    // Every kind starts with a vowel (« d'axes », « d'objectifs »…); only actions are feminine.
+    `Pas d'${NOUNS[kind][1]} propres ${named.map((s) => frenchName(s, 'à')).join(', ')} sur ce point ; voici ${kind === 'action' ? 'celles' : 'ceux'} qui valent pour toute ${academie ? frenchName(academie) : "l'académie"}.`,
   truncated: (count: number) =>
     `… et ${count} autres : précisez un plan, un département ou un thème pour affiner.`,
   notFound: {
