@@ -303,6 +303,11 @@ describe('when the plans do not answer', () => {
     expect(reply.text).toMatch(/aucun plan pour Bordeaux/u);
   });
 
+  it('says so for a region none of whose académies has a plan, not for one that has', () => {
+    expect(ask('Quelles actions pour la lecture en Bretagne ?').retrieval.reason).toBe('unknown_place');
+    expect(ask('Quelles actions pour la lecture en Auvergne ?').reply.status).toBe('answered');
+  });
+
   it('lists what the plans cover for the scope asked, with its article', () => {
     const { reply } = ask("Quel est le nombre d'élèves par classe prévu dans le Cantal en 2027 ?");
     expect(reply.text).toMatch(/Pour le Cantal, les plans traitent notamment de/u);

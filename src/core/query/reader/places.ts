@@ -4,6 +4,8 @@ import { phraseWords, type WordForm } from '../words.ts';
 const placesSchema = z.object({
   academies: z.array(z.string()),
   departements: z.array(z.string()),
+  /** Regions none of whose académies has a plan here ("en Bretagne"). */
+  regions: z.optional(z.array(z.string())),
   ambiguous: z.array(z.string()),
 });
 
@@ -20,6 +22,7 @@ export function buildPlaceForms(raw: z.infer<typeof placesSchema>): WordForm<str
     for (const cue of cues) forms.push({ words: [...phraseWords(cue), ...words], value: name });
   };
   for (const name of raw.academies) add(['académie de', "académie d'", 'académie'], name);
+  for (const name of raw.regions ?? []) add(['région', 'en', 'région académique'], name);
   for (const name of raw.departements)
     add(['département de', 'département du', 'département', 'dsden', 'dans le', 'dans la', "dans l'"], name);
   return forms.sort((a, b) => b.words.length - a.words.length);
