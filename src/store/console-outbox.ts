@@ -8,10 +8,10 @@ export function createConsoleOutbox(db: Db): ConsoleOutbox {
     'INSERT OR IGNORE INTO console_outbox (recipient, reply, created_at, send_key) VALUES (?, ?, ?, ?)',
   );
   return {
-    add(recipient, reply, at, sendKey) {
+    async add(recipient, reply, at, sendKey) {
       insert.run(recipient, JSON.stringify(reply), at.toISOString(), sendKey);
     },
-    take(recipient) {
+    async take(recipient) {
       // IMMEDIATE: reads, then writes, without another process marking the same rows in between.
       return db
         .transaction(() => {

@@ -3,11 +3,12 @@ import type { SlackStateStore } from './ports.ts';
 
 const HOUR = 60 * 60 * 1000;
 /** Slack retries an event three times within about five minutes; a day leaves a wide margin. */
-const EVENT_TTL_MS = 24 * HOUR;
+export const EVENT_TTL_MS = 24 * HOUR;
 /** A thread older than this is not followed any more: people moved on, and the table stays small. */
-const THREAD_TTL_MS = 30 * 24 * HOUR;
-const STASH_TTL_MS = 24 * HOUR;
-const PRUNE_EVERY_MS = 10 * 60 * 1000;
+export const THREAD_TTL_MS = 30 * 24 * HOUR;
+export const STASH_TTL_MS = 24 * HOUR;
+/** Pruning rides on event claims, at most this often per process (both engines). */
+export const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /** The Slack adapter's tables (migration 011_slack.sql) over SQLite, with their retention. */
 export function createSlackStateStore(db: Db): SlackStateStore {
@@ -40,20 +41,20 @@ export function createSlackStateStore(db: Db): SlackStateStore {
   }
 
   return {
-    claimEvent(eventId, at) {
+    async claimEvent(eventId, at) {
       pruneNow(at);
       return claim.run(eventId, at).changes === 1;
     },
-    rememberThread(channelId, threadTs, at) {
+    async rememberThread(channelId, threadTs, at) {
       rememberRow.run(channelId, threadTs, at);
     },
-    isAnsweredThread(channelId, threadTs, at) {
+    async isAnsweredThread(channelId, threadTs, at) {
       return findThread.get(channelId, threadTs, at - THREAD_TTL_MS) !== undefined;
     },
-    putStash(token, kind, payload, at) {
+    async putStash(token, kind, payload, at) {
       putStash.run(token, kind, payload, at);
     },
-    getStash(token, kind, at) {
+    async getStash(token, kind, at) {
       const row = getStash.get(token, kind, at - STASH_TTL_MS) as { payload: string } | undefined;
       return row?.payload;
     },

@@ -2,7 +2,7 @@ import type { Db } from './db.ts';
 import type { TeamsFileStore, TeamsReferenceStore, TeamsStores, TeamsSubmitStore } from './ports.ts';
 
 /** An offer left unanswered this long is refused, even before the daily purge (retention.ts). */
-const OFFER_KEEP_MS = 24 * 60 * 60 * 1000;
+export const OFFER_KEEP_MS = 24 * 60 * 60 * 1000;
 
 /** The Teams adapter's tables (migrations 010_teams.sql, 020_teams_files.sql) over SQLite. */
 export function createTeamsStores(db: Db): TeamsStores {
@@ -16,7 +16,7 @@ export function createTeamsStores(db: Db): TeamsStores {
 export function createTeamsReferenceStore(db: Db): TeamsReferenceStore {
   const parsed = (row: { reference: string } | undefined) => (row ? JSON.parse(row.reference) : null);
   return {
-    save(conversation) {
+    async save(conversation) {
       db.prepare(
         `INSERT INTO teams_conversations
            (conversation_id, kind, user_id, aad_object_id, team_id, tenant_id, reference, updated_at)
@@ -40,10 +40,10 @@ export function createTeamsReferenceStore(db: Db): TeamsReferenceStore {
         conversation.updatedAt.toISOString(),
       );
     },
-    forget(conversationId) {
+    async forget(conversationId) {
       db.prepare('DELETE FROM teams_conversations WHERE conversation_id = ?').run(conversationId);
     },
-    findPersonal(userId) {
+    async findPersonal(userId) {
       return parsed(
         db
           .prepare(
@@ -54,7 +54,7 @@ export function createTeamsReferenceStore(db: Db): TeamsReferenceStore {
           .get(userId, userId) as { reference: string } | undefined,
       );
     },
-    findShared(channelId, conversationId) {
+    async findShared(channelId, conversationId) {
       return parsed(
         db
           .prepare(
@@ -71,7 +71,7 @@ export function createTeamsReferenceStore(db: Db): TeamsReferenceStore {
 export function createTeamsSubmitStore(db: Db): TeamsSubmitStore {
   return {
     // IMMEDIATE: a second delivery arriving while the first is being handled is refused too.
-    claim(keys, at) {
+    async claim(keys, at) {
       return db
         .transaction(() => {
           const seen = db.prepare('SELECT 1 FROM teams_handled_submits WHERE key = ?');
@@ -84,16 +84,16 @@ export function createTeamsSubmitStore(db: Db): TeamsSubmitStore {
         })
         .immediate();
     },
-    release(keys) {
+    async release(keys) {
       const remove = db.prepare('DELETE FROM teams_handled_submits WHERE key = ?');
       for (const key of [keys.activity, keys.card]) if (key) remove.run(key);
     },
-    releaseByPrefix(prefix, keep) {
+    async releaseByPrefix(prefix, keep) {
       db.prepare(
         'DELETE FROM teams_handled_submits WHERE substr(key, 1, length(?)) = ? AND key IS NOT ?',
       ).run(prefix, prefix, keep);
     },
-    prune(before) {
+    async prune(before) {
       return db.prepare('DELETE FROM teams_handled_submits WHERE handled_at < ?').run(before.toISOString())
         .changes;
     },
@@ -102,12 +102,12 @@ export function createTeamsSubmitStore(db: Db): TeamsSubmitStore {
 
 export function createTeamsFileStore(db: Db): TeamsFileStore {
   return {
-    offer(file) {
+    async offer(file) {
       db.prepare(
         'INSERT INTO teams_offered_files (token, user_id, filename, data, created_at) VALUES (?, ?, ?, ?, ?)',
       ).run(file.token, file.userId, file.filename, file.data, file.at.toISOString());
     },
-    take(token, userId, at) {
+    async take(token, userId, at) {
       const row = db
         .prepare(
           'SELECT user_id, filename, data FROM teams_offered_files WHERE token = ? AND created_at >= ?',

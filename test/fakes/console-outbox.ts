@@ -8,11 +8,11 @@ export function createFakeConsoleOutbox(): ConsoleOutbox & {
   const messages: { recipient: string; reply: Reply; sendKey: string | null; read: boolean }[] = [];
   return {
     messages,
-    add(recipient, reply, _at, sendKey) {
+    async add(recipient, reply, _at, sendKey) {
       if (sendKey !== null && messages.some((m) => m.sendKey === sendKey)) return;
       messages.push({ recipient, reply: JSON.parse(JSON.stringify(reply)) as Reply, sendKey, read: false });
     },
-    take(recipient) {
+    async take(recipient) {
       const unread = messages.filter((m) => m.recipient === recipient && !m.read);
       for (const message of unread) message.read = true;
       return unread.map((m) => m.reply);

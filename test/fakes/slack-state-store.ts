@@ -12,23 +12,23 @@ export function createFakeSlackStateStore(): SlackStateStore & { events: Map<str
   const stash = new Map<string, { kind: string; payload: string; at: number }>();
   return {
     events,
-    claimEvent(eventId, at) {
+    async claimEvent(eventId, at) {
       // The SQLite store forgets event ids a day on, at its next pruning: a redelivery comes sooner.
       if (events.has(eventId)) return false;
       events.set(eventId, at);
       return true;
     },
-    rememberThread(channelId, threadTs, at) {
+    async rememberThread(channelId, threadTs, at) {
       threads.set(`${channelId}|${threadTs}`, at);
     },
-    isAnsweredThread(channelId, threadTs, at) {
+    async isAnsweredThread(channelId, threadTs, at) {
       return (threads.get(`${channelId}|${threadTs}`) ?? -Infinity) >= at - 30 * 24 * HOUR;
     },
-    putStash(token, kind, payload, at) {
+    async putStash(token, kind, payload, at) {
       if (stash.has(token)) throw new Error(`UNIQUE constraint failed: slack_stash.token (${token})`);
       stash.set(token, { kind, payload, at });
     },
-    getStash(token, kind, at) {
+    async getStash(token, kind, at) {
       const entry = stash.get(token);
       return entry && entry.kind === kind && entry.at >= at - 24 * HOUR ? entry.payload : undefined;
     },

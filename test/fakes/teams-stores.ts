@@ -16,7 +16,7 @@ export function createFakeTeamsReferenceStore(): TeamsReferenceStore & {
   const copy = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
   return {
     rows,
-    save(conversation) {
+    async save(conversation) {
       const before = rows.get(conversation.conversationId);
       rows.set(conversation.conversationId, {
         ...conversation,
@@ -27,16 +27,16 @@ export function createFakeTeamsReferenceStore(): TeamsReferenceStore & {
         reference: copy(conversation.reference),
       });
     },
-    forget(conversationId) {
+    async forget(conversationId) {
       rows.delete(conversationId);
     },
-    findPersonal(userId) {
+    async findPersonal(userId) {
       const personal = [...rows.values()]
         .filter((row) => row.kind === 'personal' && (row.userId === userId || row.aadObjectId === userId))
         .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
       return personal[0] ? copy(personal[0].reference) : null;
     },
-    findShared(channelId, conversationId) {
+    async findShared(channelId, conversationId) {
       const row = [channelId, conversationId]
         .map((id) => rows.get(id))
         .find((found) => found && found.kind !== 'personal');
@@ -49,19 +49,19 @@ export function createFakeTeamsSubmitStore(): TeamsSubmitStore & { claimed: Map<
   const claimed = new Map<string, Date>();
   return {
     claimed,
-    claim(keys, at) {
+    async claim(keys, at) {
       if (keys.activity && claimed.has(keys.activity)) return { ok: false, duplicateOf: 'activity' };
       if (keys.card && claimed.has(keys.card)) return { ok: false, duplicateOf: 'card' };
       for (const key of [keys.activity, keys.card]) if (key) claimed.set(key, at);
       return { ok: true };
     },
-    release(keys) {
+    async release(keys) {
       for (const key of [keys.activity, keys.card]) if (key) claimed.delete(key);
     },
-    releaseByPrefix(prefix, keep) {
+    async releaseByPrefix(prefix, keep) {
       for (const key of [...claimed.keys()]) if (key.startsWith(prefix) && key !== keep) claimed.delete(key);
     },
-    prune(before) {
+    async prune(before) {
       let pruned = 0;
       for (const [key, at] of claimed) {
         if (at < before) {
@@ -80,10 +80,10 @@ export function createFakeTeamsFileStore(): TeamsFileStore & {
   const offers = new Map<string, { userId: string; filename: string; data: Buffer; at: Date }>();
   return {
     offers,
-    offer({ token, ...file }) {
+    async offer({ token, ...file }) {
       offers.set(token, file);
     },
-    take(token, userId, at) {
+    async take(token, userId, at) {
       const offer = offers.get(token);
       if (!offer || offer.at.getTime() < at.getTime() - DAY || offer.userId !== userId) return undefined;
       offers.delete(token);

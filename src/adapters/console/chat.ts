@@ -18,7 +18,7 @@ export interface ConsoleChatOptions {
   historyFile?: string;
   terminal?: boolean;
   /** Unread reminders for this user (console outbox), shown before each prompt. */
-  inbox?: () => Reply[];
+  inbox?: () => Promise<Reply[]>;
   /** Where charts and files of replies are written (their path is printed); a temp folder by default. */
   filesDir?: string;
 }
@@ -49,9 +49,9 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     direct: true,
   };
   const write = (text: string) => options.output.write(`${text}\n`);
-  const showInbox = () => {
+  const showInbox = async () => {
     try {
-      for (const reminder of options.inbox?.() ?? []) write(`${formatReply(reminder)}\n`);
+      for (const reminder of (await options.inbox?.()) ?? []) write(`${formatReply(reminder)}\n`);
     } catch {
       // Reminders are marked read as they are shown: with the database unwritable they wait for
       // the next prompt rather than stop the chat.
@@ -63,9 +63,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     history = lines;
   });
   write('Boussole — posez une question sur les plans (« aide » pour les exemples, « quitter » pour sortir).');
-  showInbox();
+  // Iterating from here, before the first await: lines piped in meanwhile are buffered, not lost.
+  const lines = rl[Symbol.asyncIterator]();
+  await showInbox();
   rl.prompt();
-  for await (const line of rl) {
+  for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     const text = line.trim();
     if (EXIT.test(text)) break;
     if (text) {
@@ -80,7 +82,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       for (const line of saveAttachments(reply, filesDir).lines) write(line);
       write('');
     }
-    showInbox();
+    await showInbox();
     rl.prompt();
   }
   rl.close();

@@ -14,7 +14,7 @@ export function createConsoleDelivery(
     platform: 'console',
     async deliver(recipient: Recipient, reply: Reply, options?: DeliveryOptions) {
       const { image: _image, ...portable } = reply;
-      outbox.add(
+      await outbox.add(
         `console:${recipient.kind === 'channel' ? '#' : ''}${recipient.id}`,
         portable,
         now(),
@@ -26,6 +26,6 @@ export function createConsoleDelivery(
 }
 
 /** Unread messages of a console user, oldest first; marks them read. */
-export function takeConsoleMessages(outbox: ConsoleOutbox, user: string): Reply[] {
+export function takeConsoleMessages(outbox: ConsoleOutbox, user: string): Promise<Reply[]> {
   return outbox.take(`console:${user}`);
 }

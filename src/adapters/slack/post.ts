@@ -58,7 +58,7 @@ export function createPoster(deps: { client: webApi.WebClient; state: SlackState
     }
     // Follow-ups in this thread are answered without a new mention from now on.
     if (destination.kind === 'channel' && destination.threadTs && !destination.direct) {
-      state.rememberThread(destination.channel, destination.threadTs);
+      await state.rememberThread(destination.channel, destination.threadTs);
     }
   }
 

@@ -13,14 +13,14 @@ const MEMORY_ENTRIES = 5000;
  * only, bounded) and the stash returns no token (the reply goes out without its extra button).
  */
 export interface SlackState {
-  /** True the first time an event id is seen, false for a redelivery. Never throws. */
-  claimEvent(eventId: string): boolean;
-  /** Never throws. */
-  rememberThread(channelId: string, threadTs: string): void;
-  isAnsweredThread(channelId: string, threadTs: string): boolean;
+  /** True the first time an event id is seen, false for a redelivery. Never rejects. */
+  claimEvent(eventId: string): Promise<boolean>;
+  /** Never rejects. */
+  rememberThread(channelId: string, threadTs: string): Promise<void>;
+  isAnsweredThread(channelId: string, threadTs: string): Promise<boolean>;
   /** A token for the payload, or undefined when it could not be stored. */
-  stash(kind: StashKind, payload: unknown): string | undefined;
-  unstash<T>(kind: StashKind, token: string): T | undefined;
+  stash(kind: StashKind, payload: unknown): Promise<string | undefined>;
+  unstash<T>(kind: StashKind, token: string): Promise<T | undefined>;
 }
 
 export function createSlackState(
@@ -36,41 +36,42 @@ export function createSlackState(
   };
 
   return {
-    claimEvent(eventId) {
-      // Memory first: a redelivery during an outage is caught even though the row was not written.
+    async claimEvent(eventId) {
+      // Memory first, before any await: a redelivery during an outage is caught even though the row
+      // was not written, and of two deliveries racing in this process only the first goes on.
       const seen = recentEvents.has(eventId);
       remember(recentEvents, eventId);
       try {
-        return store.claimEvent(eventId, now()) && !seen;
+        return (await store.claimEvent(eventId, now())) && !seen;
       } catch (error) {
         onStoreError(error, 'event id');
         return !seen;
       }
     },
-    rememberThread(channelId, threadTs) {
+    async rememberThread(channelId, threadTs) {
       remember(recentThreads, `${channelId}|${threadTs}`);
       try {
-        store.rememberThread(channelId, threadTs, now());
+        await store.rememberThread(channelId, threadTs, now());
       } catch (error) {
         onStoreError(error, 'thread');
       }
     },
-    isAnsweredThread(channelId, threadTs) {
+    async isAnsweredThread(channelId, threadTs) {
       if (recentThreads.has(`${channelId}|${threadTs}`)) return true;
       return store.isAnsweredThread(channelId, threadTs, now());
     },
-    stash(kind, payload) {
+    async stash(kind, payload) {
       const token = randomUUID();
       try {
-        store.putStash(token, kind, JSON.stringify(payload), now());
+        await store.putStash(token, kind, JSON.stringify(payload), now());
         return token;
       } catch (error) {
         onStoreError(error, `${kind} stash`);
         return undefined;
       }
     },
-    unstash<T>(kind: StashKind, token: string) {
-      const payload = store.getStash(token, kind, now());
+    async unstash<T>(kind: StashKind, token: string) {
+      const payload = await store.getStash(token, kind, now());
       return payload === undefined ? undefined : (JSON.parse(payload) as T);
     },
   };

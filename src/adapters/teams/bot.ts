@@ -35,7 +35,7 @@ export class BoussoleTeamsBot extends TeamsActivityHandler {
     };
 
     this.onMessage(async (context, next) => {
-      deps.remember(context.activity);
+      await deps.remember(context.activity);
       const submit = submitOf(context.activity);
       await answerSafely(context, log, () =>
         submit ? handleCardSubmit(context, submit, deps) : handleTextMessage(context, deps),
@@ -67,11 +67,11 @@ export class BoussoleTeamsBot extends TeamsActivityHandler {
     await declineOfferedFile(context, response, this.files);
   }
 
-  private remember(activity: Activity, references: TeamsReferenceStore, log: Logger): void {
+  private async remember(activity: Activity, references: TeamsReferenceStore, log: Logger): Promise<void> {
     const id = activity.conversation?.id;
     if (!id || this.known.has(id)) return;
     try {
-      saveConversationReference(references, activity);
+      await saveConversationReference(references, activity);
       this.known.add(id);
     } catch (error) {
       // Losing a reference only delays reminders; the user still gets the answer.

@@ -47,8 +47,8 @@ export function createTeamsDelivery(deps: {
       }
       const reference =
         recipient.kind === 'user'
-          ? findUserReference(deps.references, recipient.id)
-          : findChannelReference(deps.references, recipient.id);
+          ? await findUserReference(deps.references, recipient.id)
+          : await findChannelReference(deps.references, recipient.id);
       if (!reference) {
         return {
           ok: false,

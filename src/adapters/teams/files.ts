@@ -17,7 +17,11 @@ const UPLOAD_TIMEOUT_MS = 10_000;
  * after the user accepts a consent card (manifest: supportsFiles); elsewhere the answer says where
  * to ask. The bytes wait in the store (TeamsFileStore) under a random token the card hands back on accept, for a day.
  */
-export function offerFile(store: TeamsFileStore, activity: Activity, reply: Reply): Partial<Activity> {
+export async function offerFile(
+  store: TeamsFileStore,
+  activity: Activity,
+  reply: Reply,
+): Promise<Partial<Activity>> {
   const file = reply.file;
   const labels = messages(reply.lang).adapters.teams;
   if (!file) return replyActivity(reply);
@@ -25,7 +29,7 @@ export function offerFile(store: TeamsFileStore, activity: Activity, reply: Repl
     return replyActivity({ ...reply, text: `${reply.text}\n\n${labels.fileInPersonalChat}` });
   }
   const token = randomUUID();
-  store.offer({
+  await store.offer({
     token,
     userId: actorOf(activity).userId,
     filename: file.filename,
@@ -59,7 +63,7 @@ export async function acceptOfferedFile(
 ): Promise<void> {
   const lang = langOfLocale(context.activity.locale);
   const labels = messages(lang).adapters.teams;
-  const row = takeOffered(deps.files, context, response);
+  const row = await takeOffered(deps.files, context, response);
   const upload = response.uploadInfo;
   if (!row || !upload?.uploadUrl) {
     await context.sendActivity(noteActivity(labels.fileGone, lang));
@@ -101,17 +105,17 @@ export async function declineOfferedFile(
   response: FileConsentCardResponse,
   deps: { files: TeamsFileStore },
 ): Promise<void> {
-  takeOffered(deps.files, context, response);
+  await takeOffered(deps.files, context, response);
   const lang = langOfLocale(context.activity.locale);
   await context.sendActivity(noteActivity(messages(lang).adapters.teams.fileDeclined, lang));
 }
 
 /** The offered file named by the card, once, and only for the user it was made for. */
-function takeOffered(
+async function takeOffered(
   store: TeamsFileStore,
   context: TurnContext,
   response: FileConsentCardResponse,
-): { filename: string; data: Buffer } | undefined {
+): Promise<{ filename: string; data: Buffer } | undefined> {
   const token = (response.context as { token?: unknown } | undefined)?.token;
   if (typeof token !== 'string') return undefined;
   // An offer older than a day is refused even before the daily purge (store/retention.ts) runs.

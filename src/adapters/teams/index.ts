@@ -64,7 +64,7 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
     // Reached only when something fails outside the handlers' own error handling.
     log.error({ err: error, activityType: context.activity?.type }, 'Teams turn error');
   };
-  const pruned = stores.submits.prune(new Date(Date.now() - SUBMIT_RETENTION_DAYS * 86_400_000));
+  const pruned = await stores.submits.prune(new Date(Date.now() - SUBMIT_RETENTION_DAYS * 86_400_000));
   if (pruned) log.debug({ pruned }, 'old Teams card submits pruned');
 
   const later = createLaterReplies({ adapter, appId, log });

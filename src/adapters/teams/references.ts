@@ -23,11 +23,11 @@ function referenceKey(activity: Activity): string {
  * Saves (or refreshes: the service URL can change) the address of the conversation an activity
  * came from, so the bot can later post there on its own. Returns the key it was stored under.
  */
-export function saveConversationReference(
+export async function saveConversationReference(
   store: TeamsReferenceStore,
   activity: Activity,
   now = new Date(),
-): string {
+): Promise<string> {
   const kind = kindOf(activity);
   const reference: StoredReference = TurnContext.getConversationReference(activity);
   delete reference.activityId;
@@ -36,7 +36,7 @@ export function saveConversationReference(
   // In a personal chat the other party is the user; updates sent by the bot itself carry no user.
   const user =
     kind === 'personal' && activity.from?.id !== activity.recipient?.id ? activity.from : undefined;
-  store.save({
+  await store.save({
     conversationId: key,
     kind,
     userId: user?.id ?? null,
@@ -50,19 +50,25 @@ export function saveConversationReference(
 }
 
 /** The app was removed: posting there would only fail. */
-export function forgetConversationReference(store: TeamsReferenceStore, activity: Activity): void {
-  store.forget(referenceKey(activity));
+export async function forgetConversationReference(
+  store: TeamsReferenceStore,
+  activity: Activity,
+): Promise<void> {
+  await store.forget(referenceKey(activity));
 }
 
 /** The personal chat of a user, by Teams user id or Entra object id (the most recent one). */
-export function findUserReference(store: TeamsReferenceStore, userId: string): StoredReference | null {
-  return store.findPersonal(userId) as StoredReference | null;
+export async function findUserReference(
+  store: TeamsReferenceStore,
+  userId: string,
+): Promise<StoredReference | null> {
+  return (await store.findPersonal(userId)) as StoredReference | null;
 }
 
 /** A channel (a thread id is accepted: its channel is used) or a group chat. */
-export function findChannelReference(
+export async function findChannelReference(
   store: TeamsReferenceStore,
   conversationId: string,
-): StoredReference | null {
-  return store.findShared(channelKey(conversationId), conversationId) as StoredReference | null;
+): Promise<StoredReference | null> {
+  return (await store.findShared(channelKey(conversationId), conversationId)) as StoredReference | null;
 }

@@ -24,11 +24,11 @@ export function submitKeys(input: {
  * corrected preview): clicks on it from now on are new steps, not repeats of old ones. The click
  * that produced the update stays claimed, so a double click on it still counts once.
  */
-export function releaseCardSubmits(
+export async function releaseCardSubmits(
   store: TeamsSubmitStore,
   conversationId: string,
   cardId: string,
   keep: string | null,
-): void {
-  store.releaseByPrefix(`card:${conversationId}:${cardId}:`, keep);
+): Promise<void> {
+  await store.releaseByPrefix(`card:${conversationId}:${cardId}:`, keep);
 }

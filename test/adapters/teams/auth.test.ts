@@ -109,7 +109,7 @@ describe('Teams authentication', () => {
       env: AUTH_ENV,
       credentialsFactory: new StaticTokenCredentialsFactory(APP_ID, 'outbound-token'),
     });
-    saveConversationReference(
+    await saveConversationReference(
       harness.stores.references,
       activity('installation-update', harness.connector.serviceUrl) as Parameters<
         typeof saveConversationReference

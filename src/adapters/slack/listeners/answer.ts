@@ -15,7 +15,7 @@ export interface AnswerRequest {
   /** The asker, so that a private Reply in a channel goes to them alone. */
   asker?: string;
   /** Extra rendering (share button…), decided from the Reply. */
-  extras?: (reply: Reply) => Partial<RenderOptions>;
+  extras?: (reply: Reply) => Partial<RenderOptions> | Promise<Partial<RenderOptions>>;
   /** True when the Reply's form is already open in a modal: the modal is the answer, nothing is posted. */
   formOpened?: () => boolean;
   /** For logs. */
@@ -40,8 +40,8 @@ export async function answer(deps: ListenerDeps, request: AnswerRequest): Promis
   if (request.formOpened?.()) return;
   const destination = privateIfNeeded(request.destination, reply, request.asker);
   try {
-    const options: RenderOptions = { conversation: request.conversation, ...request.extras?.(reply) };
-    if (reply.form && !options.formToken) options.formToken = stashForm(deps, reply, options);
+    const options: RenderOptions = { conversation: request.conversation, ...(await request.extras?.(reply)) };
+    if (reply.form && !options.formToken) options.formToken = await stashForm(deps, reply, options);
     await poster.post(destination, reply, options, request.asker);
     // One line per answered request: with the request id (log mixin) it ties the event to the
     // router's work and to the rows it wrote.
@@ -80,7 +80,11 @@ export interface FormStash {
 }
 
 /** A form that arrives without a trigger_id (a message, not a click) waits behind a button. */
-export function stashForm(deps: ListenerDeps, reply: Reply, options: RenderOptions): string | undefined {
+export async function stashForm(
+  deps: ListenerDeps,
+  reply: Reply,
+  options: RenderOptions,
+): Promise<string | undefined> {
   if (!reply.form) return undefined;
   const payload: FormStash = {
     reply: { lang: reply.lang, text: reply.text, status: reply.status, form: reply.form },

@@ -30,7 +30,7 @@ export function registerMessage(app: App, deps: ListenerDeps): void {
       const threadTs = event.thread_ts;
       // A tagged message also arrives as app_mention, which answers it.
       if (!threadTs || mentionsBot(event.text, deps.botUserId)) return;
-      if (!deps.state.isAnsweredThread(channel, threadTs)) return;
+      if (!(await deps.state.isAnsweredThread(channel, threadTs))) return;
       conversation = { platform: 'slack', conversationId: channel, threadId: threadTs };
       destination = { kind: 'channel', channel, threadTs };
     }

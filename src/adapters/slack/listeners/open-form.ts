@@ -12,7 +12,7 @@ export function registerOpenForm(app: App, deps: ListenerDeps): void {
     { type: 'block_actions', action_id: ACTION.openForm },
     async ({ ack, body, action, respond }) => {
       await ack();
-      const stashed = deps.state.unstash<FormStash>('form', action.value ?? '');
+      const stashed = await deps.state.unstash<FormStash>('form', action.value ?? '');
       const opened =
         stashed !== undefined &&
         (await openFormModal(deps, body.trigger_id, stashed.reply, {

@@ -17,7 +17,7 @@ export function registerShare(app: App, deps: ListenerDeps): void {
     { type: 'block_actions', action_id: ACTION.share },
     async ({ ack, body, action, respond }) => {
       await ack();
-      const stashed = deps.state.unstash<ShareStash>('share', action.value ?? '');
+      const stashed = await deps.state.unstash<ShareStash>('share', action.value ?? '');
       try {
         if (!stashed) {
           const text = escapeMrkdwn(messages('fr').adapters.slack.shareExpired);

@@ -55,11 +55,11 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
         }
         return reply;
       },
-      extras: (reply) => {
+      extras: async (reply) => {
         const extras: { ephemeral: true; shareToken?: string } = { ephemeral: true };
         if (SHAREABLE.has(reply.status) && !reply.form && !reply.buttons?.length) {
           const share: ShareStash = { messages: renderReply(reply, { conversation }), lang: reply.lang };
-          extras.shareToken = deps.state.stash('share', share);
+          extras.shareToken = await deps.state.stash('share', share);
         }
         return extras;
       },

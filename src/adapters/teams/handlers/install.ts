@@ -9,11 +9,11 @@ import type { HandlerDeps } from './shared.ts';
 export async function handleInstallationUpdate(context: TurnContext, deps: HandlerDeps): Promise<void> {
   const activity = context.activity;
   if (activity.action?.startsWith('remove')) {
-    forgetConversationReference(deps.stores.references, activity);
+    await forgetConversationReference(deps.stores.references, activity);
     deps.log.info({ conversationType: activity.conversation.conversationType }, 'Teams app removed');
     return;
   }
-  saveConversationReference(deps.stores.references, activity);
+  await saveConversationReference(deps.stores.references, activity);
   deps.log.info({ conversationType: activity.conversation.conversationType }, 'Teams app installed');
 }
 
@@ -25,11 +25,11 @@ export async function handleConversationUpdate(context: TurnContext, deps: Handl
   const activity = context.activity;
   const botId = activity.recipient?.id;
   if (activity.membersRemoved?.some((member) => member.id === botId)) {
-    forgetConversationReference(deps.stores.references, activity);
+    await forgetConversationReference(deps.stores.references, activity);
     return;
   }
   if (!activity.membersAdded?.some((member) => member.id === botId)) return;
-  saveConversationReference(deps.stores.references, activity);
+  await saveConversationReference(deps.stores.references, activity);
   if (activity.conversation.conversationType === 'personal') {
     await context.sendActivity(replyActivity(await deps.router.homeView(actorOf(activity))));
   } else {

@@ -18,7 +18,8 @@ export async function handleTextMessage(context: TurnContext, deps: HandlerDeps)
     ...(activity.id ? { messageId: activity.id } : {}),
   };
   await context.sendActivity({ type: ActivityTypes.Typing });
-  deps.later.start(context, async () =>
-    offerFile(deps.stores.files, activity, await deps.router.handleMessage(message)),
+  deps.later.start(
+    context,
+    async () => await offerFile(deps.stores.files, activity, await deps.router.handleMessage(message)),
   );
 }

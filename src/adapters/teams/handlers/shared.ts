@@ -12,7 +12,7 @@ export interface HandlerDeps {
   stores: TeamsStores;
   log: Logger;
   /** Saves the conversation's reference the first time it is seen since start-up. */
-  remember(activity: Activity): void;
+  remember(activity: Activity): Promise<void>;
   /** Answers posted after the turn (text messages). */
   later: LaterReplies;
 }

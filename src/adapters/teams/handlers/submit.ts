@@ -27,7 +27,7 @@ export async function handleCardSubmit(
     values: submit.values,
   });
   // Claimed before it is handled, so a second delivery arriving meanwhile is refused too.
-  const claim = deps.stores.submits.claim(keys, new Date());
+  const claim = await deps.stores.submits.claim(keys, new Date());
   if (!claim.ok) {
     deps.log.info(
       { buttonId: submit.buttonId, duplicateOf: claim.duplicateOf },
@@ -46,14 +46,19 @@ export async function handleCardSubmit(
     reply = await deps.router.handleClick(actorOf(activity), conversation, submit.buttonId, values);
   } catch (error) {
     // Nothing was done: let the user press the button again.
-    deps.stores.submits.release(keys);
+    await deps.stores.submits.release(keys);
     throw error;
   }
   // A private reply (someone else's entry) is for the clicker: the card stays as its owner left it.
   if (submit.replace && activity.replyToId && !reply.private) {
     try {
       await context.updateActivity({ ...replyActivity(reply), id: activity.replyToId });
-      releaseCardSubmits(deps.stores.submits, conversation.conversationId, activity.replyToId, keys.card);
+      await releaseCardSubmits(
+        deps.stores.submits,
+        conversation.conversationId,
+        activity.replyToId,
+        keys.card,
+      );
       return;
     } catch (error) {
       deps.log.warn({ err: error }, 'Teams card could not be updated, answering below it');
