@@ -103,7 +103,7 @@ export function handleAdminCommand(
     return {
       status: 'saved',
       lang,
-      text: `${measurement.id} : ${t.measurements.status[reviewed?.status ?? status]}.`,
+      text: `${measurement.id}${t.format.colon} ${t.measurements.status[reviewed?.status ?? status]}.`,
     };
   }
   return undefined;
@@ -178,7 +178,7 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
   return {
     status: 'saved',
     lang,
-    text: `${label} ${scopes.displayName(parsed.scope)} ${parsed.period} : ${formatValue(parsed.value, unit, lang)} — ${indicator.node.text} (\`${shortId(indicator.node.id)}\`)`,
+    text: `${label} ${scopes.displayName(parsed.scope)} ${parsed.period}${t.format.colon} ${formatValue(parsed.value, unit, lang)} — ${indicator.node.text} (\`${shortId(indicator.node.id)}\`)`,
   };
 }
 
