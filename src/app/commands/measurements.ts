@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { messages } from '../../core/kernel/messages/index.ts';
 import { changeRole } from '../../core/measurements/admin.ts';
 import { parseNumber } from '../../core/measurements/numbers.ts';
 import { normalisePeriod } from '../../core/measurements/periods.ts';
-import { UNREADABLE_USER, userKeyOf } from '../../core/measurements/rights.ts';
+import { userKeyOf } from '../../core/measurements/rights.ts';
 import { readImportRows, TRACKING_HEADER, trackingRows } from '../../core/measurements/tracking.ts';
 import { checkValue, describeValueProblem, formatValue } from '../../core/measurements/units.ts';
 import { chartSpecOf } from '../../core/measurements/views.ts';
@@ -192,7 +193,7 @@ export async function runImport(
   }
   const onBehalfOf = args.as === undefined ? undefined : userKeyOf(args.as);
   if (args.as !== undefined && !onBehalfOf) {
-    io.err(`--as ${args.as} : ${UNREADABLE_USER}`);
+    io.err(`--as ${args.as} : ${messages('fr').indicators.rights.unreadableUser}`);
     return 1;
   }
   const { deps, repo } = ctx.measurements();

@@ -1,3 +1,5 @@
+import { DEFAULT_LANG, messages } from '../kernel/messages/index.ts';
+import type { Lang } from '../kernel/types.ts';
 import { type DeadlineContext, type DeadlineInput, readDeadline } from './service.ts';
 import type { DateRule, Deadline } from './types.ts';
 
@@ -17,21 +19,16 @@ export interface DeadlineImport {
 }
 
 /** The entries of a deadline file as `deadline add` inputs, or the reason the file cannot be one. */
-export function readDeadlineFile(raw: DeadlineFile): { inputs: DeadlineInput[] } | { error: string } {
+export function readDeadlineFile(
+  raw: DeadlineFile,
+  lang: Lang = DEFAULT_LANG,
+): { inputs: DeadlineInput[] } | { error: string } {
+  const t = messages(lang).deadlines.rules;
   // `null` or a bare number is valid JSON too: read as an object without the expected list.
   const entries = Array.isArray(raw) ? raw : raw?.deadlines;
   if (!Array.isArray(entries)) {
-    if (!Array.isArray(raw) && raw?.defaults !== undefined) {
-      return {
-        error:
-          'ce fichier donne les règles de date par défaut de chaque plan (data/deadlines.json), pas des échéances : ' +
-          'ajoutez une échéance avec « boussole deadline add INDICATEUR --scope P --owner U » (la règle par défaut du plan s’applique), ' +
-          'ou importez un fichier {"deadlines": [{"indicator", "scope", "rule", "owners"}]} (format dans le README)',
-      };
-    }
-    return {
-      error: 'une liste « deadlines » est attendue (format dans le README, « Échéances et rappels »)',
-    };
+    if (!Array.isArray(raw) && raw?.defaults !== undefined) return { error: t.defaultsFile };
+    return { error: t.listExpected };
   }
   return {
     inputs: entries.map((entry) => {
@@ -62,12 +59,17 @@ export function readDeadlineFile(raw: DeadlineFile): { inputs: DeadlineInput[] }
  * deadline updates its owners and leads (or changes nothing), instead of adding a second deadline
  * that would send every reminder twice. The caller runs it in a transaction and rolls back on errors.
  */
-export function importDeadlines(inputs: DeadlineInput[], by: string, ctx: DeadlineContext): DeadlineImport {
+export function importDeadlines(
+  inputs: DeadlineInput[],
+  by: string,
+  ctx: DeadlineContext,
+  lang: Lang = DEFAULT_LANG,
+): DeadlineImport {
   const result: DeadlineImport = { added: [], changed: [], unchanged: 0, errors: [] };
   inputs.forEach((input, i) => {
-    const read = readDeadline(input, ctx);
+    const read = readDeadline(input, ctx, lang);
     if (!read.ok) {
-      result.errors.push(`entrée ${i + 1} : ${read.error}`);
+      result.errors.push(messages(lang).deadlines.rules.entry(i + 1, read.error));
       return;
     }
     const wanted = read.deadline;

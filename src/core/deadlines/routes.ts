@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeArgsError } from '../kernel/arg-errors.ts';
-import { messages } from '../kernel/messages/index.ts';
+import { DEFAULT_LANG, isLang, messages } from '../kernel/messages/index.ts';
 import { type Actor, actorKey, type Lang, type Reply } from '../kernel/types.ts';
 import type { IndicatorCatalog } from '../measurements/indicators.ts';
 import type { MeasurementRepository } from '../measurements/ports.ts';
@@ -65,6 +65,9 @@ function listMine(actor: Actor, lang: Lang, deps: DeadlineRouteDeps): Reply {
   return { status: 'info', lang, text: [head, '', ...lines].join('\n'), private: true };
 }
 
+/** "deadline add …" is English, "échéance ajouter …" French: the verb says which language to answer in. */
+const ENGLISH_VERB = /^(?:add|change|remove|list)$/u;
+
 /** Snooze buttons of reminders, and the admins' "échéance …" commands (same options as the CLI). */
 export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
   return {
@@ -76,28 +79,31 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
           text,
         );
       if (!command) return undefined;
-      // The admins' commands answer in French, like the CLI they mirror.
-      const t = messages('fr').deadlines;
-      const ctx = deps.context();
       const verb = (command[1] as string).toLowerCase();
+      const lang: Lang = ENGLISH_VERB.test(verb) ? 'en' : 'fr';
+      const t = messages(lang).deadlines;
+      const ctx = deps.context();
       if (verb === 'liste' || verb === 'list') {
-        const list = ctx.repo.list();
-        const lines = list.map(
-          (d) =>
-            `• \`${d.id}\` ${ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId} — ${ctx.scopes.displayName(d.scope)}, ${describeRule(d.rule)} (J-${d.leads.join(', J-')}) → ${d.owners.join(', ')}`,
-        );
-        return {
-          status: 'info',
-          lang: 'fr',
-          text: lines.length ? lines.join('\n') : t.noneDefined,
-        };
+        const lines = ctx.repo
+          .list()
+          .map((d) =>
+            t.listRow(
+              d.id,
+              ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId,
+              ctx.scopes.displayName(d.scope),
+              describeRule(d.rule, lang),
+              d.leads,
+              d.owners,
+            ),
+          );
+        return { status: 'info', lang, text: lines.length ? lines.join('\n') : t.noneDefined };
       }
       const by = actorKey(actor);
       if (
         !isAllowed(deps.measurements.grants(), deps.admins, by, 'manage_deadlines', undefined, ctx.scopes)
       ) {
         deps.measurements.audit({ actor: by, action: `deadline ${verb}`, outcome: 'refused' });
-        return { status: 'refused', lang: 'fr', text: t.adminsOnly };
+        return { status: 'refused', lang, text: t.adminsOnly };
       }
       let parsed: ReturnType<typeof parseArgs>;
       try {
@@ -107,19 +113,15 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
           options: DEADLINE_OPTIONS,
         });
       } catch (error) {
-        return {
-          status: 'invalid',
-          lang: 'fr',
-          text: t.example(describeArgsError(error)),
-        };
+        return { status: 'invalid', lang, text: t.example(describeArgsError(error)) };
       }
       const v = parsed.values as Record<string, string | string[] | undefined>;
       const id = parsed.positionals[0];
       if (verb === 'supprimer' || verb === 'remove') {
         const removed = id ? ctx.repo.remove(id) : false;
         return removed
-          ? { status: 'saved', lang: 'fr', text: t.removed(String(id)) }
-          : { status: 'invalid', lang: 'fr', text: t.unknown(id ?? '') };
+          ? { status: 'saved', lang, text: t.removed(String(id)) }
+          : { status: 'invalid', lang, text: t.unknown(id ?? '') };
       }
       const input = {
         indicator: id,
@@ -132,18 +134,18 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       };
       const result =
         verb === 'ajouter' || verb === 'add'
-          ? addDeadline(input, by, ctx)
-          : changeDeadline(id ?? '', input, ctx);
-      if (!result.ok) return { status: 'invalid', lang: 'fr', text: result.error };
+          ? addDeadline(input, by, ctx, lang)
+          : changeDeadline(id ?? '', input, ctx, lang);
+      if (!result.ok) return { status: 'invalid', lang, text: result.error };
       const d = result.deadline;
       return {
         status: 'saved',
-        lang: 'fr',
+        lang,
         text: t.saved(
           d.id,
           ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId,
           ctx.scopes.displayName(d.scope),
-          describeRule(d.rule),
+          describeRule(d.rule, lang),
           d.leads,
           d.owners,
         ),
@@ -151,7 +153,8 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
     },
 
     async click(actor: Actor, buttonId: string): Promise<Reply | undefined> {
-      const snooze = /^snooze:(r[0-9a-f]{12}):(1|7)$/u.exec(buttonId);
+      // Reminders are French; a button offered in another language would say so: "snooze:r…:7:en".
+      const snooze = /^snooze:(r[0-9a-f]{12}):(1|7)(?::([a-z]{2}))?$/u.exec(buttonId);
       if (!snooze) return undefined;
       const ctx = deps.context();
       const send = ctx.repo.sendByRef(snooze[1] as string);
@@ -168,12 +171,8 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
         outcome: 'ok',
         detail: until,
       });
-      return {
-        status: 'info',
-        lang: 'fr',
-        text: messages('fr').deadlines.snoozed(days),
-        private: true,
-      };
+      const lang: Lang = isLang(snooze[3]) ? snooze[3] : DEFAULT_LANG;
+      return { status: 'info', lang, text: messages(lang).deadlines.snoozed(days), private: true };
     },
   };
 }

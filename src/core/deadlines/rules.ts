@@ -2,10 +2,12 @@
  * Due dates of a DateRule. Only the day matters for a reporting deadline, so a cron expression is used
  * for its day fields (dom, mon, dow); minute and hour are validated but do not move the due date.
  * croner finds the matching days. The field checks before it are ours: they name the faulty field in
- * French, which croner's English messages cannot, and they keep the accepted syntax to classic
- * five-field cron (croner alone would also take '?', L, W, # and a seconds field).
+ * the user's language, which croner's English messages cannot, and they keep the accepted syntax to
+ * classic five-field cron (croner alone would also take '?', L, W, # and a seconds field).
  */
 import { Cron } from 'croner';
+import { DEFAULT_LANG, type Messages, messages } from '../kernel/messages/index.ts';
+import type { Lang } from '../kernel/types.ts';
 import { dateOfDay, dayNumber, daysInMonth } from './calendar.ts';
 import type { DateRule } from './types.ts';
 
@@ -15,7 +17,7 @@ export type RuleCheck = { ok: true } | { ok: false; error: string };
 export type CronParse = { ok: true; cron: Cron } | { ok: false; error: string };
 
 interface FieldSpec {
-  label: string;
+  field: keyof Messages['deadlines']['rules']['cronFields'];
   min: number;
   max: number;
   names?: string[];
@@ -24,25 +26,11 @@ interface FieldSpec {
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 const FIELDS: FieldSpec[] = [
-  { label: 'minute', min: 0, max: 59 },
-  { label: 'heure', min: 0, max: 23 },
-  { label: 'jour du mois', min: 1, max: 31 },
-  { label: 'mois', min: 1, max: 12, names: ['', ...MONTH_NAMES] },
-  { label: 'jour de la semaine', min: 0, max: 7, names: DAY_NAMES },
-];
-const MOIS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
+  { field: 'minute', min: 0, max: 59 },
+  { field: 'hour', min: 0, max: 23 },
+  { field: 'dayOfMonth', min: 1, max: 31 },
+  { field: 'month', min: 1, max: 12, names: ['', ...MONTH_NAMES] },
+  { field: 'dayOfWeek', min: 0, max: 7, names: DAY_NAMES },
 ];
 const DAY_MS = 86_400_000;
 
@@ -55,22 +43,22 @@ function parseValue(token: string, spec: FieldSpec): number | undefined {
   return index >= spec.min ? index : undefined;
 }
 
-/** The French reason why one field is malformed, or undefined when it is well formed. */
-function checkField(text: string, spec: FieldSpec): string | undefined {
+/** The reason why one field is malformed, in `lang`, or undefined when it is well formed. */
+function checkField(text: string, spec: FieldSpec, lang: Lang): string | undefined {
+  const t = messages(lang).deadlines.rules;
+  const label = t.cronFields[spec.field];
   const range = `${spec.min}–${spec.max}`;
   for (const item of text.split(',')) {
     const match = /^(\*|[a-z0-9]+(?:-[a-z0-9]+)?)(?:\/(\d+))?$/i.exec(item);
-    if (!match?.[1]) return `« ${item} » n'est pas une valeur valide pour le champ ${spec.label}`;
-    if (match[2] !== undefined && Number(match[2]) < 1) {
-      return `le pas « /${match[2]} » du champ ${spec.label} doit être au moins 1`;
-    }
+    if (!match?.[1]) return t.notAValue(item, label);
+    if (match[2] !== undefined && Number(match[2]) < 1) return t.stepTooSmall(match[2], label);
     if (match[1] === '*') continue;
     const [from = '', to] = match[1].split('-');
     const a = parseValue(from, spec);
     const b = to === undefined ? a : parseValue(to, spec);
-    if (a === undefined) return `« ${from} » est hors limites pour le champ ${spec.label} (${range})`;
-    if (b === undefined) return `« ${to} » est hors limites pour le champ ${spec.label} (${range})`;
-    if (b < a) return `l'intervalle « ${match[1]} » du champ ${spec.label} est à l'envers`;
+    if (a === undefined) return t.outOfRange(from, label, range);
+    if (b === undefined) return t.outOfRange(to ?? '', label, range);
+    if (b < a) return t.reversed(match[1], label);
   }
   return undefined;
 }
@@ -92,20 +80,17 @@ function toCronerField(text: string, spec: FieldSpec): string {
     .join(',');
 }
 
-/** Parses a 5-field cron expression (min hour dom mon dow) with '*', lists, ranges, steps and names. */
-export function parseCron(expr: string): CronParse {
+/**
+ * Parses a 5-field cron expression (min hour dom mon dow) with '*', lists, ranges, steps and names;
+ * what is wrong is said in `lang`.
+ */
+export function parseCron(expr: string, lang: Lang = DEFAULT_LANG): CronParse {
+  const t = messages(lang).deadlines.rules;
   const fields = expr.trim().split(/\s+/).filter(Boolean);
-  const fail = (reason: string): CronParse => ({
-    ok: false,
-    error: `Expression cron « ${expr.trim()} » invalide : ${reason}.`,
-  });
-  if (fields.length !== 5) {
-    return fail(
-      `il faut 5 champs (minute heure jour-du-mois mois jour-de-la-semaine), ${fields.length} trouvé(s)`,
-    );
-  }
+  const fail = (reason: string): CronParse => ({ ok: false, error: t.badCron(expr.trim(), reason) });
+  if (fields.length !== 5) return fail(t.fieldCount(fields.length));
   for (const [i, spec] of FIELDS.entries()) {
-    const reason = checkField(fields[i] ?? '', spec);
+    const reason = checkField(fields[i] ?? '', spec, lang);
     if (reason) return fail(reason);
   }
   const [dayOfMonth = '*', month = '*', dayOfWeek = '*'] = [2, 3, 4].map((i) =>
@@ -127,7 +112,7 @@ export function parseCron(expr: string): CronParse {
   // "0 9 30 2 *" parses but never fires: say so now rather than stay silent for ever. 2000 is a leap
   // year, so a 29 February rule is found.
   if (cron.nextRun(new Date(Date.UTC(2000, 0, 1) - 1000)) === null) {
-    return fail("aucun jour de l'année ne correspond (date impossible)");
+    return fail(t.neverDue);
   }
   return { ok: true, cron };
 }
@@ -136,28 +121,24 @@ function isRealDate(date: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && dateOfDay(dayNumber(date)) === date;
 }
 
-/** Checks a rule before it is saved; the error is French and names what is wrong. */
-export function validateRule(rule: DateRule): RuleCheck {
+/** Checks a rule before it is saved; the error, in `lang`, names what is wrong. */
+export function validateRule(rule: DateRule, lang: Lang = DEFAULT_LANG): RuleCheck {
+  const t = messages(lang).deadlines.rules;
   if (rule.kind === 'yearly') {
     const { month, day } = rule;
-    if (!Number.isInteger(month) || month < 1 || month > 12) {
-      return { ok: false, error: `Mois invalide : ${month} (attendu entre 1 et 12).` };
-    }
+    if (!Number.isInteger(month) || month < 1 || month > 12) return { ok: false, error: t.badMonth(month) };
     // 2000 is a leap year, so "29 février" is accepted (see occurrenceDays for the other years).
     if (!Number.isInteger(day) || day < 1 || day > daysInMonth(2000, month)) {
-      return { ok: false, error: `Date impossible : le ${day} ${MOIS[month - 1]} n'existe pas.` };
+      return { ok: false, error: t.impossibleDay(day, month) };
     }
     return { ok: true };
   }
   if (rule.kind === 'dates') {
-    if (rule.dates.length === 0) return { ok: false, error: 'Aucune date d’échéance indiquée.' };
+    if (rule.dates.length === 0) return { ok: false, error: t.noDates };
     const bad = rule.dates.find((date) => !isRealDate(date));
-    if (bad !== undefined) {
-      return { ok: false, error: `Date impossible : « ${bad} » n'est pas une date AAAA-MM-JJ existante.` };
-    }
-    return { ok: true };
+    return bad === undefined ? { ok: true } : { ok: false, error: t.badDate(bad) };
   }
-  const parsed = parseCron(rule.expr);
+  const parsed = parseCron(rule.expr, lang);
   return parsed.ok ? { ok: true } : parsed;
 }
 

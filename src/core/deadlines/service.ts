@@ -1,5 +1,7 @@
+import { DEFAULT_LANG, messages } from '../kernel/messages/index.ts';
+import type { Lang } from '../kernel/types.ts';
 import type { IndicatorCatalog } from '../measurements/indicators.ts';
-import { UNREADABLE_USER, userKeyOf } from '../measurements/rights.ts';
+import { userKeyOf } from '../measurements/rights.ts';
 import type { ScopeRegistry } from '../plans/scopes.ts';
 import { DEFAULT_LEADS } from './due.ts';
 import type { DeadlineRepository } from './ports.ts';
@@ -43,6 +45,7 @@ export interface DeadlineContext {
 
 export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; error: string };
 
+/** Month names as "30 juin" is parsed, accents folded: words read, not written. */
 const MONTHS = [
   'janvier',
   'fevrier',
@@ -70,14 +73,13 @@ export function parseYearly(text: string): { month: number; day: number } | unde
   return m && month ? { month, day: Number(m[1]) } : undefined;
 }
 
-function readRule(input: DeadlineInput): DateRule | string | undefined {
+function readRule(input: DeadlineInput, lang: Lang): DateRule | string | undefined {
+  const t = messages(lang).deadlines.rules;
   const given = [input.yearly, input.dates?.length ? 'x' : undefined, input.cron].filter(Boolean).length;
-  if (given > 1) return 'Donnez une seule règle de date : --yearly, --date ou --cron.';
+  if (given > 1) return t.oneRule;
   if (input.yearly) {
     const yearly = parseYearly(input.yearly);
-    return yearly
-      ? { kind: 'yearly', ...yearly }
-      : `Date annuelle illisible « ${input.yearly} » : écrivez MM-JJ, par exemple 06-30.`;
+    return yearly ? { kind: 'yearly', ...yearly } : t.badYearly(input.yearly);
   }
   if (input.dates?.length) {
     return {
@@ -92,12 +94,12 @@ function readRule(input: DeadlineInput): DateRule | string | undefined {
   return undefined;
 }
 
-function readLeads(text: string | undefined): number[] | string | undefined {
+function readLeads(text: string | undefined, lang: Lang): number[] | string | undefined {
   if (text === undefined) return undefined;
   const parts = text.split(/[,\s]+/u).filter(Boolean);
   const leads = parts.map((p) => Number(p.replace(/^j-/iu, '')));
   if (!leads.length || leads.some((n) => !Number.isInteger(n) || n < 0 || n > 366)) {
-    return `Délais illisibles « ${text} » : des nombres de jours séparés par des virgules, par exemple 14,7,1.`;
+    return messages(lang).deadlines.rules.badLeads(text);
   }
   return [...new Set(leads)].sort((a, b) => b - a);
 }
@@ -114,9 +116,14 @@ function readOwners(owners: string[] | undefined): { keys: string[]; bad: string
   };
 }
 
-/** Validates and stores a new deadline; every problem comes back as one clear French message. */
-export function addDeadline(input: DeadlineInput, by: string, ctx: DeadlineContext): DeadlineResult {
-  const read = readDeadline(input, ctx);
+/** Validates and stores a new deadline; every problem comes back as one clear message in `lang`. */
+export function addDeadline(
+  input: DeadlineInput,
+  by: string,
+  ctx: DeadlineContext,
+  lang: Lang = DEFAULT_LANG,
+): DeadlineResult {
+  const read = readDeadline(input, ctx, lang);
   return read.ok ? { ok: true, deadline: ctx.repo.add(read.deadline, by) } : read;
 }
 
@@ -124,73 +131,71 @@ export function addDeadline(input: DeadlineInput, by: string, ctx: DeadlineConte
 export function readDeadline(
   input: DeadlineInput,
   ctx: DeadlineContext,
+  lang: Lang = DEFAULT_LANG,
 ): { ok: true; deadline: Omit<Deadline, 'id'> } | { ok: false; error: string } {
+  const t = messages(lang);
   const indicator = input.indicator ? ctx.catalog.get(input.indicator) : undefined;
-  if (!indicator) {
-    return {
-      ok: false,
-      error: `Indicateur inconnu « ${input.indicator ?? ''} » : donnez son identifiant (par exemple i0ab56d1).`,
-    };
-  }
+  if (!indicator) return { ok: false, error: t.deadlines.rules.unknownIndicator(input.indicator ?? '') };
   const fallback = ctx.defaults.find((d) => d.plan === indicator.node.planId);
-  const rule = readRule(input) ?? fallback?.rule;
+  const rule = readRule(input, lang) ?? fallback?.rule;
   if (typeof rule === 'string') return { ok: false, error: rule };
-  if (!rule) {
-    return {
-      ok: false,
-      error: 'Précisez la date : --yearly MM-JJ (chaque année), --date AAAA-MM-JJ ou --cron "EXPR".',
-    };
-  }
-  const check = validateRule(rule);
+  if (!rule) return { ok: false, error: t.deadlines.rules.noRule };
+  const check = validateRule(rule, lang);
   if (!check.ok) return { ok: false, error: check.error };
   const scope = input.scope ? ctx.scopes.resolve(input.scope) : ctx.scopes.get(indicator.node.scope);
-  if (!scope) return { ok: false, error: `Périmètre inconnu « ${input.scope} ».` };
+  if (!scope) return { ok: false, error: t.deadlines.rules.unknownScope(input.scope) };
   if (!ctx.catalog.accepts(indicator, scope.key)) {
-    return { ok: false, error: `${scope.shortName} n’est pas dans l’académie de cet indicateur.` };
+    return { ok: false, error: t.deadlines.rules.outsideAcademie(scope.shortName) };
   }
   const recipients = readOwners(input.owners);
-  if (recipients.bad.length)
-    return { ok: false, error: `Destinataire illisible « ${recipients.bad[0]} » : ${UNREADABLE_USER}` };
+  const bad = recipients.bad[0];
+  if (bad !== undefined) return { ok: false, error: unreadableRecipient(bad, lang) };
   const owners = recipients.keys;
-  if (!owners.length) {
-    return {
-      ok: false,
-      error:
-        'Indiquez au moins un destinataire : --owner alice, --owner slack:U123 ou --owner slack:#C123 (canal).',
-    };
-  }
-  const leads = readLeads(input.leads) ?? fallback?.leads ?? [...DEFAULT_LEADS];
+  if (!owners.length) return { ok: false, error: t.deadlines.rules.noRecipient };
+  const leads = readLeads(input.leads, lang) ?? fallback?.leads ?? [...DEFAULT_LEADS];
   if (typeof leads === 'string') return { ok: false, error: leads };
   return { ok: true, deadline: { indicatorId: indicator.node.id, scope: scope.key, rule, owners, leads } };
 }
 
+function unreadableRecipient(reference: string, lang: Lang): string {
+  const t = messages(lang);
+  return t.deadlines.rules.badRecipient(reference, t.indicators.rights.unreadableUser);
+}
+
 /** Changes the rule, owners or leads of a deadline; what is not given stays. */
-export function changeDeadline(id: string, input: DeadlineInput, ctx: DeadlineContext): DeadlineResult {
+export function changeDeadline(
+  id: string,
+  input: DeadlineInput,
+  ctx: DeadlineContext,
+  lang: Lang = DEFAULT_LANG,
+): DeadlineResult {
+  const t = messages(lang).deadlines;
   const current = ctx.repo.get(id);
-  if (!current) return { ok: false, error: `Échéance inconnue « ${id} » (voir « boussole deadline list »).` };
-  const rule = readRule(input);
+  if (!current) return { ok: false, error: t.rules.unknownDeadline(id) };
+  const rule = readRule(input, lang);
   if (typeof rule === 'string') return { ok: false, error: rule };
   if (rule) {
-    const check = validateRule(rule);
+    const check = validateRule(rule, lang);
     if (!check.ok) return { ok: false, error: check.error };
   }
-  const leads = readLeads(input.leads);
+  const leads = readLeads(input.leads, lang);
   if (typeof leads === 'string') return { ok: false, error: leads };
   const read = input.owners?.length ? readOwners(input.owners) : undefined;
-  if (read?.bad.length)
-    return { ok: false, error: `Destinataire illisible « ${read.bad[0]} » : ${UNREADABLE_USER}` };
+  const bad = read?.bad[0];
+  if (bad !== undefined) return { ok: false, error: unreadableRecipient(bad, lang) };
   const owners = read?.keys.length ? read.keys : undefined;
   const updated = ctx.repo.update(id, {
     ...(rule ? { rule } : {}),
     ...(leads ? { leads } : {}),
     ...(owners ? { owners } : {}),
   });
-  return updated ? { ok: true, deadline: updated } : { ok: false, error: `Échéance inconnue « ${id} ».` };
+  return updated ? { ok: true, deadline: updated } : { ok: false, error: t.unknown(id) };
 }
 
-export function describeRule(rule: DateRule): string {
-  if (rule.kind === 'yearly')
-    return `chaque année le ${rule.day} ${MONTHS[rule.month - 1]?.replace('fevrier', 'février').replace('aout', 'août')}`;
-  if (rule.kind === 'dates') return `le${rule.dates.length > 1 ? 's' : ''} ${rule.dates.join(', ')}`;
-  return `cron « ${rule.expr} »`;
+/** A rule in words, in `lang`: "chaque année le 30 juin", "every year on 30 June". */
+export function describeRule(rule: DateRule, lang: Lang = DEFAULT_LANG): string {
+  const t = messages(lang).deadlines.rules;
+  if (rule.kind === 'yearly') return t.yearly(rule.day, rule.month);
+  if (rule.kind === 'dates') return t.dates(rule.dates);
+  return t.cron(rule.expr);
 }

@@ -7,7 +7,7 @@ import type { IndicatorInfo, IndicatorMatch } from './indicators.ts';
 import { parseMeasurement } from './parse.ts';
 import type { MeasurementRepository } from './ports.ts';
 import { listPending } from './review-queue.ts';
-import { isAllowed, parseRole, type Role, UNREADABLE_USER, userKeyOf } from './rights.ts';
+import { isAllowed, parseRole, type Role, userKeyOf } from './rights.ts';
 import { checkValue, describeValueProblem, formatValue } from './units.ts';
 
 export type GrantOutcome = { ok: true; message: string } | { ok: false; message: string };
@@ -39,7 +39,7 @@ export function changeRole(
     scope = resolved?.key ?? '*';
   }
   const userKey = userKeyOf(userRef, platform);
-  if (!userKey) return { ok: false, message: UNREADABLE_USER };
+  if (!userKey) return { ok: false, message: t.rights.unreadableUser };
   const grant = { userKey, role: role as Role, scope };
   const changed = change === 'grant' ? repo.grant(grant, by) : repo.revoke(grant);
   repo.audit({ actor: by, action: change, target: `${userKey}|${role}|${scope}`, outcome: 'ok' });
@@ -103,7 +103,7 @@ export function handleAdminCommand(
     return {
       status: 'saved',
       lang,
-      text: `${measurement.id} : ${t.measurements.status[reviewed?.status ?? status]}.`,
+      text: `${measurement.id}${t.format.colon} ${t.measurements.status[reviewed?.status ?? status]}.`,
     };
   }
   return undefined;
@@ -178,7 +178,7 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
   return {
     status: 'saved',
     lang,
-    text: `${label} ${scopes.displayName(parsed.scope)} ${parsed.period} : ${formatValue(parsed.value, unit, lang)} — ${indicator.node.text} (\`${shortId(indicator.node.id)}\`)`,
+    text: `${label} ${scopes.displayName(parsed.scope)} ${parsed.period}${t.format.colon} ${formatValue(parsed.value, unit, lang)} — ${indicator.node.text} (\`${shortId(indicator.node.id)}\`)`,
   };
 }
 

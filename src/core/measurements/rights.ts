@@ -95,6 +95,3 @@ export function userKeyOf(reference: string, platform: string = 'console'): stri
   const key = /^(?:slack|teams|console):/u.test(trimmed) ? trimmed : `${platform}:${trimmed}`;
   return /^(?:slack|teams|console):#?[\w.@:-]{1,128}$/u.test(key) ? key : undefined;
 }
-
-export const UNREADABLE_USER =
-  'Utilisateur illisible : écrivez slack:U123, teams:29:…, console:alice, ou mentionnez la personne.';

@@ -116,7 +116,7 @@ export function formatNumber(value: number, lang: Lang): string {
 }
 
 export function formatValue(value: number | string, unit: MeasureUnit, lang: Lang): string {
-  if (typeof value === 'string') return `« ${value} »`;
+  if (typeof value === 'string') return messages(lang).format.quote(value);
   const text = formatNumber(value, lang);
   return unit === 'percent' ? messages(lang).format.percent(text) : text;
 }

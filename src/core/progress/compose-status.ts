@@ -94,7 +94,7 @@ function composeNothingYet(input: AnswerInput, rows: { rows: ProgressRow[] }[]):
 /** A target or reporting date set for a scope that has no value yet. */
 function rowDetails(input: AnswerInput, row: ProgressRow): string[] {
   const { w } = input;
-  const named = input.scopesShown > 1 ? `${w.library.scopes.displayName(row.scope)} : ` : '';
+  const named = input.scopesShown > 1 ? `${w.library.scopes.displayName(row.scope)}${w.format.colon} ` : '';
   const out: string[] = [];
   if (row.laterTarget)
     out.push(

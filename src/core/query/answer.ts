@@ -54,6 +54,7 @@ function resolve(library: PlanLibrary, hit: Hit): Cited | null {
  */
 export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retrieval: Retrieval): Reply {
   const t = messages(intent.lang).answers;
+  const { quote } = messages(intent.lang).format;
   if (retrieval.status === 'not_found') return composeNotFound(library, intent, retrieval);
   const citations: Citation[] = [];
   const numbers = new Map<string, number>();
@@ -80,7 +81,7 @@ export function composeAnswer(library: PlanLibrary, intent: QueryIntent, retriev
     hits.map((hit) => resolve(library, hit)).filter((c): c is Cited => c !== null);
   if (retrieval.lead) {
     const first = resolved(retrieval.hits.filter((hit) => hit.ref === retrieval.lead?.ref))[0];
-    if (first) lines.push('', `${t.inShort} « ${retrieval.lead.sentence} » [${cite(first)}]`);
+    if (first) lines.push('', `${t.inShort} ${quote(retrieval.lead.sentence)} [${cite(first)}]`);
   }
   if (retrieval.sides?.length) {
     for (const side of retrieval.sides) {

@@ -22,6 +22,7 @@ export function personalOverview(
   const catalog = measurements.catalog();
   const label = (id: string) => catalog.get(id)?.node.text ?? id;
   const t = messages(lang).router.home;
+  const { colon } = messages(lang).format;
   const lines: string[] = [];
   const today = measurements.now().toISOString().slice(0, 10);
   const horizon = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
@@ -46,7 +47,7 @@ export function personalOverview(
     lines.push(t.latestValues);
     for (const m of recent)
       lines.push(
-        `• ${label(m.indicatorId)} — ${scopes.displayName(m.scope)} ${m.period} : ${formatValue(m.value, m.unit, lang)}`,
+        `• ${label(m.indicatorId)} — ${scopes.displayName(m.scope)} ${m.period}${colon} ${formatValue(m.value, m.unit, lang)}`,
       );
     lines.push('');
   }

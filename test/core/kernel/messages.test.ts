@@ -67,6 +67,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   'progress.inThePlan': [[allier]],
   'progress.forPlaces': [[[cantal, academie]]],
   'deadlines.saved': [['d1', 'Lecture', 'Cantal', 'chaque année le 30 juin', [14, 7], ['slack:U1']]],
+  'deadlines.listRow': [['d1', 'Lecture', 'Cantal', 'chaque année le 30 juin', [14, 7], ['slack:U1']]],
+  'deadlines.rules.dates': [[['2027-06-30']], [['2027-06-30', '2027-12-31']]],
+  'deadlines.rules.yearly': [
+    [30, 6],
+    [1, 2],
+  ],
   'deadlines.reminders.others': [[['2 en retard', '1 à venir']]],
   'deadlines.reminders.othersOverdue': [
     [2, undefined],

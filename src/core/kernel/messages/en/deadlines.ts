@@ -1,4 +1,5 @@
 import type { deadlines as fr } from '../fr/deadlines.ts';
+import { rules } from './deadline-rules.ts';
 
 export const deadlines: typeof fr = {
   noneForYou:
@@ -15,6 +16,9 @@ export const deadlines: typeof fr = {
   unknown: (id) => `Unknown deadline “${id}”.`,
   saved: (id, what, scope, rule, leads, owners) =>
     `Deadline \`${id}\`: ${what} — ${scope}, ${rule}, reminders D-${leads.join(', D-')} → ${owners.join(', ')}.`,
+  listRow: (id, what, scope, rule, leads, owners) =>
+    `• \`${id}\` ${what} — ${scope}, ${rule} (D-${leads.join(', D-')}) → ${owners.join(', ')}`,
+  rules,
   snoozed: (days) =>
     days === 1 ? 'All right: I will remind you tomorrow.' : 'All right: I will remind you in a week.',
   reminders: {

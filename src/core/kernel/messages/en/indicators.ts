@@ -58,6 +58,7 @@ export const indicators: typeof fr = {
     revoked: (user, role, where) => `${user} is no longer ${role}${where}.`,
     didNotHave: (user, _role, where) => `${user} did not have this role${where}: nothing to revoke.`,
     adminsOnly: 'Only an admin can manage rights.',
+    unreadableUser: 'Unreadable user: write slack:U123, teams:29:…, console:alice, or mention the person.',
     yours: (user) => `Your rights (${user}): reader`,
   },
   targets: {

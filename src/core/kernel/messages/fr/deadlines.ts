@@ -1,3 +1,5 @@
+import { rules } from './deadline-rules.ts';
+
 /** Deadlines: the "échéances" commands and the reminders, digests and nudges they send. */
 export const deadlines = {
   noneForYou:
@@ -14,6 +16,10 @@ export const deadlines = {
   unknown: (id: string) => `Échéance inconnue « ${id} ».`,
   saved: (id: string, what: string, scope: string, rule: string, leads: number[], owners: string[]) =>
     `Échéance \`${id}\` : ${what} — ${scope}, ${rule}, rappels J-${leads.join(', J-')} → ${owners.join(', ')}.`,
+  /** A line of `échéance liste`: every deadline with its rule, leads and recipients. */
+  listRow: (id: string, what: string, scope: string, rule: string, leads: number[], owners: string[]) =>
+    `• \`${id}\` ${what} — ${scope}, ${rule} (J-${leads.join(', J-')}) → ${owners.join(', ')}`,
+  rules,
   snoozed: (days: number): string =>
     days === 1
       ? 'D’accord : je vous le rappelle demain.'

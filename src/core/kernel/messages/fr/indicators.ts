@@ -68,6 +68,8 @@ export const indicators = {
     didNotHave: (user: string, _role: string, where: string) =>
       `${user} n’avait pas ce rôle${where} : rien à retirer.`,
     adminsOnly: 'Seul un administrateur peut gérer les droits.',
+    unreadableUser:
+      'Utilisateur illisible : écrivez slack:U123, teams:29:…, console:alice, ou mentionnez la personne.',
     yours: (user: string) => `Vos droits (${user}) : lecteur`,
   },
   targets: {
