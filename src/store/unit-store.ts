@@ -4,17 +4,43 @@ import type { Db } from './db.ts';
 
 type UnitRow = [ref: string, planId: string, kind: UnitKind, scope: string, own: string, context: string];
 
-const toUnit = ([ref, planId, kind, scope, own, context]: UnitRow): IndexedUnit => ({
-  ref,
-  planId,
-  kind,
-  scope,
-  own: own ? own.split(' ') : [],
-  context: context ? context.split(' ') : [],
-});
+/**
+ * A unit read from the index. Its stems are split on first use: most candidates are dropped on
+ * their scope or section before ranking reads their words.
+ */
+class StoredUnit implements IndexedUnit {
+  #own: string[] | null = null;
+  #context: string[] | null = null;
+  constructor(
+    readonly ref: string,
+    readonly planId: string,
+    readonly kind: UnitKind,
+    readonly scope: string,
+    private readonly ownText: string,
+    private readonly contextText: string,
+  ) {}
+  get own(): string[] {
+    this.#own ??= this.ownText ? this.ownText.split(' ') : [];
+    return this.#own;
+  }
+  get context(): string[] {
+    this.#context ??= this.contextText ? this.contextText.split(' ') : [];
+    return this.#context;
+  }
+}
+
+const toUnit = ([ref, planId, kind, scope, own, context]: UnitRow): IndexedUnit =>
+  new StoredUnit(ref, planId, kind, scope, own, context);
 
 /** Beyond this many plans, one query over all of them is cheaper than one per plan. */
 const MAX_RANGED_PLANS = 12;
+/**
+ * What one more FTS5 query costs, in units a single query would read and sort instead: opening
+ * the cursors of a question's 20-odd stems (0.6 ms, measured on the shipped plans) is worth about
+ * a thousand matched units. When the plans left out hold fewer units than the extra queries would
+ * cost, one query filtered on the plans is cheaper than one query per plan.
+ */
+const RANGED_QUERY_COST_UNITS = 1000;
 
 /** Field weights of bm25 for candidate generation: a unit's own words count more than its context. */
 const BM25_WEIGHTS = '1.0, 0.4';
@@ -29,15 +55,15 @@ export function createUnitIndex(db: Db): UnitIndex {
   const searchAll = db.prepare(
     `SELECT u.ref, u.plan_id, u.kind, u.scope, u.own, u.context FROM unit_fts
      JOIN units u ON u.id = unit_fts.rowid
-     WHERE unit_fts MATCH ? ORDER BY bm25(unit_fts, ${BM25_WEIGHTS}) LIMIT ?`,
+     WHERE unit_fts MATCH ? ORDER BY bm25(unit_fts, ${BM25_WEIGHTS}), u.id LIMIT ?`,
   );
   // A plan's units are written together, so their rowids form one range: FTS5 seeks straight to it,
   // where filtering on the plan after the match read every plan's postings (20 ms at 250 plans).
   const searchRange = db.prepare(
-    `SELECT u.ref, u.plan_id, u.kind, u.scope, u.own, u.context, bm25(unit_fts, ${BM25_WEIGHTS}) FROM unit_fts
+    `SELECT u.ref, u.plan_id, u.kind, u.scope, u.own, u.context, bm25(unit_fts, ${BM25_WEIGHTS}), u.id FROM unit_fts
      JOIN units u ON u.id = unit_fts.rowid
      WHERE unit_fts MATCH ? AND unit_fts.rowid BETWEEN ? AND ?
-     ORDER BY bm25(unit_fts, ${BM25_WEIGHTS}) LIMIT ?`,
+     ORDER BY bm25(unit_fts, ${BM25_WEIGHTS}), u.id LIMIT ?`,
   );
   let ranges: Map<string, [number, number]> | null = null;
   const rangeOf = (plan: string) => {
@@ -52,6 +78,14 @@ export function createUnitIndex(db: Db): UnitIndex {
     );
     return ranges.get(plan);
   };
+  // Ties on bm25 are broken by position in the index, in both ways of searching: the same question
+  // gets the same units whichever way was cheaper.
+  const searchSome = db.prepare(
+    `SELECT u.ref, u.plan_id, u.kind, u.scope, u.own, u.context FROM unit_fts
+     JOIN units u ON u.id = unit_fts.rowid
+     WHERE unit_fts MATCH ? AND u.plan_id IN (SELECT value FROM json_each(?))
+     ORDER BY bm25(unit_fts, ${BM25_WEIGHTS}), u.id LIMIT ?`,
+  );
   const byRefs = db.prepare(
     'SELECT ref, plan_id, kind, scope, own, context FROM units WHERE ref IN (SELECT value FROM json_each(?))',
   );
@@ -65,11 +99,18 @@ export function createUnitIndex(db: Db): UnitIndex {
     }
     return frequencies;
   };
+  const size = () => {
+    count ??= db.prepare('SELECT count(*) FROM units').pluck().get() as number;
+    return count;
+  };
+  /** The plans' units are contiguous: a range's width is its unit count. */
+  const unitsOf = (plans: readonly string[]) =>
+    plans.reduce((sum, plan) => {
+      const range = rangeOf(plan);
+      return sum + (range ? range[1] - range[0] + 1 : 0);
+    }, 0);
   return {
-    size() {
-      count ??= db.prepare('SELECT count(*) FROM units').pluck().get() as number;
-      return count;
-    },
+    size,
     frequency(stem) {
       return loadFrequencies().get(stem) ?? 0;
     },
@@ -85,14 +126,19 @@ export function createUnitIndex(db: Db): UnitIndex {
         const wanted = plans ? new Set(plans) : null;
         return rows.filter((row) => !wanted || wanted.has(row[1])).map(toUnit);
       }
-      const rows: [...UnitRow, number][] = [];
+      if (size() - unitsOf(plans) <= (plans.length - 1) * RANGED_QUERY_COST_UNITS) {
+        return (searchSome.raw().all(match, JSON.stringify(plans), limit) as UnitRow[]).map(toUnit);
+      }
+      const rows: [...UnitRow, number, number][] = [];
       for (const plan of plans) {
         const range = rangeOf(plan);
         if (range)
-          rows.push(...(searchRange.raw().all(match, range[0], range[1], limit) as [...UnitRow, number][]));
+          rows.push(
+            ...(searchRange.raw().all(match, range[0], range[1], limit) as [...UnitRow, number, number][]),
+          );
       }
       // bm25 is negative, lower is better, and comparable across plans of one index.
-      rows.sort((a, b) => a[6] - b[6]);
+      rows.sort((a, b) => a[6] - b[6] || a[7] - b[7]);
       return rows.slice(0, limit).map((row) => toUnit(row.slice(0, 6) as UnitRow));
     },
     get(refs) {

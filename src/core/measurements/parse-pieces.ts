@@ -136,9 +136,14 @@ const SCOPE_LEAD = new Set(
     ' ',
   ),
 );
-const patternCache = new WeakMap<ScopeRegistry, { re: RegExp; scope: Scope }[]>();
+const patternCache = new WeakMap<ScopeRegistry, { re: RegExp; scope: Scope; literal: string }[]>();
 
-function scopePatterns(scopes: ScopeRegistry): { re: RegExp; scope: Scope }[] {
+/**
+ * A scope form as a pattern, with the literal its first word gives: the text must hold it for the
+ * pattern to match, and `includes` rules out in nanoseconds what the regex would in microseconds
+ * (a message is checked against every form of every scope).
+ */
+function scopePatterns(scopes: ScopeRegistry): { re: RegExp; scope: Scope; literal: string }[] {
   let patterns = patternCache.get(scopes);
   if (!patterns) {
     patterns = scopes.forms().map(({ form, scope }) => {
@@ -146,7 +151,8 @@ function scopePatterns(scopes: ScopeRegistry): { re: RegExp; scope: Scope }[] {
         .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
         .replace(/ /gu, '[\\s-]+')
         .replace(/'/gu, "'\\s*");
-      return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu'), scope };
+      const literal = form.split(/[\s'-]/u)[0] ?? '';
+      return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu'), scope, literal };
     });
     patternCache.set(scopes, patterns);
   }
@@ -163,7 +169,8 @@ export function takeScope(
 ): (Piece & { scope: Scope; text: string }) | undefined {
   const found: (Piece & { scope: Scope })[] = [];
   const residual = msg.residual();
-  for (const { re, scope } of scopePatterns(scopes)) {
+  for (const { re, scope, literal } of scopePatterns(scopes)) {
+    if (!residual.includes(literal)) continue;
     for (const m of residual.matchAll(re)) {
       const start = m.index;
       const end = start + m[0].length;
