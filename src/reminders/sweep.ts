@@ -62,9 +62,9 @@ export async function runSweep(
   now: Date,
   options: { dryRun?: boolean } = {},
 ): Promise<SweepOutcome[]> {
-  const deadlines = deps.deadlines.list();
+  const deadlines = await deps.deadlines.list();
   if (!deadlines.length) return [];
-  if (!options.dryRun) releaseOrphanedClaims(deps, now);
+  if (!options.dryRun) await releaseOrphanedClaims(deps, now);
   const recorded = deps.measurements
     .list()
     .filter((m) => m.status !== 'rejected')
@@ -78,8 +78,8 @@ export async function runSweep(
   const due = listDueSends({
     deadlines,
     recorded,
-    sent: deps.deadlines.settledKeys(now),
-    snoozes: deps.deadlines.snoozes(),
+    sent: await deps.deadlines.settledKeys(now),
+    snoozes: await deps.deadlines.snoozes(),
     escalation,
     now,
     timeZone: deps.timeZone,
@@ -107,9 +107,9 @@ export async function runSweep(
         error,
       };
     }
-    let claimed: ReturnType<DeadlineRepository['claim']>;
+    let claimed: Awaited<ReturnType<DeadlineRepository['claim']>>;
     try {
-      claimed = deps.deadlines.claim(send, now, {
+      claimed = await deps.deadlines.claim(send, now, {
         owner: THIS_PROCESS,
         until: new Date(now.getTime() + LEASE_MS),
       });
@@ -133,8 +133,8 @@ export async function runSweep(
       result = { ok: false, retryable: true, error: (error as Error).message };
     }
     try {
-      if (result.ok) deps.deadlines.markSent(send.key, new Date());
-      else deps.deadlines.markFailed(send.key, result.error);
+      if (result.ok) await deps.deadlines.markSent(send.key, new Date());
+      else await deps.deadlines.markFailed(send.key, result.error);
     } catch (error) {
       // The claim stays: once its lease ends it is sent again under the same key (see README).
       deps.log.warn({ err: error, key: send.key }, 'reminder outcome not recorded');
@@ -156,10 +156,10 @@ export async function runSweep(
  * restart delivers what the previous run had claimed without waiting for LEASE_MS. Another host's
  * claims cannot be checked: they wait for their lease.
  */
-function releaseOrphanedClaims(deps: SweepDeps, now: Date): void {
-  for (const owner of deps.deadlines.leaseOwners(now)) {
+async function releaseOrphanedClaims(deps: SweepDeps, now: Date): Promise<void> {
+  for (const owner of await deps.deadlines.leaseOwners(now)) {
     if (owner === THIS_PROCESS || !isGone(owner)) continue;
-    const released = deps.deadlines.releaseLeases(owner, now);
+    const released = await deps.deadlines.releaseLeases(owner, now);
     deps.log.warn({ owner, released }, 'reminders claimed by a process that is gone: sending them again');
   }
 }

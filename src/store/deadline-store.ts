@@ -92,57 +92,67 @@ export function createDeadlineStore(db: Db, now: () => Date = () => new Date()):
     const claimed = q.refOf.get(send.key) as { ref: string; attempts: number };
     return { ref: claimed.ref, send, redelivery: claimed.attempts > 1 };
   });
+  const insert = (deadline: Omit<Deadline, 'id'>, by: string): Deadline => {
+    const id = newId('e').slice(0, 9);
+    const at = now().toISOString();
+    q.insert.run(
+      id,
+      deadline.indicatorId,
+      deadline.scope,
+      JSON.stringify(deadline.rule),
+      JSON.stringify(deadline.owners),
+      JSON.stringify(deadline.leads),
+      by,
+      at,
+      at,
+    );
+    return { id, ...deadline };
+  };
+  const change = (id: string, next: Pick<Deadline, 'rule' | 'owners' | 'leads'>) =>
+    q.update.run(
+      JSON.stringify(next.rule),
+      JSON.stringify(next.owners),
+      JSON.stringify(next.leads),
+      now().toISOString(),
+      id,
+    ).changes > 0;
+  const apply = db.transaction(
+    (changes: { add: Omit<Deadline, 'id'>[]; update: Deadline[] }, by: string) => ({
+      added: changes.add.map((deadline) => insert(deadline, by)),
+      changed: changes.update.filter((deadline) => change(deadline.id, deadline)),
+    }),
+  );
   return {
-    list: () => (q.list.all() as DeadlineRow[]).map(toDeadline),
-    get(id) {
+    list: async () => (q.list.all() as DeadlineRow[]).map(toDeadline),
+    async get(id) {
       const row = q.get.get(id) as DeadlineRow | undefined;
       return row && toDeadline(row);
     },
-    add(deadline, by) {
-      const id = newId('e').slice(0, 9);
-      const at = now().toISOString();
-      q.insert.run(
-        id,
-        deadline.indicatorId,
-        deadline.scope,
-        JSON.stringify(deadline.rule),
-        JSON.stringify(deadline.owners),
-        JSON.stringify(deadline.leads),
-        by,
-        at,
-        at,
-      );
-      return { id, ...deadline };
-    },
-    update(id, change) {
+    add: async (deadline, by) => insert(deadline, by),
+    async update(id, changes) {
       const row = q.get.get(id) as DeadlineRow | undefined;
       if (!row) return undefined;
-      const current = toDeadline(row);
-      const next = { ...current, ...change };
-      q.update.run(
-        JSON.stringify(next.rule),
-        JSON.stringify(next.owners),
-        JSON.stringify(next.leads),
-        now().toISOString(),
-        id,
-      );
+      const next = { ...toDeadline(row), ...changes };
+      change(id, next);
       return next;
     },
-    remove: (id) => q.remove.run(now().toISOString(), id).changes > 0,
-    settledKeys: (at) => new Set((q.settled.all(at.toISOString()) as { key: string }[]).map((r) => r.key)),
-    claim: (send, at, lease) => claim(send, at, lease),
-    leaseOwners: (at) => q.leaseOwners.pluck().all(at.toISOString()) as string[],
-    releaseLeases: (owner, at) => q.release.run(at.toISOString(), owner, at.toISOString()).changes,
-    markSent: (key, at) => void q.sent.run(at.toISOString(), key),
-    markFailed: (key, error) => void q.failed.run(error.slice(0, 500), key),
-    sendByRef(ref) {
+    remove: async (id) => q.remove.run(now().toISOString(), id).changes > 0,
+    apply: async (changes, by) => apply.immediate(changes, by),
+    settledKeys: async (at) =>
+      new Set((q.settled.all(at.toISOString()) as { key: string }[]).map((r) => r.key)),
+    claim: async (send, at, lease) => claim(send, at, lease),
+    leaseOwners: async (at) => q.leaseOwners.pluck().all(at.toISOString()) as string[],
+    releaseLeases: async (owner, at) => q.release.run(at.toISOString(), owner, at.toISOString()).changes,
+    markSent: async (key, at) => void q.sent.run(at.toISOString(), key),
+    markFailed: async (key, error) => void q.failed.run(error.slice(0, 500), key),
+    async sendByRef(ref) {
       const row = q.byRef.get(ref) as { state: string; payload: string } | undefined;
       return row && { ...(JSON.parse(row.payload) as DueSend), state: row.state };
     },
-    snoozes: () =>
+    snoozes: async () =>
       (q.snoozes.all() as { deadline_id: string; due: string; recipient: string; until: string }[]).map(
         (r): Snooze => ({ deadlineId: r.deadline_id, due: r.due, recipient: r.recipient, until: r.until }),
       ),
-    snooze: (s) => void q.snooze.run(s.deadlineId, s.due, s.recipient, s.until),
+    snooze: async (s) => void q.snooze.run(s.deadlineId, s.due, s.recipient, s.until),
   };
 }

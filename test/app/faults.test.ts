@@ -50,7 +50,7 @@ describe('a process killed with SIGKILL', () => {
     const dbFile = path.join(dir, 'sweep.db');
     const ctx = openContext(loadConfig({ BOUSSOLE_DB: dbFile }), createLogger('silent'));
     for (let i = 0; i < 300; i++) {
-      const result = addDeadline(
+      const result = await addDeadline(
         { indicator: 'i0ab56d1', yearly: '06-30', scope: 'cantal', owners: [`user${i}`], leads: '7' },
         'test',
         ctx.deadlines().context,

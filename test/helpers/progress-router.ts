@@ -12,21 +12,30 @@ export function progressRouter(): {
   click(buttonId: string, user?: string): Promise<Reply>;
 } {
   const ctx = testContext();
-  seedProgress(ctx);
+  // Every message waits for the fixtures: the stores are asynchronous.
+  const seeded = seedProgress(ctx);
   const router = createAppRouter(ctx);
   let n = 0;
   const conversationOf = (id: string) => ({ platform: 'console' as const, conversationId: id, direct: true });
   return {
     ctx,
     router,
-    say: (text, user = 'carol', conversation = `progress-${n++}`) =>
-      router.handleMessage({
+    async say(text, user = 'carol', conversation = `progress-${n++}`) {
+      await seeded;
+      return router.handleMessage({
         actor: { platform: 'console', userId: user },
         conversation: conversationOf(conversation),
         text,
-      }),
-    click: (buttonId, user = 'carol') =>
-      router.handleClick({ platform: 'console', userId: user }, conversationOf(`progress-${n++}`), buttonId),
+      });
+    },
+    async click(buttonId, user = 'carol') {
+      await seeded;
+      return router.handleClick(
+        { platform: 'console', userId: user },
+        conversationOf(`progress-${n++}`),
+        buttonId,
+      );
+    },
   };
 }
 

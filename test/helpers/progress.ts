@@ -52,7 +52,7 @@ export const DEADLINES: [id: string, scope: string][] = [
  * Records the values, targets and deadlines above through the store's own ports, and fixes the
  * clock of the measurement features (the progress answers read it) at PROGRESS_NOW.
  */
-export function seedProgress(ctx: AppContext): void {
+export async function seedProgress(ctx: AppContext): Promise<void> {
   const { repo, deps } = ctx.measurements();
   deps.now = () => PROGRESS_NOW;
   const author = { platform: 'console', userId: 'seed', displayName: 'seed' };
@@ -71,7 +71,7 @@ export function seedProgress(ctx: AppContext): void {
   for (const [indicatorId, scope, period, kind, value] of TARGETS)
     repo.setTarget({ indicatorId, scope, period, kind, value }, 'console:seed');
   for (const [indicatorId, scope] of DEADLINES)
-    ctx.deadlines().repo.add(
+    await ctx.deadlines().repo.add(
       {
         indicatorId,
         scope,

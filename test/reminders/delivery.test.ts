@@ -30,7 +30,7 @@ describe('a sweep killed with SIGKILL while Slack is slow', () => {
     const dbFile = path.join(dir, 'slack-sweep.db');
     const ctx = openContext(loadConfig({ BOUSSOLE_DB: dbFile }), createLogger('silent'));
     for (let i = 0; i < USERS; i++) {
-      const result = addDeadline(
+      const result = await addDeadline(
         { indicator: 'i0ab56d1', yearly: '06-30', scope: 'cantal', owners: [`slack:U0USER${i}`], leads: '7' },
         'test',
         ctx.deadlines().context,

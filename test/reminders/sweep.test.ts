@@ -29,8 +29,8 @@ function recordingPort(platform: 'console' | 'slack', fail: (r: Recipient) => bo
   return { port, sent };
 }
 
-function addDeadline(owners: string[], leads = '7,1', scope = 'cantal') {
-  const result = createDeadline(
+async function addDeadline(owners: string[], leads = '7,1', scope = 'cantal') {
+  const result = await createDeadline(
     { indicator: 'i0ab56d1', yearly: '06-30', scope, owners, leads },
     'test',
     ctx.deadlines().context,
@@ -40,9 +40,9 @@ function addDeadline(owners: string[], leads = '7,1', scope = 'cantal') {
 }
 
 /** What is due at `now` on the context's deadlines, nothing sent yet. */
-function dueAt(now: Date): DueSend[] {
+async function dueAt(now: Date): Promise<DueSend[]> {
   return listDueSends({
-    deadlines: ctx.deadlines().repo.list(),
+    deadlines: await ctx.deadlines().repo.list(),
     recorded: [],
     sent: new Set(),
     snoozes: [],
@@ -59,14 +59,14 @@ afterEach(() => ctx.cleanup());
 
 describe('a reminder sweep', () => {
   it('leaves a claim to the live process that holds its lease, then sends it again once the lease ends', async () => {
-    addDeadline(['console:alice']);
+    await addDeadline(['console:alice']);
     const { port, sent } = recordingPort('console');
     const deps = sweepDepsOf(ctx, { console: port }, log);
     const now = new Date('2027-06-23T09:00:00+02:00');
-    const [due] = dueAt(now);
+    const [due] = await dueAt(now);
     // Another machine's sweep claimed the J-7 reminder and has not reported back.
     const lease = { owner: 'other-host:4242:abcd', until: new Date(now.getTime() + LEASE_MS) };
-    expect(ctx.deadlines().repo.claim(due as DueSend, now, lease)?.redelivery).toBe(false);
+    expect((await ctx.deadlines().repo.claim(due as DueSend, now, lease))?.redelivery).toBe(false);
     expect(await runSweep(deps, now)).toEqual([]);
     expect(sent).toHaveLength(0);
     // Its lease runs out (it crashed): the reminder goes out, with its key, flagged as a redelivery.
@@ -78,20 +78,20 @@ describe('a reminder sweep', () => {
   });
 
   it('sends at once what a process of this machine that is gone had claimed', async () => {
-    addDeadline(['console:alice']);
+    await addDeadline(['console:alice']);
     const { port, sent } = recordingPort('console');
     const now = new Date('2027-06-23T09:00:00+02:00');
-    const [due] = dueAt(now);
+    const [due] = await dueAt(now);
     const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid as number;
     const lease = { owner: `${hostname()}:${gone}:dead`, until: new Date(now.getTime() + LEASE_MS) };
-    ctx.deadlines().repo.claim(due as DueSend, now, lease);
+    await ctx.deadlines().repo.claim(due as DueSend, now, lease);
     const outcomes = await runSweep(sweepDepsOf(ctx, { console: port }, log), now);
     expect(outcomes.map((o) => o.ok)).toEqual([true]);
     expect(sent).toHaveLength(1);
   });
 
   it('retries a failed delivery at the next sweep without holding the other recipients', async () => {
-    addDeadline(['slack:U0DOWN', 'console:alice']);
+    await addDeadline(['slack:U0DOWN', 'console:alice']);
     const slack = recordingPort('slack', () => slack.sent.length === 0 && failing);
     let failing = true;
     const consolePort = recordingPort('console');
@@ -108,7 +108,7 @@ describe('a reminder sweep', () => {
   });
 
   it('snoozes a reminder for a week from its button', async () => {
-    addDeadline(['console:alice'], '14,7,1');
+    await addDeadline(['console:alice'], '14,7,1');
     const { port, sent } = recordingPort('console');
     const deps = sweepDepsOf(ctx, { console: port }, log);
     await runSweep(deps, new Date('2027-06-16T09:00:00+02:00'));
@@ -119,7 +119,7 @@ describe('a reminder sweep', () => {
     const conversation = { platform: 'console' as const, conversationId: 'console:alice' };
     const reply = await router.handleClick(actor, conversation, snooze?.id as string);
     expect(reply.text).toMatch(/semaine/u);
-    const [stored] = ctx.deadlines().repo.snoozes();
+    const [stored] = await ctx.deadlines().repo.snoozes();
     expect(stored).toMatchObject({ due: '2027-06-30', recipient: 'console:alice' });
   });
 
@@ -127,7 +127,7 @@ describe('a reminder sweep', () => {
     ctx
       .measurements()
       .repo.grant({ userKey: 'console:victor', role: 'validator', scope: 'clermont-ferrand' }, 'test');
-    addDeadline(['console:alice'], '1');
+    await addDeadline(['console:alice'], '1');
     const { port, sent } = recordingPort('console');
     const deps = sweepDepsOf(ctx, { console: port }, log);
     const outcomes = await runSweep(deps, new Date('2027-07-08T09:00:00+02:00'));
@@ -137,7 +137,7 @@ describe('a reminder sweep', () => {
   });
 
   it('sends the weekly digest to an owning channel on Monday morning, once', async () => {
-    addDeadline(['console:#pilotage'], '7');
+    await addDeadline(['console:#pilotage'], '7');
     const { port, sent } = recordingPort('console');
     const deps = sweepDepsOf(ctx, { console: port }, log);
     // Monday 21 June 2027, 09:30 in Paris: the deadline is 9 days away.
@@ -150,7 +150,7 @@ describe('a reminder sweep', () => {
   });
 
   it('leaves a Slack reminder to the process that runs Slack instead of claiming it', async () => {
-    addDeadline(['slack:U0ELSEWHERE']);
+    await addDeadline(['slack:U0ELSEWHERE']);
     const now = new Date('2027-06-23T09:00:00+02:00');
     const consoleOnly = await runSweep(
       sweepDepsOf(ctx, { console: recordingPort('console').port }, log),

@@ -40,22 +40,22 @@ function toJson(deadline: Deadline, now: Date) {
   };
 }
 
-export function runDeadline(
+export async function runDeadline(
   ctx: AppContext,
   io: CommandIO,
   verb: string | undefined,
   positionals: string[],
   input: DeadlineInput,
   json: boolean,
-): number {
+): Promise<number> {
   const { context, repo } = ctx.deadlines();
   switch (verb) {
     case 'add':
     case 'change': {
       const result =
         verb === 'add'
-          ? addDeadline({ ...input, indicator: positionals[0] }, operator(), context)
-          : changeDeadline(positionals[0] ?? '', input, context);
+          ? await addDeadline({ ...input, indicator: positionals[0] }, operator(), context)
+          : await changeDeadline(positionals[0] ?? '', input, context);
       if (!result.ok) {
         io.err(result.error);
         return 1;
@@ -70,7 +70,7 @@ export function runDeadline(
     case 'remove': {
       const id = positionals[0];
       if (!id) throw new UsageError('Usage : boussole deadline remove ID');
-      if (!repo.remove(id)) {
+      if (!(await repo.remove(id))) {
         io.err(`Échéance inconnue : ${id} (voir « boussole deadline list »).`);
         return 1;
       }
@@ -86,10 +86,10 @@ export function runDeadline(
   }
 }
 
-export function runDeadlines(ctx: AppContext, io: CommandIO, json: boolean): number {
+export async function runDeadlines(ctx: AppContext, io: CommandIO, json: boolean): Promise<number> {
   const { repo, context } = ctx.deadlines();
   const now = new Date();
-  const list = repo.list();
+  const list = await repo.list();
   if (json) {
     printJson(
       io,
@@ -110,7 +110,7 @@ export function runDeadlines(ctx: AppContext, io: CommandIO, json: boolean): num
 }
 
 /** `deadline import FILE.json`: all entries or none; an entry already in place changes nothing. */
-function runDeadlineImport(ctx: AppContext, io: CommandIO, file: string | undefined): number {
+async function runDeadlineImport(ctx: AppContext, io: CommandIO, file: string | undefined): Promise<number> {
   if (!file) throw new UsageError('Usage : boussole deadline import FICHIER.json');
   let text: string;
   try {
@@ -138,20 +138,13 @@ function runDeadlineImport(ctx: AppContext, io: CommandIO, file: string | undefi
   }
   const { inputs } = read;
   const { context } = ctx.deadlines();
-  let outcome: ReturnType<typeof importDeadlines> | undefined;
-  try {
-    ctx.db.transaction(() => {
-      outcome = importDeadlines(inputs, operator(), context);
-      // All or nothing: one bad entry rolls the others back.
-      if (outcome.errors.length) throw new Error('rollback');
-    })();
-  } catch (error) {
-    if (!outcome?.errors.length) throw error;
-    for (const message of outcome.errors) io.err(message);
+  // All or nothing: one bad entry and nothing is written.
+  const done = await importDeadlines(inputs, operator(), context);
+  if (done.errors.length) {
+    for (const message of done.errors) io.err(message);
     io.err('Rien n’a été importé : corrigez ces entrées et relancez.');
     return 1;
   }
-  const done = outcome as ReturnType<typeof importDeadlines>;
   io.out(
     `${done.added.length} échéance(s) ajoutée(s), ${done.changed.length} modifiée(s), ${done.unchanged} déjà en place.`,
   );

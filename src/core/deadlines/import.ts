@@ -57,38 +57,46 @@ export function readDeadlineFile(
 /**
  * Imports deadlines idempotently: an entry for the indicator, scope and date rule of an existing
  * deadline updates its owners and leads (or changes nothing), instead of adding a second deadline
- * that would send every reminder twice. The caller runs it in a transaction and rolls back on errors.
+ * that would send every reminder twice. All or nothing: the entries are all read first, and
+ * written in one transaction by the store only when none is refused.
  */
-export function importDeadlines(
+export async function importDeadlines(
   inputs: DeadlineInput[],
   by: string,
   ctx: DeadlineContext,
   lang: Lang = DEFAULT_LANG,
-): DeadlineImport {
-  const result: DeadlineImport = { added: [], changed: [], unchanged: 0, errors: [] };
+): Promise<DeadlineImport> {
+  const errors: string[] = [];
+  // What the file wants, merged with what is stored: a later entry for the same deadline wins.
+  const known: (Deadline | (Omit<Deadline, 'id'> & { id?: undefined }))[] = await ctx.repo.list();
+  const changed = new Set<Deadline>();
+  const added: Omit<Deadline, 'id'>[] = [];
+  let unchanged = 0;
   inputs.forEach((input, i) => {
     const read = readDeadline(input, ctx, lang);
     if (!read.ok) {
-      result.errors.push(messages(lang).deadlines.rules.entry(i + 1, read.error));
+      errors.push(messages(lang).deadlines.rules.entry(i + 1, read.error));
       return;
     }
     const wanted = read.deadline;
-    const existing = ctx.repo
-      .list()
-      .find(
-        (d) =>
-          d.indicatorId === wanted.indicatorId && d.scope === wanted.scope && sameRule(d.rule, wanted.rule),
-      );
+    const existing = known.find(
+      (d) =>
+        d.indicatorId === wanted.indicatorId && d.scope === wanted.scope && sameRule(d.rule, wanted.rule),
+    );
     if (!existing) {
-      result.added.push(ctx.repo.add(wanted, by));
+      added.push(wanted);
+      known.push(wanted);
     } else if (sameList(existing.owners, wanted.owners) && sameList(existing.leads, wanted.leads)) {
-      result.unchanged++;
+      unchanged++;
     } else {
-      const updated = ctx.repo.update(existing.id, { owners: wanted.owners, leads: wanted.leads });
-      if (updated) result.changed.push(updated);
+      existing.owners = wanted.owners;
+      existing.leads = wanted.leads;
+      if (existing.id !== undefined) changed.add(existing);
     }
   });
-  return result;
+  if (errors.length) return { added: [], changed: [], unchanged: 0, errors };
+  const written = await ctx.repo.apply({ add: added, update: [...changed] }, by);
+  return { ...written, unchanged, errors };
 }
 
 function sameRule(a: DateRule, b: DateRule): boolean {

@@ -15,30 +15,44 @@ export interface Lease {
   until: Date;
 }
 
-/** The deadlines' port to the store. Implemented over SQLite in src/store. */
+/**
+ * The deadlines' port to the store: SQLite (src/store) or PostgreSQL (src/store/postgres), shared
+ * by every replica, so it is asynchronous.
+ */
 export interface DeadlineRepository {
-  list(): Deadline[];
-  get(id: string): Deadline | undefined;
-  add(deadline: Omit<Deadline, 'id'>, by: string): Deadline;
-  update(id: string, change: { rule?: DateRule; owners?: string[]; leads?: number[] }): Deadline | undefined;
-  remove(id: string): boolean;
+  list(): Promise<Deadline[]>;
+  get(id: string): Promise<Deadline | undefined>;
+  add(deadline: Omit<Deadline, 'id'>, by: string): Promise<Deadline>;
+  update(
+    id: string,
+    change: { rule?: DateRule; owners?: string[]; leads?: number[] },
+  ): Promise<Deadline | undefined>;
+  remove(id: string): Promise<boolean>;
+  /**
+   * Adds and updates (owners, leads) deadlines in one transaction: all are written or none.
+   * Returns what was stored.
+   */
+  apply(
+    changes: { add: Omit<Deadline, 'id'>[]; update: Deadline[] },
+    by: string,
+  ): Promise<{ added: Deadline[]; changed: Deadline[] }>;
   /**
    * Keys that must not be sent now: sent, covered, claimed under a lease still running, and those
    * tried too often. A claim whose lease ran out is not settled: it is claimed and sent again.
    */
-  settledKeys(at: Date): Set<string>;
+  settledKeys(at: Date): Promise<Set<string>>;
   /**
    * Claims a send and the keys it covers, atomically, under a lease. Undefined when another sweep
    * holds it (lease running) or it is settled: then it must not be sent.
    */
-  claim(send: DueSend, at: Date, lease: Lease): ClaimedSend | undefined;
+  claim(send: DueSend, at: Date, lease: Lease): Promise<ClaimedSend | undefined>;
   /** Owners of the claims whose lease is still running (the sweep checks whether they are alive). */
-  leaseOwners(at: Date): string[];
+  leaseOwners(at: Date): Promise<string[]>;
   /** Ends the leases of a process known to be gone, so its claims are sent again now. */
-  releaseLeases(owner: string, at: Date): number;
-  markSent(key: string, at: Date): void;
-  markFailed(key: string, error: string): void;
-  sendByRef(ref: string): (DueSend & { state: string }) | undefined;
-  snoozes(): Snooze[];
-  snooze(snooze: Snooze): void;
+  releaseLeases(owner: string, at: Date): Promise<number>;
+  markSent(key: string, at: Date): Promise<void>;
+  markFailed(key: string, error: string): Promise<void>;
+  sendByRef(ref: string): Promise<(DueSend & { state: string }) | undefined>;
+  snoozes(): Promise<Snooze[]>;
+  snooze(snooze: Snooze): Promise<void>;
 }

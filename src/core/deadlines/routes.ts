@@ -35,7 +35,7 @@ const SHOWN = 15;
  * The deadlines a user owns, or all of them for whoever may manage them (admins), soonest first,
  * with their next date, indicator and scope.
  */
-function listMine(actor: Actor, lang: Lang, deps: DeadlineRouteDeps): Reply {
+async function listMine(actor: Actor, lang: Lang, deps: DeadlineRouteDeps): Promise<Reply> {
   const ctx = deps.context();
   const by = actorKey(actor);
   const manager = isAllowed(
@@ -48,8 +48,7 @@ function listMine(actor: Actor, lang: Lang, deps: DeadlineRouteDeps): Reply {
   );
   const today = deps.now().toISOString().slice(0, 10);
   const horizon = `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`;
-  const listed = ctx.repo
-    .list()
+  const listed = (await ctx.repo.list())
     .filter((d) => manager || d.owners.includes(by))
     .map((d) => ({ d, next: listOccurrences(d.rule, today, horizon)[0] }))
     .sort((a, b) => (a.next ?? '9999').localeCompare(b.next ?? '9999'));
@@ -84,18 +83,16 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       const t = messages(lang).deadlines;
       const ctx = deps.context();
       if (verb === 'liste' || verb === 'list') {
-        const lines = ctx.repo
-          .list()
-          .map((d) =>
-            t.listRow(
-              d.id,
-              ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId,
-              ctx.scopes.displayName(d.scope),
-              describeRule(d.rule, lang),
-              d.leads,
-              d.owners,
-            ),
-          );
+        const lines = (await ctx.repo.list()).map((d) =>
+          t.listRow(
+            d.id,
+            ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId,
+            ctx.scopes.displayName(d.scope),
+            describeRule(d.rule, lang),
+            d.leads,
+            d.owners,
+          ),
+        );
         return { status: 'info', lang, text: lines.length ? lines.join('\n') : t.noneDefined };
       }
       const by = actorKey(actor);
@@ -118,7 +115,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       const v = parsed.values as Record<string, string | string[] | undefined>;
       const id = parsed.positionals[0];
       if (verb === 'supprimer' || verb === 'remove') {
-        const removed = id ? ctx.repo.remove(id) : false;
+        const removed = id ? await ctx.repo.remove(id) : false;
         return removed
           ? { status: 'saved', lang, text: t.removed(String(id)) }
           : { status: 'invalid', lang, text: t.unknown(id ?? '') };
@@ -134,8 +131,8 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       };
       const result =
         verb === 'ajouter' || verb === 'add'
-          ? addDeadline(input, by, ctx, lang)
-          : changeDeadline(id ?? '', input, ctx, lang);
+          ? await addDeadline(input, by, ctx, lang)
+          : await changeDeadline(id ?? '', input, ctx, lang);
       if (!result.ok) return { status: 'invalid', lang, text: result.error };
       const d = result.deadline;
       return {
@@ -157,13 +154,13 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       const snooze = /^snooze:(r[0-9a-f]{12}):(1|7)(?::([a-z]{2}))?$/u.exec(buttonId);
       if (!snooze) return undefined;
       const ctx = deps.context();
-      const send = ctx.repo.sendByRef(snooze[1] as string);
+      const send = await ctx.repo.sendByRef(snooze[1] as string);
       if (!send?.deadlineId || !send.due) return undefined;
       const days = Number(snooze[2]);
       const until = new Date(deps.now().getTime() + days * 86_400_000).toISOString();
       // A message that stood for several dates of a frequent deadline snoozes them all.
       for (const due of [send.due, ...(send.others?.dues ?? [])])
-        ctx.repo.snooze({ deadlineId: send.deadlineId, due, recipient: send.recipient, until });
+        await ctx.repo.snooze({ deadlineId: send.deadlineId, due, recipient: send.recipient, until });
       deps.measurements.audit({
         actor: actorKey(actor),
         action: 'snooze',

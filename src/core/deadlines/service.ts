@@ -117,14 +117,14 @@ function readOwners(owners: string[] | undefined): { keys: string[]; bad: string
 }
 
 /** Validates and stores a new deadline; every problem comes back as one clear message in `lang`. */
-export function addDeadline(
+export async function addDeadline(
   input: DeadlineInput,
   by: string,
   ctx: DeadlineContext,
   lang: Lang = DEFAULT_LANG,
-): DeadlineResult {
+): Promise<DeadlineResult> {
   const read = readDeadline(input, ctx, lang);
-  return read.ok ? { ok: true, deadline: ctx.repo.add(read.deadline, by) } : read;
+  return read.ok ? { ok: true, deadline: await ctx.repo.add(read.deadline, by) } : read;
 }
 
 /** Validates a deadline as `add` would, without storing it. */
@@ -163,14 +163,14 @@ function unreadableRecipient(reference: string, lang: Lang): string {
 }
 
 /** Changes the rule, owners or leads of a deadline; what is not given stays. */
-export function changeDeadline(
+export async function changeDeadline(
   id: string,
   input: DeadlineInput,
   ctx: DeadlineContext,
   lang: Lang = DEFAULT_LANG,
-): DeadlineResult {
+): Promise<DeadlineResult> {
   const t = messages(lang).deadlines;
-  const current = ctx.repo.get(id);
+  const current = await ctx.repo.get(id);
   if (!current) return { ok: false, error: t.rules.unknownDeadline(id) };
   const rule = readRule(input, lang);
   if (typeof rule === 'string') return { ok: false, error: rule };
@@ -184,7 +184,7 @@ export function changeDeadline(
   const bad = read?.bad[0];
   if (bad !== undefined) return { ok: false, error: unreadableRecipient(bad, lang) };
   const owners = read?.keys.length ? read.keys : undefined;
-  const updated = ctx.repo.update(id, {
+  const updated = await ctx.repo.update(id, {
     ...(rule ? { rule } : {}),
     ...(leads ? { leads } : {}),
     ...(owners ? { owners } : {}),

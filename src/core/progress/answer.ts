@@ -23,7 +23,7 @@ import type { ProgressWords } from './words.ts';
 /** What progress answers read: the measurements, the deadlines, the question reader and the phrases. */
 export interface ProgressDeps {
   measurements: MeasurementDeps;
-  deadlines(): Deadline[];
+  deadlines(): Promise<Deadline[]>;
   answerer(): Answerer;
   words: ProgressWords;
 }
@@ -41,7 +41,7 @@ export interface ProgressAnswers {
   /** The progress phrase and periods of a message, or of `previous` for a follow-up of one. */
   read(text: string, previous?: string): ProgressAsk | undefined;
   /** Answers a progress question from its intent (read by the plans' question reader). */
-  answer(intent: QueryIntent, ask: ProgressAsk, actor: Actor): ProgressOutcome;
+  answer(intent: QueryIntent, ask: ProgressAsk, actor: Actor): Promise<ProgressOutcome>;
 }
 
 /** Indicators listed when the question names no theme ("Où en est le Cantal ?"). */
@@ -60,7 +60,7 @@ export function createProgressAnswers(deps: ProgressDeps): ProgressAnswers {
       const periods = deps.measurements.library().plans.map((plan) => plan.period);
       return readProgressAsk(text, deps.words, periods, previous);
     },
-    answer(intent, ask, actor) {
+    async answer(intent, ask, actor) {
       const library = deps.measurements.library();
       const lang = intent.lang;
       const t = messages(lang).progress;
@@ -72,7 +72,7 @@ export function createProgressAnswers(deps: ProgressDeps): ProgressAnswers {
       const data: ProgressData = {
         values: currentValues(repo.list()),
         targets: repo.targets(),
-        deadlines: deps.deadlines(),
+        deadlines: await deps.deadlines(),
         today,
       };
       const catalog = deps.measurements.catalog();

@@ -11,12 +11,12 @@ import { pendingReviews } from '../measurements/views.ts';
  * The personal part of the home view (Slack App Home, Teams welcome): the actor's next deadlines,
  * their last values, and what waits for their review. Empty lines are left out.
  */
-export function personalOverview(
+export async function personalOverview(
   actor: Actor,
   measurements: MeasurementDeps,
   deadlines: DeadlineRepository | undefined,
   lang: Lang,
-): string[] {
+): Promise<string[]> {
   const key = actorKey(actor);
   const scopes = measurements.library().scopes;
   const catalog = measurements.catalog();
@@ -26,7 +26,7 @@ export function personalOverview(
   const lines: string[] = [];
   const today = measurements.now().toISOString().slice(0, 10);
   const horizon = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-  const mine = (deadlines?.list() ?? [])
+  const mine = ((await deadlines?.list()) ?? [])
     .filter((d) => d.owners.includes(key))
     .map((d) => ({ d, due: listOccurrences(d.rule, today, horizon)[0] }))
     .filter((x): x is { d: (typeof x)['d']; due: string } => Boolean(x.due))

@@ -38,7 +38,7 @@ export interface RouterDeps {
   /** "Où en est-on ?": questions answered from the recorded values; without it, from the plans only. */
   progress?: ProgressAnswers;
   /** The personal lines of the home view (deadlines, values, reviews); see home.ts. */
-  overview?(actor: Actor, lang: Lang): string[];
+  overview?(actor: Actor, lang: Lang): Promise<string[]>;
   /** Reports unexpected failures; the user still gets a polite reply. */
   onError?(error: unknown, context: Record<string, unknown>): void;
   /** Tells a database that is busy or cannot be written from other failures, to say so to the user. */
@@ -109,7 +109,7 @@ export function createRouter(deps: RouterDeps): Router {
     const progress = deps.progress?.read(standalone, asksForItems ? undefined : last?.standalone);
     let fallback: Extract<ProgressOutcome, { kind: 'plans' }> | undefined;
     if (progress && deps.progress) {
-      const outcome = deps.progress.answer(intent, progress, message.actor);
+      const outcome = await deps.progress.answer(intent, progress, message.actor);
       if (outcome.kind === 'reply') {
         // A follow-up keeps the progress question it follows, so that the next one still reads as one.
         const asked = deps.progress.read(standalone) ? standalone : (last?.standalone ?? standalone);
@@ -203,7 +203,7 @@ export function createRouter(deps: RouterDeps): Router {
       const plans = listPlans(deps.library(), 'fr');
       if (!deps.overview) return plans;
       try {
-        const personal = deps.overview(actor, 'fr');
+        const personal = await deps.overview(actor, 'fr');
         return personal.length ? { ...plans, text: `${personal.join('\n')}\n${plans.text}` } : plans;
       } catch (error) {
         deps.onError?.(error, { where: 'homeView', platform: actor.platform });

@@ -149,7 +149,7 @@ describe('/boussole échéances and /boussole export', () => {
     const { context } = ctx.deadlines();
     const [indicator] = ctx.measurements().catalog.search('faits numériques', { scope: 'cantal' });
     const { addDeadline } = await import('../../../src/core/deadlines/service.ts');
-    const added = addDeadline(
+    const added = await addDeadline(
       {
         indicator: indicator?.indicator.node.id,
         yearly: '06-30',

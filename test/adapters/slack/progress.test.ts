@@ -11,7 +11,7 @@ let ctx: ReturnType<typeof testContext>;
 let h: SlackHarness;
 beforeAll(async () => {
   ctx = testContext();
-  seedProgress(ctx);
+  await seedProgress(ctx);
   h = await startSlackHarness(createAppRouter(ctx), { db: ctx.db });
 });
 afterAll(async () => {

@@ -12,7 +12,7 @@ let ctx: ReturnType<typeof testContext>;
 let harness: TeamsHarness<Router>;
 beforeAll(async () => {
   ctx = testContext();
-  seedProgress(ctx);
+  await seedProgress(ctx);
   harness = await startTeamsHarness({ router: createAppRouter(ctx) });
 });
 afterAll(async () => {
