@@ -65,12 +65,11 @@ export async function runSweep(
   const deadlines = await deps.deadlines.list();
   if (!deadlines.length) return [];
   if (!options.dryRun) await releaseOrphanedClaims(deps, now);
-  const recorded = deps.measurements
-    .list()
+  const recorded = (await deps.measurements.list())
     .filter((m) => m.status !== 'rejected')
     .map((m) => ({ indicatorId: m.indicatorId, scope: m.scope, period: m.period }));
   const scopes = deps.library().scopes;
-  const validators = deps.measurements.grants().filter((g) => g.role === 'validator');
+  const validators = (await deps.measurements.grants()).filter((g) => g.role === 'validator');
   const escalation: Record<string, string[]> = {};
   for (const scope of new Set(deadlines.map((d) => d.scope))) {
     escalation[scope] = validators.filter((g) => scopeCovers(g.scope, scope, scopes)).map((g) => g.userKey);

@@ -14,7 +14,7 @@ const MAX_BATCH = 20_000;
 /** Runs `write` on consecutive slices of `items`, pausing between slices; returns the results in order. */
 export async function writeInBatches<T, R>(
   items: readonly T[],
-  write: (batch: T[]) => R,
+  write: (batch: T[]) => R | Promise<R>,
   options: { pauseMs?: number; targetMs?: number } = {},
 ): Promise<R[]> {
   const pauseMs = options.pauseMs ?? BATCH_PAUSE_MS;
@@ -24,7 +24,7 @@ export async function writeInBatches<T, R>(
   for (let start = 0; start < items.length; ) {
     if (start > 0 && pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     const began = performance.now();
-    results.push(write(items.slice(start, start + size)));
+    results.push(await write(items.slice(start, start + size)));
     start += size;
     const perItem = Math.max(0.001, (performance.now() - began) / size);
     size = Math.max(1, Math.min(MAX_BATCH, Math.floor(targetMs / perItem)));

@@ -32,7 +32,7 @@ export function createConversationStore(
      ON CONFLICT (answer_id, actor) DO UPDATE SET rating = excluded.rating, created_at = excluded.created_at`,
   );
   return {
-    recent(conversation, limit) {
+    async recent(conversation, limit) {
       const since = new Date(now().getTime() - memoryMinutes * 60_000).toISOString();
       return (recent.all(conversation, since, limit) as AnswerRow[]).map(
         (row): TurnRecord => ({
@@ -48,7 +48,7 @@ export function createConversationStore(
         }),
       );
     },
-    record(turn) {
+    async record(turn) {
       const id = randomUUID();
       insert.run(
         id,
@@ -64,7 +64,7 @@ export function createConversationStore(
       );
       return id;
     },
-    feedback(answerId, actor, rating) {
+    async feedback(answerId, actor, rating) {
       if (!exists.get(answerId)) return false;
       upsertFeedback.run(answerId, actor, rating, now().toISOString());
       return true;

@@ -7,7 +7,7 @@ import type { Db } from './db.ts';
 import { type DraftRow, type MeasurementRow, sameValue, toDraft, toMeasurement } from './measurement-rows.ts';
 
 /** Drafts older than this are forgotten by follow-up messages (their buttons still work). */
-const DRAFT_FOLLOW_UP_MINUTES = 60;
+export const DRAFT_FOLLOW_UP_MINUTES = 60;
 
 /** Short, unguessable ids: they travel in button values and people read them in CLI output. */
 export function newId(prefix: string): string {
@@ -113,7 +113,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
   });
 
   return {
-    createDraft(draft) {
+    async createDraft(draft) {
       const id = newId('d');
       const at = stamp();
       db.transaction(() => {
@@ -131,29 +131,29 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
       })();
       return toDraft(q.draft.get(id) as DraftRow);
     },
-    getDraft(id) {
+    async getDraft(id) {
       const row = q.draft.get(id) as DraftRow | undefined;
       return row && toDraft(row);
     },
-    openDraft(actor, conversation) {
+    async openDraft(actor, conversation) {
       const since = new Date(now().getTime() - DRAFT_FOLLOW_UP_MINUTES * 60_000).toISOString();
       const row = q.openDraft.get(actor, conversation, since) as DraftRow | undefined;
       return row && toDraft(row);
     },
-    updateDraft(id, fields, addedMessage) {
+    async updateDraft(id, fields, addedMessage) {
       const row = q.draft.get(id) as DraftRow | undefined;
       if (row?.state !== 'open') return undefined;
       const message = addedMessage ? `${row.message}\n${addedMessage}` : row.message;
       q.updateDraft.run(JSON.stringify(fields), message, stamp(), id);
       return toDraft(q.draft.get(id) as DraftRow);
     },
-    cancelDraft(id) {
+    async cancelDraft(id) {
       return q.cancelDraft.run(stamp(), id).changes > 0;
     },
     // IMMEDIATE: this transaction reads before it writes, and in WAL mode a deferred one would fail
     // at once (SQLITE_BUSY_SNAPSHOT, no waiting) if another process committed in between.
-    confirmDraft: (id, measurement) => confirm.immediate(id, measurement),
-    importMeasurements: (measurements, audit) =>
+    confirmDraft: async (id, measurement) => confirm.immediate(id, measurement),
+    importMeasurements: async (measurements, audit) =>
       db
         .transaction(() => {
           const saved: Measurement[] = [];
@@ -171,20 +171,20 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
           return { saved, unchanged };
         })
         .immediate(),
-    getMeasurement(id) {
+    async getMeasurement(id) {
       const row = q.byId.get(id) as MeasurementRow | undefined;
       return row && toMeasurement(row);
     },
-    current(indicatorId, scope, period) {
+    async current(indicatorId, scope, period) {
       const row = q.current.get(indicatorId, scope, period) as MeasurementRow | undefined;
       return row && toMeasurement(row);
     },
-    list(filter = {}) {
+    async list(filter = {}) {
       return (
         q.list.all({ indicator: filter.indicatorId ?? null, scope: filter.scope ?? null }) as MeasurementRow[]
       ).map(toMeasurement);
     },
-    review(id, status, actor) {
+    async review(id, status, actor) {
       return db
         .transaction(() => {
           const row = q.byId.get(id) as MeasurementRow | undefined;
@@ -197,7 +197,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
         })
         .immediate();
     },
-    targets(indicatorId) {
+    async targets(indicatorId) {
       return (
         q.targets.all({ indicator: indicatorId ?? null }) as {
           indicator_id: string;
@@ -214,7 +214,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
         value: row.value,
       }));
     },
-    setTarget(target, by) {
+    async setTarget(target, by) {
       q.insertTarget.run(
         target.indicatorId,
         target.scope,
@@ -225,7 +225,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
         stamp(),
       );
     },
-    grants() {
+    async grants() {
       return (q.grants.all() as { user_key: string; role: RoleGrant['role']; scope: string }[]).map(
         (row) => ({
           userKey: row.user_key,
@@ -234,13 +234,13 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
         }),
       );
     },
-    grant(grant, by) {
+    async grant(grant, by) {
       return q.grant.run(grant.userKey, grant.role, grant.scope, by, stamp()).changes > 0;
     },
-    revoke(grant) {
+    async revoke(grant) {
       return q.revoke.run(grant.userKey, grant.role, grant.scope).changes > 0;
     },
-    audit: writeAudit,
+    audit: async (entry) => writeAudit(entry),
   };
 
   function writeAudit(entry: AuditEntry): void {

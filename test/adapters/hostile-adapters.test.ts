@@ -29,14 +29,14 @@ let router: Router;
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => rejections.push(reason);
 
-beforeAll(() => {
+beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   ctx = testContext({
     BOUSSOLE_ADMINS: 'slack:U0ROOT,teams:00000000-0000-0000-0000-0000000000a0,console:root',
   });
   const { repo } = ctx.measurements();
   for (const userKey of ['slack:U0ALICE', 'teams:00000000-0000-0000-0000-0000000000020', 'console:alice'])
-    repo.grant({ userKey, role: 'contributor', scope: 'cantal' }, 'test');
+    await repo.grant({ userKey, role: 'contributor', scope: 'cantal' }, 'test');
   router = createAppRouter(ctx);
 });
 afterAll(() => {

@@ -89,9 +89,11 @@ describe('a process killed with SIGKILL', () => {
     try {
       await until(() => locker.lines.includes('locked'), 30_000, 'the lock');
       const started = Date.now();
-      ctx.measurements().repo.grant({ userKey: 'console:bob', role: 'contributor', scope: 'cantal' }, 'test');
+      await ctx
+        .measurements()
+        .repo.grant({ userKey: 'console:bob', role: 'contributor', scope: 'cantal' }, 'test');
       expect(Date.now() - started).toBeGreaterThan(100);
-      expect(ctx.measurements().repo.grants()).toContainEqual({
+      expect(await ctx.measurements().repo.grants()).toContainEqual({
         userKey: 'console:bob',
         role: 'contributor',
         scope: 'cantal',

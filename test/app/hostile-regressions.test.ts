@@ -21,9 +21,11 @@ const PREVIEW = "Cantal 2024-2025 : 62,5 % d'élèves groupe 3 faits numériques
 const draftOf = (reply: { buttons?: { id: string }[] }) =>
   reply.buttons?.find((b) => b.id.startsWith('confirm'))?.id.split(':')[1] as string;
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = testContext({ BOUSSOLE_ADMINS: 'slack:U0ADMIN' });
-  ctx.measurements().repo.grant({ userKey: 'console:alice', role: 'contributor', scope: 'cantal' }, 'test');
+  await ctx
+    .measurements()
+    .repo.grant({ userKey: 'console:alice', role: 'contributor', scope: 'cantal' }, 'test');
   router = createAppRouter(ctx);
 });
 afterAll(() => ctx.cleanup());
@@ -59,7 +61,7 @@ describe('hostile-input regressions', () => {
   it('grants a mentioned Slack user on Slack, and refuses unreadable user references', async () => {
     const granted = await say(slackAdmin, 'donner contributeur cantal à <@U0BOB>');
     expect(granted.text).toContain('slack:U0BOB');
-    expect(ctx.measurements().repo.grants()).toContainEqual({
+    expect(await ctx.measurements().repo.grants()).toContainEqual({
       userKey: 'slack:U0BOB',
       role: 'contributor',
       scope: 'cantal',
@@ -67,12 +69,7 @@ describe('hostile-input regressions', () => {
     for (const who of ['🙂', 'teams:', 'console:']) {
       expect((await say(slackAdmin, `accorder le rôle admin à ${who}`)).status).toBe('invalid');
     }
-    expect(
-      ctx
-        .measurements()
-        .repo.grants()
-        .filter((g) => g.role === 'admin'),
-    ).toEqual([]);
+    expect((await ctx.measurements().repo.grants()).filter((g) => g.role === 'admin')).toEqual([]);
   });
 
   it('answers a pasted page with a bounded reply', () => {

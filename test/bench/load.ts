@@ -144,7 +144,7 @@ export async function runLoadBench(options: {
   const ctx = openContext(loadConfig({ BOUSSOLE_DB: dbFile }), createLogger('silent'));
   for (const user of USERS)
     for (const scope of MEASURED_SCOPES)
-      ctx.measurements().repo.grant({ userKey: `slack:${user}`, role: 'contributor', scope }, 'bench');
+      await ctx.measurements().repo.grant({ userKey: `slack:${user}`, role: 'contributor', scope }, 'bench');
   ctx.close();
 
   const load = fork(fileURLToPath(new URL('./slack-load.ts', import.meta.url)), [], {

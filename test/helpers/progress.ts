@@ -56,7 +56,7 @@ export async function seedProgress(ctx: AppContext): Promise<void> {
   const { repo, deps } = ctx.measurements();
   deps.now = () => PROGRESS_NOW;
   const author = { platform: 'console', userId: 'seed', displayName: 'seed' };
-  repo.importMeasurements(
+  await repo.importMeasurements(
     VALUES.map(([indicatorId, scope, period, value, status]) => ({
       indicatorId,
       scope,
@@ -69,7 +69,7 @@ export async function seedProgress(ctx: AppContext): Promise<void> {
     { actor: 'console:seed', action: 'import', outcome: 'ok' },
   );
   for (const [indicatorId, scope, period, kind, value] of TARGETS)
-    repo.setTarget({ indicatorId, scope, period, kind, value }, 'console:seed');
+    await repo.setTarget({ indicatorId, scope, period, kind, value }, 'console:seed');
   for (const [indicatorId, scope] of DEADLINES)
     await ctx.deadlines().repo.add(
       {

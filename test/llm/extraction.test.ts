@@ -59,7 +59,7 @@ describe('measurement extraction with an LLM', () => {
     };
     expect(request.response_format?.type).toBe('json_schema');
     expect(request.messages.at(-1)?.content).toContain('cf-casf-2025:i0ab56d1');
-    expect(ctx.measurements().repo.list()).toEqual([]);
+    expect(await ctx.measurements().repo.list()).toEqual([]);
   });
 
   it('ignores an indicator the model invents and never overrides what the rules read', async () => {
@@ -86,7 +86,7 @@ describe('measurement extraction with an LLM', () => {
     const reply = await say(SPOKEN);
     expect(reply.status).toBe('invalid');
     expect(reply.text).toMatch(/« soixante-deux et demi pour cent ».*écrivez-la en chiffres/u);
-    expect(ctx.measurements().repo.list()).toEqual([]);
+    expect(await ctx.measurements().repo.list()).toEqual([]);
   });
 
   it('does not call the model when the rules read everything', async () => {

@@ -287,9 +287,9 @@ describe('follow-ups', () => {
     await router.handleMessage({ actor: alice, conversation, text: CANTAL });
     const key = `console:${conversation.conversationId}:`;
     now = new Date('2026-11-23T10:20:00Z');
-    expect(memory.recent(key, 3)).toHaveLength(1);
+    expect(await memory.recent(key, 3)).toHaveLength(1);
     now = new Date('2026-11-23T11:00:00Z');
-    expect(memory.recent(key, 3)).toHaveLength(0);
+    expect(await memory.recent(key, 3)).toHaveLength(0);
     const later = await router.handleMessage({ actor: alice, conversation, text: "et dans l'Allier ?" });
     expect(later.text).not.toContain('« faits numériques »');
   });

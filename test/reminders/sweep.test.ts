@@ -124,7 +124,7 @@ describe('a reminder sweep', () => {
   });
 
   it('tells the scope validators at J+8 when the value is still missing', async () => {
-    ctx
+    await ctx
       .measurements()
       .repo.grant({ userKey: 'console:victor', role: 'validator', scope: 'clermont-ferrand' }, 'test');
     await addDeadline(['console:alice'], '1');

@@ -42,10 +42,12 @@ async function freePort(): Promise<number> {
 }
 
 /** A seeded database where U0ALICE may record Cantal values. */
-function seed(name: string): string {
+async function seed(name: string): Promise<string> {
   const dbFile = path.join(dir, name);
   const ctx = openContext(loadConfig({ BOUSSOLE_DB: dbFile }), createLogger('silent'));
-  ctx.measurements().repo.grant({ userKey: 'slack:U0ALICE', role: 'contributor', scope: 'cantal' }, 'test');
+  await ctx
+    .measurements()
+    .repo.grant({ userKey: 'slack:U0ALICE', role: 'contributor', scope: 'cantal' }, 'test');
   ctx.close();
   return dbFile;
 }
@@ -107,7 +109,7 @@ const textOf = (call: { body: { blocks?: unknown; text?: string } }) =>
 
 describe('with the disk full', () => {
   it('answers a Slack question, answers a retried event once, and says why an entry was not saved', async () => {
-    const dbFile = seed('full.db');
+    const dbFile = await seed('full.db');
     const holder = holdOpen(dbFile);
     const { app, url } = await startAssistant(dbFile, 0);
     try {
@@ -135,7 +137,7 @@ describe('with the disk full', () => {
   }, 90_000);
 
   it('shows the computed answer in the console chat instead of an apology', async () => {
-    const dbFile = seed('full-console.db');
+    const dbFile = await seed('full-console.db');
     const holder = holdOpen(dbFile);
     const chat = boussoleChild(['start'], { BOUSSOLE_DB: dbFile }, { fileSizeLimitBlocks: 0, stdin: true });
     try {
@@ -155,7 +157,7 @@ describe('with the disk full', () => {
 
 describe('with another process holding the write lock for 10 s', () => {
   it('gives every mention a reply, answer or apology, and none twice', async () => {
-    const dbFile = seed('locked.db');
+    const dbFile = await seed('locked.db');
     const { app, url } = await startAssistant(dbFile);
     const locker = faultChild('lock-child.ts', [dbFile, '10000']);
     try {
@@ -197,7 +199,7 @@ describe('with another process holding the write lock for 10 s', () => {
 
 describe('a CLI import beside the assistant', () => {
   it('lets another writer in between its batches instead of holding the lock until it ends', async () => {
-    const dbFile = seed('import.db');
+    const dbFile = await seed('import.db');
     const rows = ['indicateur_id;perimetre;periode;valeur'];
     const indicators = ['i0ab56d1', 'i6aef956', 'i646b5a1', 'i64fd8ae', 'i2915d05'];
     const scopes = ['cantal', 'allier', 'haute-loire', 'puy-de-dome', 'clermont-ferrand'];

@@ -21,11 +21,11 @@ function operator(): string {
 }
 
 /** `boussole measurements`: every version, oldest first. */
-export function runMeasurements(
+export async function runMeasurements(
   ctx: AppContext,
   io: CommandIO,
   args: { indicator?: string; scope?: string; json: boolean },
-): number {
+): Promise<number> {
   const { repo, catalog } = ctx.measurements();
   let indicatorId: string | undefined;
   if (args.indicator) {
@@ -42,7 +42,7 @@ export function runMeasurements(
     io.err(`Périmètre inconnu : ${args.scope}.`);
     return 1;
   }
-  const rows = repo.list({ ...(indicatorId ? { indicatorId } : {}), ...(scope ? { scope } : {}) });
+  const rows = await repo.list({ ...(indicatorId ? { indicatorId } : {}), ...(scope ? { scope } : {}) });
   if (args.json) {
     printJson(
       io,
@@ -73,16 +73,16 @@ export function runMeasurements(
   return 0;
 }
 
-export function runGrant(
+export async function runGrant(
   ctx: AppContext,
   io: CommandIO,
   change: 'grant' | 'revoke',
   positionals: string[],
-): number {
+): Promise<number> {
   const [user, role, scope, extra] = positionals;
   if (!user || !role || extra)
     throw new UsageError(`Usage : boussole ${change} UTILISATEUR RÔLE [PÉRIMÈTRE]`);
-  const outcome = changeRole(
+  const outcome = await changeRole(
     ctx.measurements().repo,
     ctx.library().scopes,
     operator(),
@@ -119,7 +119,7 @@ export async function runChart(
   const written = writeOutput(
     ctx.config,
     out,
-    await renderTrendChart(chartSpecOf(indicator, deps, 'fr')),
+    await renderTrendChart(await chartSpecOf(indicator, deps, 'fr')),
     force,
   );
   if (!written.ok) {
@@ -145,7 +145,7 @@ export async function runExport(
         : `Format introuvable dans « ${args.out} » : ajoutez --format csv ou --format xlsx (ou nommez le fichier .csv ou .xlsx).`,
     );
   }
-  const rows = trackingRows(ctx.measurements().deps, { allVersions: args.allVersions });
+  const rows = await trackingRows(ctx.measurements().deps, { allVersions: args.allVersions });
   const data =
     format === 'csv'
       ? writeCsv([...TRACKING_HEADER], rows)
@@ -200,7 +200,7 @@ export async function runImport(
   const author = onBehalfOf
     ? authorOf(onBehalfOf)
     : { platform: 'cli', userId: os.userInfo().username || 'admin' };
-  const result = readImportRows(parsed.header, parsed.rows, deps, author, onBehalfOf);
+  const result = await readImportRows(parsed.header, parsed.rows, deps, author, onBehalfOf);
   for (const problem of result.problems) io.err(`ligne ${problem.line} : ${problem.message}`);
   if (result.problems.length && !args.partial) {
     io.err(
@@ -241,7 +241,12 @@ function authorOf(userKey: string): { platform: string; userId: string; displayN
 }
 
 /** `boussole target`: a target (or with --baseline a baseline) for an indicator × scope × period. */
-export function runTarget(ctx: AppContext, io: CommandIO, positionals: string[], baseline: boolean): number {
+export async function runTarget(
+  ctx: AppContext,
+  io: CommandIO,
+  positionals: string[],
+  baseline: boolean,
+): Promise<number> {
   const [id, scopeWord, periodWord, valueWord] = positionals;
   if (!id || !scopeWord || !periodWord || !valueWord) {
     throw new UsageError('Usage : boussole target INDICATEUR_ID PÉRIMÈTRE PÉRIODE VALEUR [--baseline]');
@@ -265,7 +270,7 @@ export function runTarget(ctx: AppContext, io: CommandIO, positionals: string[],
     return 1;
   }
   const kind = baseline ? 'baseline' : 'target';
-  repo.setTarget({ indicatorId: indicator.node.id, scope: scope.key, period, kind, value }, operator());
+  await repo.setTarget({ indicatorId: indicator.node.id, scope: scope.key, period, kind, value }, operator());
   io.out(
     `${baseline ? 'Valeur initiale' : 'Cible'} enregistrée : ${indicator.node.text} — ${scope.shortName} ${period} : ${formatValue(value, unit ?? 'number', 'fr')}`,
   );

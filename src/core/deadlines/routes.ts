@@ -39,7 +39,7 @@ async function listMine(actor: Actor, lang: Lang, deps: DeadlineRouteDeps): Prom
   const ctx = deps.context();
   const by = actorKey(actor);
   const manager = isAllowed(
-    deps.measurements.grants(),
+    await deps.measurements.grants(),
     deps.admins,
     by,
     'manage_deadlines',
@@ -97,9 +97,16 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       }
       const by = actorKey(actor);
       if (
-        !isAllowed(deps.measurements.grants(), deps.admins, by, 'manage_deadlines', undefined, ctx.scopes)
+        !isAllowed(
+          await deps.measurements.grants(),
+          deps.admins,
+          by,
+          'manage_deadlines',
+          undefined,
+          ctx.scopes,
+        )
       ) {
-        deps.measurements.audit({ actor: by, action: `deadline ${verb}`, outcome: 'refused' });
+        await deps.measurements.audit({ actor: by, action: `deadline ${verb}`, outcome: 'refused' });
         return { status: 'refused', lang, text: t.adminsOnly };
       }
       let parsed: ReturnType<typeof parseArgs>;
@@ -161,7 +168,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       // A message that stood for several dates of a frequent deadline snoozes them all.
       for (const due of [send.due, ...(send.others?.dues ?? [])])
         await ctx.repo.snooze({ deadlineId: send.deadlineId, due, recipient: send.recipient, until });
-      deps.measurements.audit({
+      await deps.measurements.audit({
         actor: actorKey(actor),
         action: 'snooze',
         target: send.key,

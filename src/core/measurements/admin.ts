@@ -16,7 +16,7 @@ export type GrantOutcome = { ok: true; message: string } | { ok: false; message:
  * Grants or revokes a role: shared by the chat command and the CLI. `by` is who asks (already
  * allowed to manage rights); the change and its author go to the audit log.
  */
-export function changeRole(
+export async function changeRole(
   repo: MeasurementRepository,
   scopes: ScopeRegistry,
   by: string,
@@ -26,7 +26,7 @@ export function changeRole(
   scopeWord: string | undefined,
   lang: Lang = 'fr',
   platform = 'console',
-): GrantOutcome {
+): Promise<GrantOutcome> {
   const role = parseRole(roleWord);
   const t = messages(lang).indicators;
   if (!role) return { ok: false, message: t.rights.unknownRole(roleWord) };
@@ -41,8 +41,8 @@ export function changeRole(
   const userKey = userKeyOf(userRef, platform);
   if (!userKey) return { ok: false, message: t.rights.unreadableUser };
   const grant = { userKey, role: role as Role, scope };
-  const changed = change === 'grant' ? repo.grant(grant, by) : repo.revoke(grant);
-  repo.audit({ actor: by, action: change, target: `${userKey}|${role}|${scope}`, outcome: 'ok' });
+  const changed = change === 'grant' ? await repo.grant(grant, by) : await repo.revoke(grant);
+  await repo.audit({ actor: by, action: change, target: `${userKey}|${role}|${scope}`, outcome: 'ok' });
   const where = scope === '*' ? '' : t.forScope(scopes.displayName(scope));
   const said =
     change === 'grant'
@@ -61,12 +61,12 @@ export function roleName(role: Role, lang: Lang): string {
 }
 
 /** Chat commands of admins and validators; undefined when the text is not one of them. */
-export function handleAdminCommand(
+export async function handleAdminCommand(
   actor: Actor,
   text: string,
   lang: Lang,
   deps: MeasurementDeps,
-): Reply | undefined {
+): Promise<Reply | undefined> {
   const scopes = deps.library().scopes;
   const userKey = actorKey(actor);
   const grantFr =
@@ -77,29 +77,39 @@ export function handleAdminCommand(
     const [user, role, scope] = grantFr
       ? [grantFr[4] as string, grantFr[2] as string, grantFr[3]]
       : [grantEn?.[2] as string, grantEn?.[3] as string, grantEn?.[4]];
-    if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'manage_rights', undefined, scopes)) {
-      return refuse(deps, userKey, change, lang, messages(lang).indicators.rights.adminsOnly);
+    if (!isAllowed(await deps.repo.grants(), deps.admins, userKey, 'manage_rights', undefined, scopes)) {
+      return await refuse(deps, userKey, change, lang, messages(lang).indicators.rights.adminsOnly);
     }
-    const outcome = changeRole(deps.repo, scopes, userKey, change, user, role, scope, lang, actor.platform);
+    const outcome = await changeRole(
+      deps.repo,
+      scopes,
+      userKey,
+      change,
+      user,
+      role,
+      scope,
+      lang,
+      actor.platform,
+    );
     return { status: outcome.ok ? 'saved' : 'invalid', lang, text: outcome.message };
   }
-  if (/^(?:droits|mes droits|rights|my rights)$/iu.test(text)) return listRights(deps, userKey, lang);
+  if (/^(?:droits|mes droits|rights|my rights)$/iu.test(text)) return await listRights(deps, userKey, lang);
   if (/^(?:(?:valeurs? )?[àa] valider|pending|to review)$/iu.test(text))
-    return listPending(deps, userKey, lang);
+    return await listPending(deps, userKey, lang);
   const target = /^(cible|target|valeur initiale|baseline)\s+(.+)$/iu.exec(text);
-  if (target) return setTarget(actor, target[1] as string, target[2] as string, lang, deps);
+  if (target) return await setTarget(actor, target[1] as string, target[2] as string, lang, deps);
   const review = /^(valider|rejeter|validate|reject)\s+(m[0-9a-f]{12})$/iu.exec(text);
   if (review) {
     const status = /^(?:valider|validate)$/iu.test(review[1] as string) ? 'validated' : 'rejected';
-    const measurement = deps.repo.getMeasurement(review[2] as string);
+    const measurement = await deps.repo.getMeasurement(review[2] as string);
     const t = messages(lang);
     if (!measurement) return { status: 'invalid', lang, text: t.indicators.review.unknownValue };
-    if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'validate', measurement.scope, scopes)) {
+    if (!isAllowed(await deps.repo.grants(), deps.admins, userKey, 'validate', measurement.scope, scopes)) {
       const text = t.indicators.review.validatorsOnly(scopes.displayName(measurement.scope));
-      return refuse(deps, userKey, 'validate', lang, text);
+      return await refuse(deps, userKey, 'validate', lang, text);
     }
-    const reviewed = deps.repo.review(measurement.id, status, userKey);
-    deps.repo.audit({ actor: userKey, action: status, target: measurement.id, outcome: 'ok' });
+    const reviewed = await deps.repo.review(measurement.id, status, userKey);
+    await deps.repo.audit({ actor: userKey, action: status, target: measurement.id, outcome: 'ok' });
     return {
       status: 'saved',
       lang,
@@ -109,15 +119,21 @@ export function handleAdminCommand(
   return undefined;
 }
 
-function refuse(deps: MeasurementDeps, actor: string, action: string, lang: Lang, text: string): Reply {
-  deps.repo.audit({ actor, action, outcome: 'refused' });
+async function refuse(
+  deps: MeasurementDeps,
+  actor: string,
+  action: string,
+  lang: Lang,
+  text: string,
+): Promise<Reply> {
+  await deps.repo.audit({ actor, action, outcome: 'refused' });
   deps.log?.('command refused', { actor, action });
   return { status: 'refused', lang, text };
 }
 
-function listRights(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
+async function listRights(deps: MeasurementDeps, userKey: string, lang: Lang): Promise<Reply> {
   const scopes = deps.library().scopes;
-  const mine = deps.repo.grants().filter((g) => g.userKey === userKey);
+  const mine = (await deps.repo.grants()).filter((g) => g.userKey === userKey);
   const lines = mine.map(
     (g) => `• ${roleName(g.role, lang)}${g.scope === '*' ? '' : ` — ${scopes.displayName(g.scope)}`}`,
   );
@@ -129,7 +145,13 @@ function listRights(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
   };
 }
 
-function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: MeasurementDeps): Reply {
+async function setTarget(
+  actor: Actor,
+  word: string,
+  rest: string,
+  lang: Lang,
+  deps: MeasurementDeps,
+): Promise<Reply> {
   const kind = /^(?:cible|target)$/iu.test(word) ? 'target' : 'baseline';
   const scopes = deps.library().scopes;
   const parsed = parseMeasurement(rest, scopes);
@@ -151,8 +173,14 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
     return { status: 'invalid', lang, text: words.missing(missing, usage) };
   }
   const userKey = actorKey(actor);
-  if (!isAllowed(deps.repo.grants(), deps.admins, userKey, 'set_target', parsed.scope, scopes)) {
-    return refuse(deps, userKey, 'set_target', lang, words.validatorsOnly(scopes.displayName(parsed.scope)));
+  if (!isAllowed(await deps.repo.grants(), deps.admins, userKey, 'set_target', parsed.scope, scopes)) {
+    return await refuse(
+      deps,
+      userKey,
+      'set_target',
+      lang,
+      words.validatorsOnly(scopes.displayName(parsed.scope)),
+    );
   }
   const problem = checkValue(
     indicator.unit === 'text' ? 'number' : indicator.unit,
@@ -163,11 +191,11 @@ function setTarget(actor: Actor, word: string, rest: string, lang: Lang, deps: M
   if (indicator.unit === 'percent' && (parsed.value < 0 || parsed.value > 100)) {
     return { status: 'invalid', lang, text: t.indicators.percentRange };
   }
-  deps.repo.setTarget(
+  await deps.repo.setTarget(
     { indicatorId: indicator.node.id, scope: parsed.scope, period: parsed.period, kind, value: parsed.value },
     userKey,
   );
-  deps.repo.audit({
+  await deps.repo.audit({
     actor: userKey,
     action: `set_${kind}`,
     target: `${indicator.node.id}|${parsed.scope}|${parsed.period}`,

@@ -11,7 +11,7 @@ import { formatValue } from './units.ts';
    confirmation, and the form to edit the draft. */
 
 /** The preview of a draft ready to save: what would be recorded, and the buttons to decide. */
-export function previewReply(draft: Draft, ready: ReadyDraft, deps: MeasurementDeps): Reply {
+export async function previewReply(draft: Draft, ready: ReadyDraft, deps: MeasurementDeps): Promise<Reply> {
   const lang = draft.fields.lang;
   const t = messages(lang).measurements;
   const colon = messages(lang).format.colon;
@@ -27,9 +27,9 @@ export function previewReply(draft: Draft, ready: ReadyDraft, deps: MeasurementD
   ];
   if (m.comment) lines.push(`• ${t.comment}${colon} ${m.comment}`);
   if (m.source) lines.push(`• Source${colon} ${m.source}`);
-  const target = deps.repo
-    .targets(indicator.node.id)
-    .find((x) => x.kind === 'target' && x.scope === m.scope && x.period === m.period);
+  const target = (await deps.repo.targets(indicator.node.id)).find(
+    (x) => x.kind === 'target' && x.scope === m.scope && x.period === m.period,
+  );
   if (target) lines.push(`• ${t.target}${colon} ${formatValue(target.value, m.unit, lang)}`);
   if (ready.previous) lines.push(`• ${t.replaces}${colon} ${describe(ready.previous, lang)}`);
   lines.push('', t.nothingSaved);

@@ -38,7 +38,7 @@ export class MeasurementEntry {
       ...commentOrSource(parsed.comment),
     };
     if (this.deps.extractor) Object.assign(fields, await fillFromExtractor(text, fields, this.deps));
-    const draft = this.deps.repo.createDraft({
+    const draft = await this.deps.repo.createDraft({
       actor: actorKey(actor),
       ...(actor.displayName ? { actorName: actor.displayName } : {}),
       conversation,
@@ -52,8 +52,8 @@ export class MeasurementEntry {
    * A message while a draft is open: a piece that was asked for or corrected ("2025-2026",
    * "valeur 62,5 %", "oui", "annuler"). Undefined when the message is about something else.
    */
-  continueDraft(actor: Actor, conversation: string, text: string): Reply | undefined {
-    const draft = this.deps.repo.openDraft(actorKey(actor), conversation);
+  async continueDraft(actor: Actor, conversation: string, text: string): Promise<Reply | undefined> {
+    const draft = await this.deps.repo.openDraft(actorKey(actor), conversation);
     if (!draft) return undefined;
     const command = text
       .trim()
@@ -64,23 +64,27 @@ export class MeasurementEntry {
       return this.confirm(draft, actor);
     const update = readCorrection(text, draft, this.deps);
     if (!update) return undefined;
-    const changed = this.deps.repo.updateDraft(draft.id, { ...draft.fields, ...update }, text);
+    const changed = await this.deps.repo.updateDraft(draft.id, { ...draft.fields, ...update }, text);
     return changed ? this.respond(changed, actor) : undefined;
   }
 
   /** Buttons and form submissions of the entry flow; undefined for other buttons. */
-  click(actor: Actor, buttonId: string, values: Record<string, string> = {}): Reply | undefined {
+  async click(
+    actor: Actor,
+    buttonId: string,
+    values: Record<string, string> = {},
+  ): Promise<Reply | undefined> {
     const match = /^(confirm|edit|cancel|update|pick|scope|period):(d[0-9a-f]{12})(?::(.+))?$/u.exec(
       buttonId,
     );
     if (!match) return undefined;
     const [, action, id, arg] = match as unknown as [string, string, string, string | undefined];
-    const draft = this.deps.repo.getDraft(id);
+    const draft = await this.deps.repo.getDraft(id);
     if (!draft) return undefined;
     const lang = draft.fields.lang;
     if (draft.actor !== actorKey(actor)) {
       // A refusal is an audited outcome like any other: who tried to act on whose entry.
-      this.deps.repo.audit({
+      await this.deps.repo.audit({
         actor: actorKey(actor),
         action: `${action}_draft`,
         target: draft.id,
@@ -105,7 +109,7 @@ export class MeasurementEntry {
     } else if (action === 'scope' && arg) fields.scope = arg;
     else if (action === 'period' && arg) fields.period = arg;
     else if (action === 'update') Object.assign(fields, readForm(values, draft, this.deps));
-    const changed = this.deps.repo.updateDraft(draft.id, fields);
+    const changed = await this.deps.repo.updateDraft(draft.id, fields);
     if (!changed) return { status: 'invalid', lang, text: messages(lang).measurements.gone };
     return action === 'update' ? this.respondToForm(changed, actor) : this.respond(changed, actor);
   }
@@ -114,10 +118,10 @@ export class MeasurementEntry {
    * A submitted form whose value, period or scope is wrong comes back as the form again, with the
    * problem attached to its field: the user fixes it where they typed it.
    */
-  private respondToForm(draft: Draft, actor: Actor): Reply {
-    const evaluation = evaluateDraft(draft, actor, this.deps);
+  private async respondToForm(draft: Draft, actor: Actor): Promise<Reply> {
+    const evaluation = await evaluateDraft(draft, actor, this.deps);
     if (evaluation.kind !== 'reply' || !evaluation.field) return this.respond(draft, actor);
-    const kept = this.deps.repo.updateDraft(draft.id, evaluation.fields) ?? draft;
+    const kept = (await this.deps.repo.updateDraft(draft.id, evaluation.fields)) ?? draft;
     const problem = evaluation.reply.text.split('\n\n')[0] ?? evaluation.reply.text;
     return {
       ...editFormReply(kept, this.deps),
@@ -128,52 +132,55 @@ export class MeasurementEntry {
   }
 
   /** "Saisir maintenant" from a reminder: a draft with everything but the value. */
-  enter(
+  async enter(
     actor: Actor,
     conversation: string,
     indicatorId: string,
     scope: string,
     period: string,
     lang: Lang,
-  ): Reply {
-    const draft = this.deps.repo.createDraft({
+  ): Promise<Reply> {
+    const draft = await this.deps.repo.createDraft({
       actor: actorKey(actor),
       ...(actor.displayName ? { actorName: actor.displayName } : {}),
       conversation,
       message: `saisir ${indicatorId} ${scope} ${period}`,
       fields: { lang, indicatorId, scope, period },
     });
-    const reply = this.respond(draft, actor);
+    const reply = await this.respond(draft, actor);
     return reply.status === 'needs_input' ? { ...reply, form: editFormReply(draft, this.deps).form } : reply;
   }
 
-  private respond(draft: Draft, actor: Actor): Reply {
-    const evaluation = evaluateDraft(draft, actor, this.deps);
+  private async respond(draft: Draft, actor: Actor): Promise<Reply> {
+    const evaluation = await evaluateDraft(draft, actor, this.deps);
     if (evaluation.kind === 'reply') {
       // Keep what was resolved on the way (the indicator chosen, the candidates offered).
-      this.deps.repo.updateDraft(draft.id, evaluation.fields);
+      await this.deps.repo.updateDraft(draft.id, evaluation.fields);
       return evaluation.reply;
     }
-    this.deps.repo.updateDraft(draft.id, { ...draft.fields, indicatorId: evaluation.indicator.node.id });
-    return previewReply(draft, evaluation, this.deps);
+    await this.deps.repo.updateDraft(draft.id, {
+      ...draft.fields,
+      indicatorId: evaluation.indicator.node.id,
+    });
+    return await previewReply(draft, evaluation, this.deps);
   }
 
-  private confirm(draft: Draft, actor: Actor): Reply {
+  private async confirm(draft: Draft, actor: Actor): Promise<Reply> {
     const lang = draft.fields.lang;
     if (draft.state === 'saved' && draft.measurementId) {
-      const saved = this.deps.repo.getMeasurement(draft.measurementId);
+      const saved = await this.deps.repo.getMeasurement(draft.measurementId);
       if (saved) return savedReply(saved, lang, true, this.deps);
     }
     if (draft.state !== 'open')
       return { status: 'invalid', lang, text: messages(lang).measurements.gone, private: true };
     // Rights and values are checked again: they may have changed since the preview.
-    const evaluation = evaluateDraft(draft, actor, this.deps);
+    const evaluation = await evaluateDraft(draft, actor, this.deps);
     if (evaluation.kind === 'reply') return evaluation.reply;
-    const result = this.deps.repo.confirmDraft(draft.id, evaluation.measurement);
+    const result = await this.deps.repo.confirmDraft(draft.id, evaluation.measurement);
     if ('error' in result)
       return { status: 'invalid', lang, text: messages(lang).measurements.gone, private: true };
     if (result.created) {
-      this.deps.repo.audit({
+      await this.deps.repo.audit({
         actor: actorKey(actor),
         action: 'record',
         target: result.measurement.id,
@@ -183,10 +190,10 @@ export class MeasurementEntry {
     return savedReply(result.measurement, lang, !result.created, this.deps);
   }
 
-  private cancel(draft: Draft, actor: Actor): Reply {
+  private async cancel(draft: Draft, actor: Actor): Promise<Reply> {
     const lang = draft.fields.lang;
     if (draft.state === 'saved') return this.confirm(draft, actor);
-    this.deps.repo.cancelDraft(draft.id);
+    await this.deps.repo.cancelDraft(draft.id);
     return { status: 'cancelled', lang, text: messages(lang).measurements.cancelled };
   }
 }

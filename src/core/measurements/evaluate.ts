@@ -32,7 +32,7 @@ const MIN_SCORE = 0.45;
  * record there), the period, then a value that fits the indicator. Returns the reply asking for
  * the first missing or wrong piece, or the draft ready to preview and save.
  */
-export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps): Evaluation {
+export async function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps): Promise<Evaluation> {
   const fields: DraftFields = { ...draft.fields };
   const lang = fields.lang;
   const t = messages(lang).measurements;
@@ -112,9 +112,9 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
   }
 
   const userKey = actorKey(actor);
-  const grants = deps.repo.grants();
+  const grants = await deps.repo.grants();
   if (!isAllowed(grants, deps.admins, userKey, 'record', scope, scopes)) {
-    deps.repo.audit({
+    await deps.repo.audit({
       actor: userKey,
       action: 'record',
       target: `${indicator.node.id}|${scope}`,
@@ -180,7 +180,7 @@ export function evaluateDraft(draft: Draft, actor: Actor, deps: MeasurementDeps)
     },
     status: initialStatus(grants, deps.admins, userKey, scope, scopes),
   };
-  const previous = deps.repo.current(indicator.node.id, scope, fields.period);
+  const previous = await deps.repo.current(indicator.node.id, scope, fields.period);
   return { kind: 'ready', indicator, measurement, ...(previous ? { previous } : {}) };
 }
 

@@ -34,7 +34,7 @@ export async function exportTrackingTable(
   if (rest && !scope) return { status: 'invalid', lang, text: t.export.unknownWord(rest) };
   if (!deps.renderTable) return { status: 'info', lang, text: t.export.unavailable };
   const format = FORMATS[formats[0]?.toLowerCase() ?? 'xlsx'] ?? 'xlsx';
-  const rows = trackingRows(deps).filter(
+  const rows = (await trackingRows(deps)).filter(
     (row) => !scope || scopeCovers(scope.key, String(row[SCOPE_COLUMN]), scopes),
   );
   const data = await deps.renderTable(format, {

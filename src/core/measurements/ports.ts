@@ -47,14 +47,19 @@ export interface AuditEntry {
   detail?: string;
 }
 
-/** The measurements' port to the store. Implemented over SQLite in src/store. */
+/**
+ * The measurements' port to the store: SQLite (src/store) or PostgreSQL (src/store/postgres),
+ * shared by every replica, so it is asynchronous.
+ */
 export interface MeasurementRepository {
-  createDraft(draft: Pick<Draft, 'actor' | 'actorName' | 'conversation' | 'message' | 'fields'>): Draft;
-  getDraft(id: string): Draft | undefined;
+  createDraft(
+    draft: Pick<Draft, 'actor' | 'actorName' | 'conversation' | 'message' | 'fields'>,
+  ): Promise<Draft>;
+  getDraft(id: string): Promise<Draft | undefined>;
   /** The newest open draft of an actor in a conversation, if it was touched recently. */
-  openDraft(actor: string, conversation: string): Draft | undefined;
-  updateDraft(id: string, fields: DraftFields, addedMessage?: string): Draft | undefined;
-  cancelDraft(id: string): boolean;
+  openDraft(actor: string, conversation: string): Promise<Draft | undefined>;
+  updateDraft(id: string, fields: DraftFields, addedMessage?: string): Promise<Draft | undefined>;
+  cancelDraft(id: string): Promise<boolean>;
   /**
    * Saves an open draft's measurement exactly once, superseding the value in force for the same
    * indicator, scope and period. A draft already saved returns its measurement with created=false.
@@ -62,7 +67,7 @@ export interface MeasurementRepository {
   confirmDraft(
     id: string,
     measurement: NewMeasurement,
-  ): { measurement: Measurement; created: boolean } | { error: 'not_open' };
+  ): Promise<{ measurement: Measurement; created: boolean } | { error: 'not_open' }>;
   /**
    * Records a batch of imported values (CSV) in one transaction together with its audit row (whose
    * detail gets the counts). A row equal to the value in force is skipped and counted as unchanged:
@@ -71,20 +76,24 @@ export interface MeasurementRepository {
   importMeasurements(
     measurements: NewMeasurement[],
     audit: AuditEntry,
-  ): { saved: Measurement[]; unchanged: number };
-  getMeasurement(id: string): Measurement | undefined;
+  ): Promise<{ saved: Measurement[]; unchanged: number }>;
+  getMeasurement(id: string): Promise<Measurement | undefined>;
   /** The version in force: newest not rejected. */
-  current(indicatorId: string, scope: string, period: string): Measurement | undefined;
+  current(indicatorId: string, scope: string, period: string): Promise<Measurement | undefined>;
   /** Every version, oldest first. */
-  list(filter?: { indicatorId?: string; scope?: string }): Measurement[];
-  review(id: string, status: Exclude<MeasurementStatus, 'proposed'>, actor: string): Measurement | undefined;
+  list(filter?: { indicatorId?: string; scope?: string }): Promise<Measurement[]>;
+  review(
+    id: string,
+    status: Exclude<MeasurementStatus, 'proposed'>,
+    actor: string,
+  ): Promise<Measurement | undefined>;
   /** Targets and baselines in force (latest per key). */
-  targets(indicatorId?: string): TargetValue[];
-  setTarget(target: TargetValue, by: string): void;
-  grants(): RoleGrant[];
-  grant(grant: RoleGrant, by: string): boolean;
-  revoke(grant: RoleGrant): boolean;
-  audit(entry: AuditEntry): void;
+  targets(indicatorId?: string): Promise<TargetValue[]>;
+  setTarget(target: TargetValue, by: string): Promise<void>;
+  grants(): Promise<RoleGrant[]>;
+  grant(grant: RoleGrant, by: string): Promise<boolean>;
+  revoke(grant: RoleGrant): Promise<boolean>;
+  audit(entry: AuditEntry): Promise<void>;
 }
 
 /** What an LLM read from a message: only suggestions, checked and previewed like typed text. */

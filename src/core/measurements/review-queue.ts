@@ -9,10 +9,10 @@ import { pendingReviews } from './views.ts';
 const PENDING_SHOWN = 5;
 
 /** Proposed values a validator can review, newest first, with a button pair for each. */
-export function listPending(deps: MeasurementDeps, userKey: string, lang: Lang): Reply {
+export async function listPending(deps: MeasurementDeps, userKey: string, lang: Lang): Promise<Reply> {
   const scopes = deps.library().scopes;
-  const grants = deps.repo.grants();
-  const all = deps.repo.list();
+  const grants = await deps.repo.grants();
+  const all = await deps.repo.list();
   const replacedBy = new Map(all.filter((m) => m.supersedes).map((m) => [m.supersedes as string, m.id]));
   const waiting = pendingReviews(all).filter((m) =>
     isAllowed(grants, deps.admins, userKey, 'validate', m.scope, scopes),

@@ -46,7 +46,7 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
 
   return {
     async message(actor, conversation, text, lang) {
-      const admin = handleAdminCommand(actor, text, lang, deps);
+      const admin = await handleAdminCommand(actor, text, lang, deps);
       if (admin) return admin;
       const exported = await exportTrackingTable(text, lang, deps);
       if (exported) return exported;
@@ -59,12 +59,13 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
         const { indicator, scope } = resolve(words);
         if (!indicator) return notFound(words, lang);
         const kind = (view[1] as string).toLowerCase();
-        if (/^(?:historique|history)$/u.test(kind)) return indicatorHistory(indicator, deps, lang, scope);
+        if (/^(?:historique|history)$/u.test(kind))
+          return await indicatorHistory(indicator, deps, lang, scope);
         if (/^(?:graphique|graph|chart|courbe)$/u.test(kind)) return indicatorChart(indicator, deps, lang);
-        return indicatorCard(indicator, deps, lang);
+        return await indicatorCard(indicator, deps, lang);
       }
       const key = conversationKey(conversation);
-      const continued = entry.continueDraft(actor, key, text);
+      const continued = await entry.continueDraft(actor, key, text);
       if (continued) return continued;
       const reading = readMeasurement(text, deps.library().scopes);
       if (reading) return await entry.start(actor, key, text, reading, lang);
@@ -78,13 +79,13 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
         if (!indicator) return undefined;
         const lang: Lang = isLang(view[3]) ? view[3] : DEFAULT_LANG;
         return view[1] === 'history'
-          ? indicatorHistory(indicator, deps, lang)
+          ? await indicatorHistory(indicator, deps, lang)
           : indicatorChart(indicator, deps, lang);
       }
       const review = /^review:(validated|rejected):(m[0-9a-f]{12})$/u.exec(buttonId);
       if (review) {
         const verb = review[1] === 'validated' ? 'valider' : 'rejeter';
-        return handleAdminCommand(actor, `${verb} ${review[2]}`, 'fr', deps);
+        return await handleAdminCommand(actor, `${verb} ${review[2]}`, 'fr', deps);
       }
       const enter = /^enter:([\w-]+):([\w-]+):([\d-]+)$/u.exec(buttonId);
       if (enter) {

@@ -34,14 +34,14 @@ export type TrackingCell = string | number | null;
  * The tracking table: the value in force per indicator × scope × period with its target and
  * baseline (or every version with `allVersions`), plus the targets that have no value yet.
  */
-export function trackingRows(
+export async function trackingRows(
   deps: MeasurementDeps,
   options: { allVersions?: boolean } = {},
-): TrackingCell[][] {
+): Promise<TrackingCell[][]> {
   const catalog = deps.catalog();
   const library = deps.library();
-  const all = deps.repo.list();
-  const targets = deps.repo.targets();
+  const all = await deps.repo.list();
+  const targets = await deps.repo.targets();
   const chosen = options.allVersions ? all : currentValues(all).sort(byIndicatorOrder);
   const rows: TrackingCell[][] = [];
   const seen = new Set<string>();
@@ -119,13 +119,13 @@ export interface ImportProblem {
  * are proposed, a validator's validated, anyone else's refused. Without it the rows are the
  * server operator's, validated (see README, « boussole import »).
  */
-export function readImportRows(
+export async function readImportRows(
   header: string[],
   rows: { line: number; cells: string[] }[],
   deps: MeasurementDeps,
   author: MeasurementAuthor,
   onBehalfOf?: string,
-): { measurements: NewMeasurement[]; problems: ImportProblem[]; lines: number[] } {
+): Promise<{ measurements: NewMeasurement[]; problems: ImportProblem[]; lines: number[] }> {
   const column = (...names: string[]) =>
     header.findIndex((h) => names.includes(h.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')));
   const col = {
@@ -149,7 +149,7 @@ export function readImportRows(
   }
   const scopes = deps.library().scopes;
   const catalog = deps.catalog();
-  const grants = onBehalfOf ? deps.repo.grants() : [];
+  const grants = onBehalfOf ? await deps.repo.grants() : [];
   const measurements: NewMeasurement[] = [];
   const lines: number[] = [];
   for (const { line, cells } of rows) {

@@ -78,10 +78,14 @@ export function verdictOf(indicator: IndicatorInfo, m: Measurement, targets: Tar
 }
 
 /** The indicator card: definition and citation, latest value per scope against its target. */
-export function indicatorCard(indicator: IndicatorInfo, deps: MeasurementDeps, lang: Lang): Reply {
+export async function indicatorCard(
+  indicator: IndicatorInfo,
+  deps: MeasurementDeps,
+  lang: Lang,
+): Promise<Reply> {
   const scopes = deps.library().scopes;
-  const all = deps.repo.list({ indicatorId: indicator.node.id });
-  const targets = deps.repo.targets(indicator.node.id);
+  const all = await deps.repo.list({ indicatorId: indicator.node.id });
+  const targets = await deps.repo.targets(indicator.node.id);
   const latest = new Map<string, Measurement>();
   for (const m of currentValues(all)) latest.set(m.scope, m);
   const { indicators: t, measurements: words } = messages(lang);
@@ -114,14 +118,14 @@ export function indicatorCard(indicator: IndicatorInfo, deps: MeasurementDeps, l
 }
 
 /** Every version, oldest first, including superseded and rejected ones. */
-export function indicatorHistory(
+export async function indicatorHistory(
   indicator: IndicatorInfo,
   deps: MeasurementDeps,
   lang: Lang,
   scope?: string,
-): Reply {
+): Promise<Reply> {
   const scopes = deps.library().scopes;
-  const all = deps.repo.list({ indicatorId: indicator.node.id, ...(scope ? { scope } : {}) });
+  const all = await deps.repo.list({ indicatorId: indicator.node.id, ...(scope ? { scope } : {}) });
   const replaced = new Set(all.map((m) => m.supersedes).filter(Boolean));
   const { indicators: t, measurements: words } = messages(lang);
   const lines = [`**${t.history} — ${indicator.node.text}** [1]`, ''];
@@ -142,12 +146,16 @@ export function indicatorHistory(
 }
 
 /** The chart's data: current values per scope over the periods, with targets. */
-export function chartSpecOf(indicator: IndicatorInfo, deps: MeasurementDeps, lang: Lang): ChartSpec {
+export async function chartSpecOf(
+  indicator: IndicatorInfo,
+  deps: MeasurementDeps,
+  lang: Lang,
+): Promise<ChartSpec> {
   const scopes = deps.library().scopes;
-  const values = currentValues(deps.repo.list({ indicatorId: indicator.node.id })).filter(
+  const values = currentValues(await deps.repo.list({ indicatorId: indicator.node.id })).filter(
     (m): m is Measurement & { value: number } => typeof m.value === 'number',
   );
-  const targets = deps.repo.targets(indicator.node.id).filter((x) => x.kind === 'target');
+  const targets = (await deps.repo.targets(indicator.node.id)).filter((x) => x.kind === 'target');
   const periods = [...new Set([...values.map((m) => m.period), ...targets.map((x) => x.period)])].sort();
   const names = [...new Set([...values.map((m) => m.scope), ...targets.map((x) => x.scope)])];
   return {
@@ -176,7 +184,7 @@ export async function indicatorChart(
       text: messages(lang).indicators.qualitativeNoChart,
     };
   }
-  const png = await deps.renderChart(chartSpecOf(indicator, deps, lang));
+  const png = await deps.renderChart(await chartSpecOf(indicator, deps, lang));
   return {
     status: 'answered',
     lang,

@@ -5,6 +5,7 @@ import type { Actor, Lang, Reply } from '../kernel/types.ts';
 import type { MeasurementDeps } from '../measurements/deps.ts';
 import { isFuturePeriod } from '../measurements/evaluate.ts';
 import type { IndicatorInfo } from '../measurements/indicators.ts';
+import type { RoleGrant } from '../measurements/rights.ts';
 import { currentValues } from '../measurements/views.ts';
 import type { PlanLibrary } from '../plans/library.ts';
 import type { Scope } from '../plans/scopes.ts';
@@ -70,8 +71,8 @@ export function createProgressAnswers(deps: ProgressDeps): ProgressAnswers {
       if (refused) return { kind: 'reply', reply: refused };
       const repo = deps.measurements.repo;
       const data: ProgressData = {
-        values: currentValues(repo.list()),
-        targets: repo.targets(),
+        values: currentValues(await repo.list()),
+        targets: await repo.targets(),
         deadlines: await deps.deadlines(),
         today,
       };
@@ -103,7 +104,8 @@ export function createProgressAnswers(deps: ProgressDeps): ProgressAnswers {
         const where = t.forPlaces(placesOf(intent.scopes, library));
         return reply(lang, 'answered', [t.nothingTracked(where, t.indicatorCount(inScope.length))]);
       }
-      const input = buildInput({ deps, intent, ask, actor, picks, data, selection, untracked });
+      const grants = await repo.grants();
+      const input = buildInput({ deps, intent, ask, actor, picks, data, selection, untracked, grants });
       const composed =
         ask.mode === 'late'
           ? composeLate(input)
@@ -172,6 +174,7 @@ function buildInput(args: {
   data: ProgressData;
   selection: { byTheme: boolean; theme: string };
   untracked: number;
+  grants: RoleGrant[];
 }): AnswerInput {
   const { deps, intent, ask, picks, selection } = args;
   const library = deps.measurements.library();
@@ -191,7 +194,7 @@ function buildInput(args: {
     ask,
     byTheme: selection.byTheme,
     actor: args.actor,
-    rights: { grants: deps.measurements.repo.grants(), admins: deps.measurements.admins },
+    rights: { grants: args.grants, admins: deps.measurements.admins },
     where: `${onTheme}${scopeNames.length ? ` — ${scopeNames.join(', ')}` : ''}`,
     compareScopes: intent.scopes.length > 1,
     scopesShown: Math.max(...picks.map((pick) => pick.scopes.length)),

@@ -38,7 +38,7 @@ export async function personalOverview(
       lines.push(`• ${due} — ${label(d.indicatorId)} (${scopes.displayName(d.scope)})`);
     lines.push('');
   }
-  const all = measurements.repo.list();
+  const all = await measurements.repo.list();
   const recent = all
     .filter((m) => `${m.author.platform}:${m.author.userId}` === key)
     .slice(-3)
@@ -51,7 +51,7 @@ export async function personalOverview(
       );
     lines.push('');
   }
-  const grants = measurements.repo.grants();
+  const grants = await measurements.repo.grants();
   const pending = pendingReviews(all).filter((m) =>
     isAllowed(grants, measurements.admins, key, 'validate', m.scope, scopes),
   );

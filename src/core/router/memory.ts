@@ -13,11 +13,14 @@ export interface TurnRecord {
   createdAt: string;
 }
 
-/** Conversation memory and the answer log: the router's port to the store. */
+/**
+ * Conversation memory and the answer log: the router's port to the store, SQLite or PostgreSQL
+ * (shared by every replica, so a follow-up may reach another replica than its question).
+ */
 export interface ConversationMemory {
   /** The last turns of a conversation still within the memory window, newest first. */
-  recent(conversation: string, limit: number): TurnRecord[];
-  record(turn: Omit<TurnRecord, 'id' | 'createdAt'> & { citations: unknown[] }): string;
+  recent(conversation: string, limit: number): Promise<TurnRecord[]>;
+  record(turn: Omit<TurnRecord, 'id' | 'createdAt'> & { citations: unknown[] }): Promise<string>;
   /** Stores 👍/👎 for an answer; false when the answer is unknown. */
-  feedback(answerId: string, actor: string, rating: 'up' | 'down'): boolean;
+  feedback(answerId: string, actor: string, rating: 'up' | 'down'): Promise<boolean>;
 }

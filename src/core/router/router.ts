@@ -84,7 +84,9 @@ export function createRouter(deps: RouterDeps): Router {
     // "et les actions ?" after a progress question asks the plans, not the values.
     const asksForItems = intent.kinds.length > 0;
     // The memory is read only for what reads as a follow-up: most questions stand alone.
-    const previous = looksLikeFollowUp(text, intent) ? (deps.memory?.recent(conversation, 3) ?? []) : [];
+    const previous = looksLikeFollowUp(text, intent)
+      ? ((await deps.memory?.recent(conversation, 3)) ?? [])
+      : [];
     const last = previous[0];
     if (last?.intent) {
       if (deps.writer) {
@@ -133,17 +135,17 @@ export function createRouter(deps: RouterDeps): Router {
    * Logging the answer (memory, feedback) is best effort: a database that cannot be written must
    * not turn an answer already computed into an apology. Without a log there is no 👍/👎.
    */
-  const logAnswer = (
+  const logAnswer = async (
     message: InboundMessage,
     conversation: string,
     question: string,
     standalone: string,
     intent: QueryIntent,
     reply: Reply,
-  ): Reply => {
+  ): Promise<Reply> => {
     if (!deps.memory) return reply;
     try {
-      const answerId = deps.memory.record({
+      const answerId = await deps.memory.record({
         conversation,
         actor: actorKey(message.actor),
         question,
@@ -193,7 +195,7 @@ export function createRouter(deps: RouterDeps): Router {
       const feedback = /^feedback:(up|down):([\w-]{1,64})$/u.exec(buttonId);
       if (
         feedback &&
-        deps.memory?.feedback(feedback[2] as string, actorKey(actor), feedback[1] as 'up' | 'down')
+        (await deps.memory?.feedback(feedback[2] as string, actorKey(actor), feedback[1] as 'up' | 'down'))
       ) {
         return { status: 'info', lang: 'fr', text: messages('fr').router.thanks, private: true };
       }

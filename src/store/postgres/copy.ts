@@ -40,6 +40,9 @@ export const COPY_ORDER = [
   'slack_stash',
 ] as const;
 
+/** PostgreSQL's column for SQLite's rowid (insertion order), on this side only. */
+const ROWID_STANDIN = 'seq';
+
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table (16 columns). */
 const BATCH_ROWS = 500;
 
@@ -131,7 +134,11 @@ async function planCopy(source: Database.Database, client: PoolClient): Promise<
     if (!target)
       throw new CopyError(`la table ${table} manque dans PostgreSQL : lancez « boussole migrate »`);
     const sourceColumns = sqliteColumns(source, table);
-    const targetNames = target.map((column) => column.name);
+    // The rowid's stand-in (migration 002) is left to its default: rows are copied in rowid order.
+    const copied = target.filter(
+      (column) => !(column.name === ROWID_STANDIN && column.identity && !sourceColumns.includes(column.name)),
+    );
+    const targetNames = copied.map((column) => column.name);
     const missing = sourceColumns.filter((name) => !targetNames.includes(name));
     const extra = targetNames.filter((name) => !sourceColumns.includes(name));
     if (missing.length > 0 || extra.length > 0) {
@@ -148,7 +155,7 @@ async function planCopy(source: Database.Database, client: PoolClient): Promise<
     plan.push({
       table,
       columns: targetNames,
-      identity: target.find((column) => column.identity)?.name ?? null,
+      identity: copied.find((column) => column.identity)?.name ?? null,
       byRowid: hasRowid(source, table),
     });
   }

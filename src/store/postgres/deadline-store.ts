@@ -89,7 +89,7 @@ export function createPgDeadlineStore(pool: Pool, now: () => Date = () => new Da
   return {
     async list() {
       const { rows } = await pool.query<DeadlineRow>(
-        'SELECT * FROM deadlines WHERE active = 1 ORDER BY created_at, id',
+        'SELECT * FROM deadlines WHERE active = 1 ORDER BY created_at COLLATE "C", seq',
       );
       return rows.map(toDeadline);
     },

@@ -17,7 +17,9 @@ let h: SlackHarness;
 
 beforeAll(async () => {
   ctx = testContext();
-  ctx.measurements().repo.grant({ userKey: 'slack:U0ALICE', role: 'contributor', scope: 'cantal' }, 'test');
+  await ctx
+    .measurements()
+    .repo.grant({ userKey: 'slack:U0ALICE', role: 'contributor', scope: 'cantal' }, 'test');
   h = await startSlackHarness(createAppRouter(ctx), { db: ctx.db });
 });
 afterAll(async () => {
@@ -82,7 +84,7 @@ describe('a measurement preview in a channel thread', () => {
     const [saved] = await h.fake.waitFor(() => responses('alice').length > 0 && responses('alice'));
     expect(saved?.body).toMatchObject({ replace_original: true });
     expect(saved?.body.text).toMatch(/Valeur enregistrée/u);
-    expect(ctx.measurements().repo.list()).toHaveLength(1);
+    expect(await ctx.measurements().repo.list()).toHaveLength(1);
   });
 });
 

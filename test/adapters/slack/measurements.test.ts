@@ -16,7 +16,9 @@ let h: SlackHarness;
 
 beforeAll(async () => {
   ctx = testContext();
-  ctx.measurements().repo.grant({ userKey: 'slack:U0ALICE', role: 'contributor', scope: 'cantal' }, 'test');
+  await ctx
+    .measurements()
+    .repo.grant({ userKey: 'slack:U0ALICE', role: 'contributor', scope: 'cantal' }, 'test');
   h = await startSlackHarness(createAppRouter(ctx), { db: ctx.db });
 });
 afterAll(async () => {
@@ -54,7 +56,7 @@ describe('recording a measurement in Slack', () => {
     await interact(buttonClick(confirm, { response_url: h.fake.responseUrl('confirm2') }));
     await h.fake.waitFor(() => responses('confirm1').length > 0 && responses('confirm2').length > 0);
     expect(responses('confirm1')[0]?.body.text).toMatch(/Valeur enregistrée/u);
-    const saved = ctx.measurements().repo.list();
+    const saved = await ctx.measurements().repo.list();
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({
       scope: 'cantal',
@@ -89,7 +91,7 @@ describe('recording a measurement in Slack', () => {
     const [next] = await h.fake.waitFor(() => responses('edit').length > 0 && responses('edit'));
     expect(JSON.stringify(next?.body)).toMatch(/41,5/u);
     expect(JSON.stringify(next?.body)).toMatch(/Confirmer/u);
-    expect(ctx.measurements().repo.list()).toHaveLength(1);
+    expect(await ctx.measurements().repo.list()).toHaveLength(1);
   });
 
   it('traces a refused entry from the Slack event to the audit row by its request id', async () => {

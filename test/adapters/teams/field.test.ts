@@ -95,7 +95,7 @@ describe('a chart asked in Teams', () => {
       const [match] = catalog.search('faits numériques', { scope: 'cantal', unit: 'percent' });
       const indicatorId = match?.indicator.node.id as string;
       const author = { platform: 'console', userId: 'alice' };
-      repo.importMeasurements(
+      await repo.importMeasurements(
         ['2022-2023', '2023-2024', '2024-2025'].map((period, i) => ({
           indicatorId,
           scope: 'cantal',
@@ -107,7 +107,7 @@ describe('a chart asked in Teams', () => {
         })),
         { actor: 'console:alice', action: 'import', target: indicatorId, outcome: 'ok', detail: 'test' },
       );
-      repo.setTarget(
+      await repo.setTarget(
         { indicatorId, scope: 'cantal', period: '2025-2026', kind: 'target', value: 65 },
         'test',
       );

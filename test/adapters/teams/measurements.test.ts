@@ -11,7 +11,7 @@ let ctx: ReturnType<typeof testContext>;
 let harness: TeamsHarness<Router>;
 beforeAll(async () => {
   ctx = testContext();
-  ctx.measurements().repo.grant({ userKey: USER, role: 'contributor', scope: 'allier' }, 'test');
+  await ctx.measurements().repo.grant({ userKey: USER, role: 'contributor', scope: 'allier' }, 'test');
   harness = await startTeamsHarness({ router: createAppRouter(ctx) });
 });
 afterAll(async () => {
@@ -47,7 +47,7 @@ describe('recording a measurement in Teams', () => {
     expect(updated?.body.attachments[0].content.actions).toBeUndefined();
     // The client is in English, the card in French: the note follows the card.
     expect(cardText(note)).toContain('Cette action a déjà été prise en compte.');
-    const saved = ctx.measurements().repo.list();
+    const saved = await ctx.measurements().repo.list();
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ scope: 'allier', period: '2026', value: 14, unit: 'count' });
     expect(`teams:${saved[0]?.author.userId}`).toBe(USER);

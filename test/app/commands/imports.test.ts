@@ -91,7 +91,7 @@ describe('the tracking export', () => {
     // A value recorded before bounds existed: the export must still write it as digits.
     const ctx = openContext(loadConfig(env), createLogger('silent'));
     try {
-      ctx.measurements().repo.importMeasurements(
+      await ctx.measurements().repo.importMeasurements(
         [
           {
             indicatorId: COUNT,

@@ -37,7 +37,7 @@ let proposedId: string;
 beforeAll(async () => {
   ctx = testContext({ BOUSSOLE_ADMINS: 'console:env-admin' });
   for (const [who, grant] of Object.entries(GRANTS)) {
-    if (grant) ctx.measurements().repo.grant({ userKey: `console:${who}`, ...grant }, 'test');
+    if (grant) await ctx.measurements().repo.grant({ userKey: `console:${who}`, ...grant }, 'test');
   }
   router = createAppRouter(ctx);
   const preview = await say('contrib-cantal', "Cantal 2025-2026 : 50 % d'élèves groupe 3 faits numériques");

@@ -157,7 +157,7 @@ describe('bad inputs get a clear message in the asker’s language', () => {
 
 describe('other messages keep their routes', () => {
   it('records a measurement written as a statement, even with the words of a progress question nearby', async () => {
-    h.ctx
+    await h.ctx
       .measurements()
       .repo.grant({ userKey: 'console:dora', role: 'contributor', scope: 'cantal' }, 'test');
     const reply = await h.say('Cantal 2025-2026 : 62,5 % d’élèves groupe 3 faits numériques', 'dora');

@@ -92,7 +92,9 @@ describe('where things stand', () => {
   });
 
   it('answers "how are we doing" on a theme nobody recorded yet: the indicators, who may record them, and how', async () => {
-    h.ctx.measurements().repo.grant({ userKey: 'console:bob', role: 'contributor', scope: 'allier' }, 'test');
+    await h.ctx
+      .measurements()
+      .repo.grant({ userKey: 'console:bob', role: 'contributor', scope: 'allier' }, 'test');
     const reply = await h.say('How are we doing on reading in Allier?');
     expect(reply).toMatchObject({ status: 'answered', lang: 'en' });
     expect(reply.text).toContain('No value has been recorded yet for “reading” — Allier.');

@@ -45,10 +45,12 @@ const routerFailures: string[] = [];
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => rejections.push(reason);
 
-beforeAll(() => {
+beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   ctx = testContext({ BOUSSOLE_ADMINS: 'console:root' });
-  ctx.measurements().repo.grant({ userKey: 'console:alice', role: 'contributor', scope: 'cantal' }, 'test');
+  await ctx
+    .measurements()
+    .repo.grant({ userKey: 'console:alice', role: 'contributor', scope: 'cantal' }, 'test');
   // The router turns a crash into a polite 'error' reply: its log is where a swallowed crash shows.
   const sink = new Writable({
     write(chunk, _encoding, done) {
