@@ -3,7 +3,6 @@ import { createProgressAnswers } from '../core/progress/answer.ts';
 import { personalOverview } from '../core/router/home.ts';
 import { createRouter } from '../core/router/router.ts';
 import { loadProgressWords } from '../data/word-lists.ts';
-import { createConversationStore } from '../store/conversation-store.ts';
 import { storeFailureOf } from '../store/failures.ts';
 import type { AppContext } from './context.ts';
 
@@ -12,7 +11,7 @@ export function createAppRouter(ctx: AppContext): Router {
   return createRouter({
     library: () => ctx.library(),
     answerer: () => ctx.answerer(),
-    memory: createConversationStore(ctx.db, ctx.config.memoryMinutes),
+    memory: ctx.stores.memory,
     writer: ctx.writer(),
     intentReader: ctx.intentReader(),
     measurements: ctx.measurements().routes,

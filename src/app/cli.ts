@@ -19,6 +19,7 @@ import { runPlans } from './commands/plans.ts';
 import { runSearch } from './commands/search.ts';
 import { runShow } from './commands/show.ts';
 import { type AppContext, openContext } from './context.ts';
+import { postgresStores, SharedStoreError } from './stores.ts';
 
 export const USAGE = `boussole — l'assistant des plans stratégiques de l'académie
 
@@ -247,8 +248,11 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
   try {
     const config = loadConfig(env);
     const log = createCommandLogger(config.cliLogLevel);
+    // With BOUSSOLE_DATABASE_URL, measurements, rights and deadlines are PostgreSQL's, as for the
+    // assistant; the plans are this machine's SQLite file's.
+    const stores = config.postgres ? await postgresStores(config.postgres, config) : undefined;
     // `ingest` reports what it does itself instead of seeding silently first.
-    ctx = openContext(config, log, { seed: name !== 'ingest' });
+    ctx = openContext(config, log, { seed: name !== 'ingest', ...(stores ? { stores } : {}) });
     const context = ctx;
     return await withRequestId(undefined, () => command(context, args, io));
   } catch (error) {
@@ -261,7 +265,8 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
       error instanceof MigrationError ||
       error instanceof PromptError ||
       error instanceof DatabaseOpenError ||
-      error instanceof PlanInputError
+      error instanceof PlanInputError ||
+      error instanceof SharedStoreError
     ) {
       io.err(error.message);
       return 1;
@@ -285,5 +290,6 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
     return 1;
   } finally {
     ctx?.close();
+    await ctx?.stores.close();
   }
 }

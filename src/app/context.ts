@@ -23,17 +23,19 @@ import { createAnswerWriter } from '../llm/writer.ts';
 import type { Config } from '../platform/config.ts';
 import type { Logger } from '../platform/log.ts';
 import { type Db, openDatabase } from '../store/db.ts';
-import { createDeadlineStore } from '../store/deadline-store.ts';
 import { ingestPlans, listReferencedNodeIds, needsSeeding } from '../store/ingest.ts';
-import { createMeasurementStore } from '../store/measurement-store.ts';
 import { createPlanShelf, listWordStems } from '../store/plan-store.ts';
 import { createGlossaryStore, createLexiconStore, ensureQueryData } from '../store/query-data.ts';
 import { createUnitIndex } from '../store/unit-store.ts';
+import { type SharedStores, sqliteStores } from './stores.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
 export interface AppContext {
   config: Config;
+  /** The plans (and, on the default engine, everything else): this process's SQLite file. */
   db: Db;
+  /** What replicas share: the SQLite file above, or PostgreSQL (BOUSSOLE_DATABASE_URL). */
+  stores: SharedStores;
   log: Logger;
   /** The plans in memory; built on first use. */
   library(): PlanLibrary;
@@ -67,7 +69,7 @@ export interface AppContext {
 export function openContext(
   config: Config,
   log: Logger,
-  options: { seed?: boolean; serving?: boolean } = {},
+  options: { seed?: boolean; serving?: boolean; stores?: SharedStores } = {},
 ): AppContext {
   const db = openDatabase(
     config.dbFile,
@@ -97,9 +99,11 @@ export function openContext(
   };
   let measurements: ReturnType<AppContext['measurements']> | null = null;
   let deadlines: ReturnType<AppContext['deadlines']> | null = null;
+  const stores = options.stores ?? sqliteStores(db, config);
   return {
     config,
     db,
+    stores,
     log,
     library() {
       if (!library) {
@@ -148,7 +152,7 @@ export function openContext(
     },
     measurements() {
       if (!measurements) {
-        const repo = createMeasurementStore(db);
+        const repo = stores.measurements;
         const deps: MeasurementDeps = {
           repo,
           library: () => this.library(),
@@ -184,7 +188,7 @@ export function openContext(
     },
     deadlines() {
       if (!deadlines) {
-        const repo = createDeadlineStore(db);
+        const repo = stores.deadlines;
         const self = this;
         const context: DeadlineContext = {
           repo,
@@ -217,6 +221,8 @@ export function openContext(
     },
     close() {
       if (db.open) db.close();
+      // A pool's connections close in the background: the process can exit once they have.
+      void stores.close();
     },
   };
 }

@@ -9,14 +9,11 @@ import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
 import { checkCronExpression, scheduleReminders } from '../reminders/schedule.ts';
 import { runSweep } from '../reminders/sweep.ts';
-import { createConsoleOutbox } from '../store/console-outbox.ts';
 import { DatabaseOpenError } from '../store/db.ts';
 import { MigrationError } from '../store/migrate.ts';
-import { pruneExpired } from '../store/retention.ts';
-import { createSlackStateStore } from '../store/slack-state-store.ts';
-import { createTeamsStores } from '../store/teams-stores.ts';
 import { createAppRouter } from './app-router.ts';
 import { openContext } from './context.ts';
+import { postgresStores, type SharedStores } from './stores.ts';
 import { sweepDepsOf } from './sweep-deps.ts';
 
 /**
@@ -34,24 +31,27 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     }
     throw error;
   }
-  if (config.postgres) {
-    // Serving from PostgreSQL needs the shared-state ports (issue 17, in progress). Refusing is
-    // safer than starting on a local SQLite file the operator did not ask for: replicas would each
-    // keep their own state and send reminders twice.
-    process.stderr.write(
-      'BOUSSOLE_DATABASE_URL est défini, mais l’assistant ne sert pas encore depuis PostgreSQL : seules les commandes « boussole migrate » et « boussole copy » l’utilisent. Retirez la variable pour servir depuis SQLite (BOUSSOLE_DB). Voir le README, « Passer à PostgreSQL ».\n',
-    );
-    return 1;
-  }
   const platforms = Boolean(config.slack.botToken) || Boolean(config.teams.appId) || config.teams.devMode;
   // The console chat owns the terminal: only warnings go to stderr there.
   const log = createLogger(platforms ? config.logLevel : 'warn');
+  // With BOUSSOLE_DATABASE_URL, what replicas share lives in PostgreSQL; the plans stay in this
+  // process's SQLite file, read from data/plans as on the default engine.
+  let shared: SharedStores | undefined;
+  if (config.postgres) {
+    try {
+      shared = await postgresStores(config.postgres, config);
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      return 1;
+    }
+  }
   let ctx: ReturnType<typeof openContext>;
   try {
-    ctx = openContext(config, log, { serving: true });
+    ctx = openContext(config, log, { serving: true, ...(shared ? { stores: shared } : {}) });
   } catch (error) {
     if (error instanceof MigrationError || error instanceof DatabaseOpenError) {
       process.stderr.write(`${error.message}\n`);
+      await shared?.close();
       return 1;
     }
     if (error instanceof PlanInputError) {
@@ -76,7 +76,7 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     return 1;
   }
   const router = createAppRouter(ctx);
-  const outbox = createConsoleOutbox(ctx.db);
+  const outbox = ctx.stores.outbox;
   const deliveries: Partial<Record<Platform, DeliveryPort>> = { console: createConsoleDelivery(outbox) };
   let lastPrune = '';
   const startSchedule = () =>
@@ -88,8 +88,14 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
         const day = now.toISOString().slice(0, 10);
         if (day !== lastPrune) {
           lastPrune = day;
-          const pruned = pruneExpired(ctx.db, now);
-          log.info({ pruned }, 'expired personal data pruned');
+          try {
+            const pruned = await ctx.stores.prune(now);
+            log.info({ pruned }, 'expired personal data pruned');
+          } catch (error) {
+            // Pruning waits for the next day; the reminders go out now.
+            lastPrune = '';
+            log.warn({ err: error }, 'expired personal data not pruned');
+          }
         }
         return runSweep(sweepDepsOf(ctx, deliveries, log), now);
       },
@@ -122,14 +128,26 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   try {
     if (config.teams.appId || config.teams.devMode) {
       const { startTeams } = await import('../adapters/teams/index.ts');
-      const teams = await startTeams({ config, router, log, stores: createTeamsStores(ctx.db) });
+      const teams = await startTeams({
+        config,
+        router,
+        log,
+        stores: ctx.stores.teams,
+        health: () => ctx.stores.health(),
+      });
       stops.push(() => teams.stop());
       deliveries.teams = teams.delivery;
       log.info({ port: teams.port, host: config.httpHost }, 'Teams adapter listening on /api/messages');
     }
     if (config.slack.botToken) {
       const { startSlack } = await import('../adapters/slack/index.ts');
-      const slack = await startSlack({ config, router, log, store: createSlackStateStore(ctx.db) });
+      const slack = await startSlack({
+        config,
+        router,
+        log,
+        store: ctx.stores.slack,
+        health: () => ctx.stores.health(),
+      });
       stops.push(() => slack.stop());
       deliveries.slack = slack.delivery;
       log.info({ port: slack.port, socketMode: Boolean(config.slack.appToken) }, 'Slack adapter started');
@@ -151,5 +169,6 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   log.info({ signal }, 'shutting down');
   for (const stop of stops) await stop();
   ctx.close();
+  await ctx.stores.close();
   return 0;
 }

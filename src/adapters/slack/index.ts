@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, webApi } from '@slack/bolt';
 import type { DeliveryPort, Router } from '../../core/kernel/types.ts';
 import type { Config } from '../../platform/config.ts';
+import { healthOf } from '../../platform/health.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { SlackStateStore } from '../../store/ports.ts';
 import { boltLevelOf, createBoltLogger } from './bolt-logger.ts';
@@ -20,6 +21,8 @@ export interface SlackDeps {
   log: Logger;
   /** Where processed events, followed threads and stashed payloads are kept. */
   store: SlackStateStore;
+  /** The database's state for GET /healthz: null when it answers, else what is wrong. */
+  health?: () => Promise<string | null>;
 }
 
 export interface SlackOptions {
@@ -96,9 +99,10 @@ export async function startSlack(deps: SlackDeps, options: SlackOptions = {}): P
           {
             path: '/healthz',
             method: ['GET'],
-            handler: (_req, res) => {
-              res.writeHead(200, { 'content-type': 'application/json' });
-              res.end('{"status":"ok"}');
+            handler: async (_req, res) => {
+              const problem = await healthOf(deps.health);
+              res.writeHead(problem ? 503 : 200, { 'content-type': 'application/json' });
+              res.end(JSON.stringify(problem ? { status: 'degraded', database: problem } : { status: 'ok' }));
             },
           },
         ],

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { ActivityHandler } from 'botbuilder';
+import { healthOf } from '../../platform/health.ts';
 import type { Logger } from '../../platform/log.ts';
 import { withRequestId } from '../../platform/request-context.ts';
 import type { BoussoleCloudAdapter } from './cloud-adapter.ts';
@@ -48,12 +49,18 @@ export function createTeamsHttpServer(deps: {
   adapter: BoussoleCloudAdapter;
   bot: ActivityHandler;
   log: Logger;
+  health?: () => Promise<string | null>;
 }) {
   const { adapter, bot, log } = deps;
   return http.createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      return sendJson(res, 200, { status: 'ok' });
+      const problem = await healthOf(deps.health);
+      return sendJson(
+        res,
+        problem ? 503 : 200,
+        problem ? { status: 'degraded', database: problem } : { status: 'ok' },
+      );
     }
     if (path !== '/api/messages') return sendJson(res, 404, { error: 'not found' });
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST attendu' }, { allow: 'POST' });

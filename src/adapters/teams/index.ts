@@ -21,6 +21,8 @@ export interface TeamsDeps {
   log: Logger;
   /** Conversation references, handled card submits and offered files. */
   stores: TeamsStores;
+  /** The database's state for GET /healthz: null when it answers, else what is wrong. */
+  health?: () => Promise<string | null>;
   /** A botframework-connector ServiceClientCredentialsFactory replacing Entra ID tokens (tests). */
   credentialsFactory?: unknown;
   /** Upper bound of one reminder delivery (tests use a short one). */
@@ -69,7 +71,12 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
 
   const later = createLaterReplies({ adapter, appId, log });
   const bot = new BoussoleTeamsBot({ router, stores, log, later });
-  const server = createTeamsHttpServer({ adapter, bot, log });
+  const server = createTeamsHttpServer({
+    adapter,
+    bot,
+    log,
+    ...(deps.health ? { health: deps.health } : {}),
+  });
   try {
     await listen(server, teams.port, host);
   } catch (error) {

@@ -103,7 +103,7 @@ describe.runIf(gate.run)('PostgreSQL migrations', () => {
 });
 
 describe('the PostgreSQL settings', () => {
-  it('`npm start` refuses to serve with BOUSSOLE_DATABASE_URL rather than fall back to a local file', async () => {
+  it('`npm start` with an unreachable PostgreSQL says which and exits, without the password', async () => {
     const io = captureIO();
     const dir = tempDir();
     cleanups.push(dir.cleanup);
@@ -112,14 +112,18 @@ describe('the PostgreSQL settings', () => {
     process.stderr.write = ((chunk: string) => stderr.push(String(chunk)) > 0) as typeof process.stderr.write;
     try {
       const code = await main(['start'], io.io, {
-        BOUSSOLE_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+        // Port 1 on loopback: refused at once.
+        BOUSSOLE_DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/test',
         BOUSSOLE_DB: path.join(dir.dir, 'b.db'),
       });
       expect(code).toBe(1);
     } finally {
       process.stderr.write = write;
     }
-    expect(stderr.join('')).toMatch(/ne sert pas encore depuis PostgreSQL/);
+    expect(stderr.join('')).toMatch(
+      /PostgreSQL injoignable \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test\)/,
+    );
+    expect(stderr.join('')).not.toContain('s3cret');
   });
 
   it('rejects a BOUSSOLE_DATABASE_URL that is not a postgres:// address', async () => {
