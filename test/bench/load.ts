@@ -7,6 +7,8 @@
  *   npm run bench:load                                   200 messages/s for 60 s
  *   npm run bench:load -- --rate 50 --duration 10
  *   LOAD_BENCH_RATE=50 LOAD_BENCH_DURATION=10 npm run bench:load
+ *   npm run bench:load -- --replicas 3 --database postgres   three assistants sharing one
+ *                             PostgreSQL database (a temporary schema), requests in turn to each
  *   npm run bench:lock        (= --rate 20 --duration 30 --lock 10) another process holds the
  *                             SQLite write lock for 10 s in the middle of the run (issue 14)
  *
@@ -16,15 +18,17 @@
  * missed. Prints figures, asserts nothing else.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openContext } from '../../src/app/context.ts';
+import { postgresStores } from '../../src/app/stores.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/log.ts';
 import { ROOT_DIR } from '../../src/platform/paths.ts';
 import { tempDir } from '../helpers/plans.ts';
+import { scratchSchema, TEST_DATABASE_URL } from '../helpers/postgres.ts';
 import { FAKE_BOT_TOKEN } from '../helpers/slack-fake-api.ts';
 import { nextMessage, type Percentiles, readOption, summarise } from './slack.ts';
 import type { LoadPlan, LoadResult } from './slack-load.ts';
@@ -137,45 +141,73 @@ export async function runLoadBench(options: {
   durationS: number;
   messages: string[];
   lockS?: number;
+  /** Assistant processes, each with its own plans file; more than one needs PostgreSQL. */
+  replicas?: number;
+  database?: 'sqlite' | 'postgres';
 }): Promise<LoadBenchResult> {
+  const replicas = options.replicas ?? 1;
   const { dir, cleanup } = tempDir('boussole-load-');
   const dbFile = path.join(dir, 'load.db');
-  // Seeded and granted here, so the assistant starts as on a machine already in service.
-  const ctx = openContext(loadConfig({ BOUSSOLE_DB: dbFile }), createLogger('silent'));
+  const shared = options.database === 'postgres' ? await scratchSchema() : undefined;
+  const config = loadConfig({
+    BOUSSOLE_DB: dbFile,
+    ...(shared ? { BOUSSOLE_DATABASE_URL: shared.url } : {}),
+  });
+  // Seeded and granted here, so the assistants start as on machines already in service.
+  const stores = config.postgres ? await postgresStores(config.postgres, config) : undefined;
+  const ctx = openContext(config, createLogger('silent'), stores ? { stores } : {});
   for (const user of USERS)
     for (const scope of MEASURED_SCOPES)
       await ctx.measurements().repo.grant({ userKey: `slack:${user}`, role: 'contributor', scope }, 'bench');
   ctx.close();
+  await stores?.close();
+  const files = Array.from({ length: replicas }, (_, n) => {
+    if (n === 0) return dbFile;
+    const copy = path.join(dir, `load-${n}.db`);
+    copyFileSync(dbFile, copy);
+    return copy;
+  });
 
   const load = fork(fileURLToPath(new URL('./slack-load.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  let app: ChildProcess | undefined;
+  const apps: ChildProcess[] = [];
   let loggedErrors = 0;
   let locker: Promise<number> | undefined;
   try {
     const { apiUrl } = await nextMessage<{ apiUrl: string }>(load);
-    const port = await freePort();
-    app = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT_DIR, 'bin', 'boussole.mjs'), 'start'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        BOUSSOLE_DB: dbFile,
-        BOUSSOLE_HTTP_HOST: '127.0.0.1',
-        BOUSSOLE_LOG_LEVEL: 'warn',
-        SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: apiUrl,
-        SLACK_PORT: String(port),
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    app.stderr?.on('data', (chunk: Buffer) => {
-      loggedErrors += (String(chunk).match(/"level":50/gu) ?? []).length;
-    });
-    await waitHealthy(port, app);
+    const urls: string[] = [];
+    for (const file of files) {
+      const port = await freePort();
+      const app = spawn(
+        process.execPath,
+        [...NODE_FLAGS, path.join(ROOT_DIR, 'bin', 'boussole.mjs'), 'start'],
+        {
+          env: {
+            PATH: process.env.PATH ?? '',
+            BOUSSOLE_DB: file,
+            ...(shared ? { BOUSSOLE_DATABASE_URL: shared.url } : {}),
+            BOUSSOLE_HTTP_HOST: '127.0.0.1',
+            BOUSSOLE_LOG_LEVEL: 'warn',
+            SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+            SLACK_SIGNING_SECRET: SECRET,
+            SLACK_API_URL: apiUrl,
+            SLACK_PORT: String(port),
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      apps.push(app);
+      app.stderr?.on('data', (chunk: Buffer) => {
+        loggedErrors += (String(chunk).match(/"level":50/gu) ?? []).length;
+      });
+      await waitHealthy(port, app);
+      urls.push(`http://127.0.0.1:${port}/slack/events`);
+    }
     const plan: LoadPlan = {
-      url: `http://127.0.0.1:${port}/slack/events`,
+      url: urls[0] as string,
+      urls,
       secret: SECRET,
       rate: options.rate,
       durationS: options.durationS,
@@ -187,7 +219,7 @@ export async function runLoadBench(options: {
     // The lock comes once the warm-up is over, a third of the way into the measured run.
     if (options.lockS) locker = holdLockLater(dbFile, options.lockS, 2000 + (options.durationS * 1000) / 3);
     const { result } = await nextMessage<{ result: LoadResult }>(load);
-    const proc = procStatus(app.pid as number);
+    const procs = apps.map((app) => procStatus(app.pid as number));
     const lockHeldS = locker ? await locker : 0;
     return {
       sent: result.sent,
@@ -197,19 +229,23 @@ export async function runLoadBench(options: {
       errors: result.failed + result.unanswered + (options.lockS ? 0 : loggedErrors),
       ack: summarise(result.ackMs),
       reply: summarise(result.replyMs),
-      maxRssMb: proc.hwmMb,
-      cpuMsPerMessage: proc.cpuMs / Math.max(1, result.replyMs.length + WARMUP),
+      maxRssMb: Math.max(...procs.map((p) => p.hwmMb)),
+      cpuMsPerMessage:
+        procs.reduce((sum, p) => sum + p.cpuMs, 0) / Math.max(1, result.replyMs.length + WARMUP),
       loggedErrors,
       unanswered: result.unanswered,
       lockHeldS,
     };
   } finally {
-    if (app && app.exitCode === null) {
-      app.kill('SIGTERM');
-      await new Promise((resolve) => app?.once('exit', resolve));
+    for (const app of apps) {
+      if (app.exitCode === null) {
+        app.kill('SIGTERM');
+        await new Promise((resolve) => app.once('exit', resolve));
+      }
     }
     if (load.exitCode === null) load.kill();
     cleanup();
+    await shared?.drop();
   }
 }
 
@@ -246,6 +282,15 @@ async function main(): Promise<void> {
   const durationS = readOption(args, 'duration', 'LOAD_BENCH_DURATION', 60);
   const lockGiven = args.some((a) => a.startsWith('--lock')) || Boolean(process.env.LOAD_BENCH_LOCK);
   const lockS = lockGiven ? readOption(args, 'lock', 'LOAD_BENCH_LOCK', 10) : 0;
+  const replicas = readOption(args, 'replicas', 'LOAD_BENCH_REPLICAS', 1);
+  const database =
+    (args.includes('--database') ? args[args.indexOf('--database') + 1] : process.env.LOAD_BENCH_DATABASE) ??
+    'sqlite';
+  if (database !== 'sqlite' && database !== 'postgres')
+    throw new Error('bench:load : --database sqlite ou postgres');
+  if (replicas > 1 && database !== 'postgres')
+    throw new Error('bench:load : plusieurs répliques partagent une base PostgreSQL (--database postgres)');
+  if (lockS && database !== 'sqlite') throw new Error('bench:load : --lock mesure le verrou de SQLite');
   const mix = messageMix();
   process.stdout.write(
     `bench:load — ${rate} messages/s pendant ${durationS} s sur 127.0.0.1, assistant lancé comme npm start (node ${NODE_FLAGS.join(' ')}), réponses hors ligne (${mix.questions} questions, ${mix.entries} saisies de mesure en alternance)…\n`,
@@ -254,7 +299,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `un autre processus tient le verrou d'écriture SQLite ${lockS} s au milieu de la mesure\n`,
     );
-  const r = await runLoadBench({ rate, durationS, messages: mix.messages, lockS });
+  if (database === 'postgres')
+    process.stdout.write(
+      `${replicas} réplique(s) sur une base PostgreSQL (${TEST_DATABASE_URL}, schéma temporaire), requêtes réparties à tour de rôle\n`,
+    );
+  const r = await runLoadBench({ rate, durationS, messages: mix.messages, lockS, replicas, database });
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const line = (p: Percentiles) => `p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  max ${ms(p.max)}`;
   const met = lockS
@@ -271,8 +320,8 @@ async function main(): Promise<void> {
       `ack                 ${line(r.ack)}  (cible p95 ≤ ${TARGETS.p95Ms} ms)`,
       `réponse postée      ${line(r.reply)}  (cible p95 ≤ ${TARGETS.p95Ms} ms)`,
       `erreurs             ${r.errors}  (cible ${TARGETS.errors})`,
-      `RSS de pointe       ${r.maxRssMb.toFixed(0)} Mo (VmHWM du processus de l'assistant)  (cible ≤ ${TARGETS.rssMb} Mo)`,
-      `CPU                 ${r.cpuMsPerMessage.toFixed(2)} ms par message (processus de l'assistant)`,
+      `RSS de pointe       ${r.maxRssMb.toFixed(0)} Mo (VmHWM ${replicas > 1 ? 'de la plus grosse réplique' : "du processus de l'assistant"})  (cible ≤ ${TARGETS.rssMb} Mo)`,
+      `CPU                 ${r.cpuMsPerMessage.toFixed(2)} ms par message (${replicas > 1 ? 'toutes répliques' : "processus de l'assistant"})`,
       ...(lockS
         ? [
             `verrou              tenu ${r.lockHeldS.toFixed(1)} s ; ${r.loggedErrors} écriture(s) refusée(s) journalisée(s) ; sans réponse ${r.unanswered}  (cibles : ack max ≤ ${LOCK_TARGETS.ackMaxMs} ms, une réponse à chaque mention)`,

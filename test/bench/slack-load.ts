@@ -10,6 +10,8 @@ import { CANTAL_QUESTION } from '../helpers/slack-router.ts';
 
 export interface LoadPlan {
   url: string;
+  /** Several replicas: requests go to each in turn (a load balancer's round robin). */
+  urls?: string[];
   secret: string;
   rate: number;
   durationS: number;
@@ -43,6 +45,7 @@ process.once('disconnect', () => process.exit(0));
 
 async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const texts = plan.messages?.length ? plan.messages : [CANTAL_QUESTION];
+  const urlOf = (i: number) => plan.urls?.[i % plan.urls.length] ?? plan.url;
   const mention = (i: number, ts: string, id: string) =>
     mentionEvent({ ts, user: `U0USER${i % 20}`, text: `<@U0BOT> ${texts[i % texts.length]}` }, id);
 
@@ -50,7 +53,7 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   // for start-up, not for the steady state the targets are about: sent one by one, not counted.
   for (let i = 0; i < plan.warmup; i++) {
     const ts = `${1_800_000_000 + i}.000100`;
-    await sendToSlackApp(plan.url, plan.secret, 'event', mention(i, ts, `EvWARM${i}`));
+    await sendToSlackApp(urlOf(i), plan.secret, 'event', mention(i, ts, `EvWARM${i}`));
     await fake.waitFor(() => fake.find('chat.postMessage').some((c) => c.body.thread_ts === ts), 10_000);
   }
   fake.reset();
@@ -80,7 +83,7 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     const started = performance.now();
     sentAt.set(ts, started);
     requests.push(
-      sendToSlackApp(plan.url, plan.secret, 'event', body).then(
+      sendToSlackApp(urlOf(i), plan.secret, 'event', body).then(
         (response) => {
           if (response.status === 200) ackMs.push(performance.now() - started);
           else failed += 1;
