@@ -49,9 +49,9 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   try {
     ctx = openContext(config, log, { serving: true, ...(shared ? { stores: shared } : {}) });
   } catch (error) {
+    await shared?.close();
     if (error instanceof MigrationError || error instanceof DatabaseOpenError) {
       process.stderr.write(`${error.message}\n`);
-      await shared?.close();
       return 1;
     }
     if (error instanceof PlanInputError) {
@@ -67,12 +67,14 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     ctx.close();
+    await ctx.stores.close();
     return 1;
   }
   const cronProblem = checkCronExpression(config.reminderCron);
   if (cronProblem) {
     process.stderr.write(`${cronProblem}\n`);
     ctx.close();
+    await ctx.stores.close();
     return 1;
   }
   const router = createAppRouter(ctx);
@@ -122,6 +124,7 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     });
     await reminders.stop();
     ctx.close();
+    await ctx.stores.close();
     return 0;
   }
   const stops: (() => Promise<void>)[] = [];
@@ -156,6 +159,7 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     for (const stop of stops) await stop();
     ctx.close();
+    await ctx.stores.close();
     return 1;
   }
   // Reminders start once every adapter can deliver; stopped first on shutdown so no sweep runs

@@ -34,7 +34,13 @@ export interface SlackHarness {
  */
 export async function startSlackHarness(
   router: Router,
-  options: { db?: Db; dbFile?: string; slack?: SlackOptions; logLevel?: string } = {},
+  options: {
+    db?: Db;
+    dbFile?: string;
+    slack?: SlackOptions;
+    logLevel?: string;
+    health?: () => Promise<string | null>;
+  } = {},
 ): Promise<SlackHarness> {
   const fake = await startFakeSlackApi();
   const own = options.dbFile ? openDatabase(options.dbFile) : undefined;
@@ -62,7 +68,11 @@ export async function startSlackHarness(
     drainMs: 2000,
     ...options.slack,
   };
-  const start = (r: Router) => startSlack({ config, router: r, log, store }, slackOptions);
+  const start = (r: Router) =>
+    startSlack(
+      { config, router: r, log, store, ...(options.health ? { health: options.health } : {}) },
+      slackOptions,
+    );
   let slack = await start(router);
   const harness: SlackHarness = {
     fake,
