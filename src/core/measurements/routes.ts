@@ -65,7 +65,15 @@ export function createMeasurementRoutes(deps: MeasurementDeps): MeasurementRoute
         return await indicatorCard(indicator, deps, lang);
       }
       const key = conversationKey(conversation);
-      const continued = await entry.continueDraft(actor, key, text);
+      let continued: Reply | undefined;
+      try {
+        continued = await entry.continueDraft(actor, key, text);
+      } catch (error) {
+        // The shared database does not answer: a question is still answered from the plans, which
+        // every replica holds itself; anything else (a value, a draft's follow-up) gets the apology.
+        if (!/\?\s*$/u.test(text)) throw error;
+        deps.log?.('draft lookup failed, answered as a question', { error: (error as Error).message });
+      }
       if (continued) return continued;
       const reading = readMeasurement(text, deps.library().scopes);
       if (reading) return await entry.start(actor, key, text, reading, lang);

@@ -20,7 +20,7 @@ import { carryOver, looksLikeFollowUp } from '../query/followup.ts';
 import type { IntentReader } from '../query/hints.ts';
 import type { QueryIntent } from '../query/intent.ts';
 import type { AnswerWriter } from '../query/writer.ts';
-import type { ConversationMemory } from './memory.ts';
+import type { ConversationMemory, TurnRecord } from './memory.ts';
 
 export interface RouterDeps {
   library(): PlanLibrary;
@@ -75,6 +75,19 @@ export function createRouter(deps: RouterDeps): Router {
     return ask(message, text);
   };
 
+  /**
+   * The conversation's last turns, best effort: a database that does not answer (PostgreSQL down,
+   * SQLite locked) leaves the question to stand alone instead of turning it into an apology.
+   */
+  const recentTurns = async (conversation: string): Promise<TurnRecord[]> => {
+    try {
+      return (await deps.memory?.recent(conversation, 3)) ?? [];
+    } catch (error) {
+      deps.onError?.(error, { where: 'recentTurns' });
+      return [];
+    }
+  };
+
   /** Answers a question, first making a follow-up standalone from the conversation's memory. */
   const ask = async (message: InboundMessage, text: string): Promise<Reply> => {
     const answerer = deps.answerer();
@@ -84,9 +97,7 @@ export function createRouter(deps: RouterDeps): Router {
     // "et les actions ?" after a progress question asks the plans, not the values.
     const asksForItems = intent.kinds.length > 0;
     // The memory is read only for what reads as a follow-up: most questions stand alone.
-    const previous = looksLikeFollowUp(text, intent)
-      ? ((await deps.memory?.recent(conversation, 3)) ?? [])
-      : [];
+    const previous = looksLikeFollowUp(text, intent) ? await recentTurns(conversation) : [];
     const last = previous[0];
     if (last?.intent) {
       if (deps.writer) {
