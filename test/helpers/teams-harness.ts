@@ -37,6 +37,7 @@ export async function startTeamsHarness<R extends Router = ScriptedRouter>(
     dbFile?: string;
     db?: Db;
     deliveryTimeoutMs?: number;
+    health?: () => Promise<string | null>;
   } = {},
 ): Promise<TeamsHarness<R>> {
   const router = (options.router ?? createScriptedRouter()) as R;
@@ -66,6 +67,7 @@ export async function startTeamsHarness<R extends Router = ScriptedRouter>(
       log: createLogger('debug', sink),
       ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
       deliveryTimeoutMs: options.deliveryTimeoutMs ?? 15_000,
+      ...(options.health ? { health: options.health } : {}),
     });
   } catch (error) {
     await connector.close();

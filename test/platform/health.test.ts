@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { healthOf } from '../../src/platform/health.ts';
 import { type SlackHarness, startSlackHarness } from '../helpers/slack-harness.ts';
 import { createScriptedRouter } from '../helpers/slack-router.ts';
+import { startTeamsHarness } from '../helpers/teams-harness.ts';
 
-const harnesses: SlackHarness[] = [];
+const harnesses: Pick<SlackHarness, 'close'>[] = [];
 afterAll(async () => {
   for (const h of harnesses) await h.close();
 });
@@ -30,5 +31,17 @@ describe('the health check', () => {
     const up = await fetch(`${h.base}/healthz`);
     expect(up.status).toBe(200);
     expect(await up.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers 503 on the Teams endpoint while the database does not answer', async () => {
+    let problem: string | null = 'PostgreSQL injoignable';
+    const h = await startTeamsHarness({ health: async () => problem });
+    harnesses.push(h);
+    const healthz = h.endpoint.replace('/api/messages', '/healthz');
+    const down = await fetch(healthz);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'degraded', database: 'PostgreSQL injoignable' });
+    problem = null;
+    expect((await fetch(healthz)).status).toBe(200);
   });
 });
