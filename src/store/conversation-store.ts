@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationMemory, TurnRecord } from '../core/router/memory.ts';
 import type { Db } from './db.ts';
 
-interface AnswerRow {
+/** A row of `answers` (migration 003), read by both engines' stores. */
+export interface AnswerRow {
   id: string;
   conversation: string;
   actor: string;
@@ -34,34 +35,11 @@ export function createConversationStore(
   return {
     async recent(conversation, limit) {
       const since = new Date(now().getTime() - memoryMinutes * 60_000).toISOString();
-      return (recent.all(conversation, since, limit) as AnswerRow[]).map(
-        (row): TurnRecord => ({
-          id: row.id,
-          conversation: row.conversation,
-          actor: row.actor,
-          question: row.question,
-          standalone: row.standalone,
-          intent: row.intent ? JSON.parse(row.intent) : null,
-          answer: row.answer,
-          status: row.status,
-          createdAt: row.created_at,
-        }),
-      );
+      return (recent.all(conversation, since, limit) as AnswerRow[]).map(toTurn);
     },
     async record(turn) {
       const id = randomUUID();
-      insert.run(
-        id,
-        turn.conversation,
-        turn.actor,
-        turn.question,
-        turn.standalone,
-        turn.intent ? JSON.stringify(turn.intent) : null,
-        turn.answer,
-        turn.status,
-        JSON.stringify(turn.citations),
-        now().toISOString(),
-      );
+      insert.run(...turnValues(id, turn, now().toISOString()));
       return id;
     },
     async feedback(answerId, actor, rating) {
@@ -70,4 +48,38 @@ export function createConversationStore(
       return true;
     },
   };
+}
+
+export function toTurn(row: AnswerRow): TurnRecord {
+  return {
+    id: row.id,
+    conversation: row.conversation,
+    actor: row.actor,
+    question: row.question,
+    standalone: row.standalone,
+    intent: row.intent ? JSON.parse(row.intent) : null,
+    answer: row.answer,
+    status: row.status,
+    createdAt: row.created_at,
+  };
+}
+
+/** A turn's values, in the INSERT column order of both engines (citations as JSON, then the time). */
+export function turnValues(
+  id: string,
+  turn: Omit<TurnRecord, 'id' | 'createdAt'> & { citations: unknown[] },
+  at: string,
+): (string | null)[] {
+  return [
+    id,
+    turn.conversation,
+    turn.actor,
+    turn.question,
+    turn.standalone,
+    turn.intent ? JSON.stringify(turn.intent) : null,
+    turn.answer,
+    turn.status,
+    JSON.stringify(turn.citations),
+    at,
+  ];
 }

@@ -1,30 +1,18 @@
 import type { ClaimedSend, DeadlineRepository, Lease } from '../core/deadlines/ports.ts';
-import type { DateRule, Deadline, DueSend, Snooze } from '../core/deadlines/types.ts';
+import type { Deadline, DueSend } from '../core/deadlines/types.ts';
 import type { Db } from './db.ts';
-import { newId } from './measurement-store.ts';
-
-interface DeadlineRow {
-  id: string;
-  indicator_id: string;
-  scope: string;
-  rule: string;
-  owners: string;
-  leads: string;
-}
+import {
+  type DeadlineRow,
+  newDeadlineValues,
+  ruleValues,
+  type SnoozeRow,
+  sendRow,
+  toDeadline,
+  toSnooze,
+} from './deadline-rows.ts';
 
 /** A failed delivery is tried again by later sweeps, up to this many attempts. */
 export const MAX_ATTEMPTS = 5;
-
-function toDeadline(row: DeadlineRow): Deadline {
-  return {
-    id: row.id,
-    indicatorId: row.indicator_id,
-    scope: row.scope,
-    rule: JSON.parse(row.rule) as DateRule,
-    owners: JSON.parse(row.owners) as string[],
-    leads: JSON.parse(row.leads) as number[],
-  };
-}
 
 export function createDeadlineStore(db: Db, now: () => Date = () => new Date()): DeadlineRepository {
   const q = {
@@ -73,49 +61,18 @@ export function createDeadlineStore(db: Db, now: () => Date = () => new Date()):
     ),
   };
   const claim = db.transaction((send: DueSend, at: Date, lease: Lease): ClaimedSend | undefined => {
-    const row = (key: string, state: string) => ({
-      key,
-      ref: newId('r'),
-      state,
-      recipient: send.recipient,
-      kind: send.kind,
-      deadline_id: send.deadlineId ?? null,
-      due: send.due ?? null,
-      payload: JSON.stringify(send),
-      attempts: state === 'claimed' ? 1 : 0,
-      claimed_at: at.toISOString(),
-      lease_until: state === 'claimed' ? lease.until.toISOString() : null,
-      owner: state === 'claimed' ? lease.owner : null,
-    });
-    if (q.claim.run(row(send.key, 'claimed')).changes === 0) return undefined;
-    for (const key of send.coveredKeys) q.claim.run(row(key, 'covered'));
+    if (q.claim.run(sendRow(send, send.key, 'claimed', at, lease)).changes === 0) return undefined;
+    for (const key of send.coveredKeys) q.claim.run(sendRow(send, key, 'covered', at, lease));
     const claimed = q.refOf.get(send.key) as { ref: string; attempts: number };
     return { ref: claimed.ref, send, redelivery: claimed.attempts > 1 };
   });
   const insert = (deadline: Omit<Deadline, 'id'>, by: string): Deadline => {
-    const id = newId('e').slice(0, 9);
-    const at = now().toISOString();
-    q.insert.run(
-      id,
-      deadline.indicatorId,
-      deadline.scope,
-      JSON.stringify(deadline.rule),
-      JSON.stringify(deadline.owners),
-      JSON.stringify(deadline.leads),
-      by,
-      at,
-      at,
-    );
+    const { id, values } = newDeadlineValues(deadline, by, now().toISOString());
+    q.insert.run(...values);
     return { id, ...deadline };
   };
   const change = (id: string, next: Pick<Deadline, 'rule' | 'owners' | 'leads'>) =>
-    q.update.run(
-      JSON.stringify(next.rule),
-      JSON.stringify(next.owners),
-      JSON.stringify(next.leads),
-      now().toISOString(),
-      id,
-    ).changes > 0;
+    q.update.run(...ruleValues(next), now().toISOString(), id).changes > 0;
   const apply = db.transaction(
     (changes: { add: Omit<Deadline, 'id'>[]; update: Deadline[] }, by: string) => ({
       added: changes.add.map((deadline) => insert(deadline, by)),
@@ -149,10 +106,7 @@ export function createDeadlineStore(db: Db, now: () => Date = () => new Date()):
       const row = q.byRef.get(ref) as { state: string; payload: string } | undefined;
       return row && { ...(JSON.parse(row.payload) as DueSend), state: row.state };
     },
-    snoozes: async () =>
-      (q.snoozes.all() as { deadline_id: string; due: string; recipient: string; until: string }[]).map(
-        (r): Snooze => ({ deadlineId: r.deadline_id, due: r.due, recipient: r.recipient, until: r.until }),
-      ),
+    snoozes: async () => (q.snoozes.all() as SnoozeRow[]).map(toSnooze),
     snooze: async (s) => void q.snooze.run(s.deadlineId, s.due, s.recipient, s.until),
   };
 }

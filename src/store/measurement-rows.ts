@@ -1,5 +1,6 @@
 import type { Draft, DraftFields, NewMeasurement } from '../core/measurements/ports.ts';
-import type { Measurement, MeasurementStatus } from '../core/measurements/types.ts';
+import type { RoleGrant } from '../core/measurements/rights.ts';
+import type { Measurement, MeasurementStatus, TargetValue } from '../core/measurements/types.ts';
 
 // Rows of the measurement tables (migration 005) and their conversion to the core's types.
 
@@ -83,4 +84,98 @@ export function sameValue(current: MeasurementRow, m: NewMeasurement): boolean {
     (!m.comment || m.comment === current.comment) &&
     (!m.source || m.source === current.source)
   );
+}
+
+/** Columns of a measurement, in the order both engines' INSERT lists them. */
+export const MEASUREMENT_COLUMNS = [
+  'id',
+  'indicator_id',
+  'scope',
+  'period',
+  'value_num',
+  'value_text',
+  'unit',
+  'comment',
+  'source',
+  'author_platform',
+  'author_id',
+  'author_name',
+  'recorded_at',
+  'status',
+  'supersedes',
+  'draft_id',
+] as const;
+
+/** The row of a new version: `supersedes` the one in force, saved from `draftId` if any. */
+export function measurementRow(
+  id: string,
+  m: NewMeasurement,
+  recordedAt: string,
+  supersedes: string | null,
+  draftId: string | null,
+): Record<(typeof MEASUREMENT_COLUMNS)[number], string | number | null> {
+  return {
+    id,
+    indicator_id: m.indicatorId,
+    scope: m.scope,
+    period: m.period,
+    value_num: typeof m.value === 'number' ? m.value : null,
+    value_text: typeof m.value === 'string' ? m.value : null,
+    unit: m.unit,
+    comment: m.comment ?? null,
+    source: m.source ?? null,
+    author_platform: m.author.platform,
+    author_id: m.author.userId,
+    author_name: m.author.displayName ?? null,
+    recorded_at: recordedAt,
+    status: m.status,
+    supersedes,
+    draft_id: draftId,
+  };
+}
+
+/** A new open draft's values, in INSERT column order (id … fields, created_at, updated_at). */
+export function draftValues(
+  id: string,
+  draft: Pick<Draft, 'actor' | 'actorName' | 'conversation' | 'message' | 'fields'>,
+  at: string,
+): (string | null)[] {
+  return [
+    id,
+    draft.actor,
+    draft.actorName ?? null,
+    draft.conversation,
+    draft.message,
+    JSON.stringify(draft.fields),
+    at,
+    at,
+  ];
+}
+
+export interface TargetRow {
+  indicator_id: string;
+  scope: string;
+  period: string;
+  kind: TargetValue['kind'];
+  value: number;
+}
+
+export function toTarget(row: TargetRow): TargetValue {
+  return {
+    indicatorId: row.indicator_id,
+    scope: row.scope,
+    period: row.period,
+    kind: row.kind,
+    value: row.value,
+  };
+}
+
+export interface GrantRow {
+  user_key: string;
+  role: RoleGrant['role'];
+  scope: string;
+}
+
+export function toGrant(row: GrantRow): RoleGrant {
+  return { userKey: row.user_key, role: row.role, scope: row.scope };
 }

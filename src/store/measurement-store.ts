@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditEntry, MeasurementRepository, NewMeasurement } from '../core/measurements/ports.ts';
-import type { RoleGrant } from '../core/measurements/rights.ts';
-import type { Measurement, TargetValue } from '../core/measurements/types.ts';
+import type { Measurement } from '../core/measurements/types.ts';
 import { currentRequestId } from '../platform/request-context.ts';
 import type { Db } from './db.ts';
-import { type DraftRow, type MeasurementRow, sameValue, toDraft, toMeasurement } from './measurement-rows.ts';
+import {
+  type DraftRow,
+  draftValues,
+  type GrantRow,
+  type MeasurementRow,
+  measurementRow,
+  sameValue,
+  type TargetRow,
+  toDraft,
+  toGrant,
+  toMeasurement,
+  toTarget,
+} from './measurement-rows.ts';
 
 /** Drafts older than this are forgotten by follow-up messages (their buttons still work). */
 export const DRAFT_FOLLOW_UP_MINUTES = 60;
@@ -81,24 +92,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
   const insertOne = (m: NewMeasurement, draftId: string | null): Measurement => {
     const previous = q.current.get(m.indicatorId, m.scope, m.period) as MeasurementRow | undefined;
     const id = newId('m');
-    q.insert.run({
-      id,
-      indicator_id: m.indicatorId,
-      scope: m.scope,
-      period: m.period,
-      value_num: typeof m.value === 'number' ? m.value : null,
-      value_text: typeof m.value === 'string' ? m.value : null,
-      unit: m.unit,
-      comment: m.comment ?? null,
-      source: m.source ?? null,
-      author_platform: m.author.platform,
-      author_id: m.author.userId,
-      author_name: m.author.displayName ?? null,
-      recorded_at: stamp(),
-      status: m.status,
-      supersedes: previous?.id ?? null,
-      draft_id: draftId,
-    });
+    q.insert.run(measurementRow(id, m, stamp(), previous?.id ?? null, draftId));
     return toMeasurement(q.byId.get(id) as MeasurementRow);
   };
 
@@ -118,16 +112,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
       const at = stamp();
       db.transaction(() => {
         q.replaceOpen.run(at, draft.actor, draft.conversation);
-        q.insertDraft.run(
-          id,
-          draft.actor,
-          draft.actorName ?? null,
-          draft.conversation,
-          draft.message,
-          JSON.stringify(draft.fields),
-          at,
-          at,
-        );
+        q.insertDraft.run(...draftValues(id, draft, at));
       })();
       return toDraft(q.draft.get(id) as DraftRow);
     },
@@ -198,21 +183,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
         .immediate();
     },
     async targets(indicatorId) {
-      return (
-        q.targets.all({ indicator: indicatorId ?? null }) as {
-          indicator_id: string;
-          scope: string;
-          period: string;
-          kind: TargetValue['kind'];
-          value: number;
-        }[]
-      ).map((row) => ({
-        indicatorId: row.indicator_id,
-        scope: row.scope,
-        period: row.period,
-        kind: row.kind,
-        value: row.value,
-      }));
+      return (q.targets.all({ indicator: indicatorId ?? null }) as TargetRow[]).map(toTarget);
     },
     async setTarget(target, by) {
       q.insertTarget.run(
@@ -226,13 +197,7 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
       );
     },
     async grants() {
-      return (q.grants.all() as { user_key: string; role: RoleGrant['role']; scope: string }[]).map(
-        (row) => ({
-          userKey: row.user_key,
-          role: row.role,
-          scope: row.scope,
-        }),
-      );
+      return (q.grants.all() as GrantRow[]).map(toGrant);
     },
     async grant(grant, by) {
       return q.grant.run(grant.userKey, grant.role, grant.scope, by, stamp()).changes > 0;

@@ -1,10 +1,9 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/plans.ts';
 import { postgresGate, scratchSchema } from '../helpers/postgres.ts';
-import { boussoleChild, type Child, stop, until } from '../helpers/processes.ts';
+import { boussoleChild, type Child, freePort, stop, until, untilHealthy } from '../helpers/processes.ts';
 import { FAKE_BOT_TOKEN, type FakeSlackApi, startFakeSlackApi } from '../helpers/slack-fake-api.ts';
 import { buttonClick, buttonsOf, mentionEvent, sendToSlackApp } from '../helpers/slack-requests.ts';
 
@@ -20,14 +19,6 @@ let pool: pg.Pool;
 const replicas: { child: Child; events: string }[] = [];
 const cleanups: (() => unknown)[] = [];
 let dir = '';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Each replica has its own SQLite file for the plans, as on its own machine, and shares PostgreSQL. */
 function env(n: number, dir: string): NodeJS.ProcessEnv {
@@ -48,21 +39,7 @@ async function startReplica(n: number, dir: string): Promise<{ child: Child; eve
   const port = await freePort();
   const child = boussoleChild(['start'], { ...env(n, dir), SLACK_PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
-  let healthy = false;
-  await until(
-    () => {
-      if (child.proc.exitCode !== null) throw new Error(`replica ${n} exited: ${child.errors.join('\n')}`);
-      fetch(`${base}/healthz`).then(
-        (r) => {
-          healthy = r.ok;
-        },
-        () => {},
-      );
-      return healthy;
-    },
-    60_000,
-    `replica ${n} to listen`,
-  );
+  await untilHealthy(child, base, `replica ${n}`);
   return { child, events: `${base}/slack/events` };
 }
 

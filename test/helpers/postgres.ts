@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { quoteIdent } from '../../src/store/postgres/connect.ts';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg, { type Pool } from 'pg';
+import { type Db, openDatabase } from '../../src/store/db.ts';
+import { openPool, quoteIdent } from '../../src/store/postgres/connect.ts';
+import { migratePostgres } from '../../src/store/postgres/migrate.ts';
 
 /**
  * The PostgreSQL the suite runs against: the development and CI machines have one at
@@ -57,4 +62,35 @@ export async function scratchSchema(): Promise<{ schema: string; url: string; dr
       await client.end();
     },
   };
+}
+
+/**
+ * Two pools on one migrated scratch schema, as two replicas open it. Their ends and the schema's
+ * drop are pushed on `cleanups` (run in reverse order).
+ */
+export async function twoPostgresPools(cleanups: (() => unknown)[], poolSize = 4): Promise<[Pool, Pool]> {
+  const schema = await scratchSchema();
+  cleanups.push(schema.drop);
+  const first = await openPool({ url: schema.url, poolSize });
+  const second = await openPool({ url: schema.url, poolSize });
+  cleanups.push(() => first.end());
+  cleanups.push(() => second.end());
+  await migratePostgres(first);
+  return [first, second];
+}
+
+/**
+ * Two handles on one SQLite file, as two processes open it (the SQLite side of the contract tests).
+ * Closing them and removing the file is pushed on `cleanups`.
+ */
+export function twoSqliteHandles(cleanups: (() => unknown)[]): [Db, Db] {
+  const file = path.join(os.tmpdir(), `boussole-twice-${process.pid}-${randomBytes(4).toString('hex')}.db`);
+  const first = openDatabase(file);
+  const second = openDatabase(file);
+  cleanups.push(() => {
+    first.close();
+    second.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  });
+  return [first, second];
 }

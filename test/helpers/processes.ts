@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { ROOT_DIR } from '../../src/platform/paths.ts';
 
@@ -91,4 +92,32 @@ export async function stop(proc: ChildProcess, graceMs = 10_000): Promise<void> 
   const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
   await exited(proc);
   clearTimeout(timer);
+}
+
+/** A free loopback port, for a process's SLACK_PORT or TEAMS_PORT. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Waits (60 s at most) until `base`/healthz answers 200; fails at once if the child exits. */
+export async function untilHealthy(child: Child, base: string, what: string): Promise<void> {
+  let healthy = false;
+  await until(
+    () => {
+      if (child.proc.exitCode !== null) throw new Error(`${what} exited: ${child.errors.join('\n')}`);
+      fetch(`${base}/healthz`).then(
+        (r) => {
+          healthy = r.ok;
+        },
+        () => {},
+      );
+      return healthy;
+    },
+    60_000,
+    `${what} to listen`,
+  );
 }

@@ -5,11 +5,9 @@ import { addDeadline } from '../../src/core/deadlines/service.ts';
 import type { DeliveryPort, Recipient, Reply } from '../../src/core/kernel/types.ts';
 import { createLogger } from '../../src/platform/log.ts';
 import { LEASE_MS, runSweep, type SweepDeps } from '../../src/reminders/sweep.ts';
-import { openPool } from '../../src/store/postgres/connect.ts';
 import { createPgDeadlineStore } from '../../src/store/postgres/deadline-store.ts';
-import { migratePostgres } from '../../src/store/postgres/migrate.ts';
 import { testContext } from '../helpers/plans.ts';
-import { postgresGate, scratchSchema } from '../helpers/postgres.ts';
+import { postgresGate, twoPostgresPools } from '../helpers/postgres.ts';
 
 // Reminder sweeps of several replicas on one PostgreSQL database: each reminder is delivered
 // once, and one claimed by a replica that dies mid-delivery is delivered by another.
@@ -28,13 +26,7 @@ beforeAll(async () => {
   if (!gate.run) return;
   ctx = testContext();
   cleanups.push(() => ctx.cleanup());
-  const schema = await scratchSchema();
-  cleanups.push(schema.drop);
-  const poolA = await openPool({ url: schema.url, poolSize: 4 });
-  const poolB = await openPool({ url: schema.url, poolSize: 4 });
-  cleanups.push(() => poolA.end());
-  cleanups.push(() => poolB.end());
-  await migratePostgres(poolA);
+  const [poolA, poolB] = await twoPostgresPools(cleanups);
   store = createPgDeadlineStore(poolA);
   second = createPgDeadlineStore(poolB);
   const context = { ...ctx.deadlines().context, repo: store };

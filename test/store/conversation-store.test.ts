@@ -1,14 +1,8 @@
-import { rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationMemory } from '../../src/core/router/memory.ts';
 import { createConversationStore } from '../../src/store/conversation-store.ts';
-import { openDatabase } from '../../src/store/db.ts';
-import { openPool } from '../../src/store/postgres/connect.ts';
 import { createPgConversationStore } from '../../src/store/postgres/conversation-store.ts';
-import { migratePostgres } from '../../src/store/postgres/migrate.ts';
-import { postgresGate, scratchSchema } from '../helpers/postgres.ts';
+import { postgresGate, twoPostgresPools, twoSqliteHandles } from '../helpers/postgres.ts';
 
 // One contract for the conversation memory of both engines, opened twice on one database: a
 // follow-up reaching another replica than its question finds it.
@@ -23,17 +17,7 @@ let clock = Date.parse('2027-03-01T10:00:00Z');
 const now = () => new Date(clock);
 
 function sqlite(): [ConversationMemory, ConversationMemory] {
-  const file = path.join(
-    os.tmpdir(),
-    `boussole-memory-${process.pid}-${Math.random().toString(36).slice(2)}.db`,
-  );
-  const first = openDatabase(file);
-  const second = openDatabase(file);
-  cleanups.push(() => {
-    first.close();
-    second.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-  });
+  const [first, second] = twoSqliteHandles(cleanups);
   return [
     createConversationStore(first, WINDOW_MINUTES, now),
     createConversationStore(second, WINDOW_MINUTES, now),
@@ -41,13 +25,7 @@ function sqlite(): [ConversationMemory, ConversationMemory] {
 }
 
 async function postgres(): Promise<[ConversationMemory, ConversationMemory]> {
-  const schema = await scratchSchema();
-  cleanups.push(schema.drop);
-  const first = await openPool({ url: schema.url, poolSize: 2 });
-  const second = await openPool({ url: schema.url, poolSize: 2 });
-  cleanups.push(() => first.end());
-  cleanups.push(() => second.end());
-  await migratePostgres(first);
+  const [first, second] = await twoPostgresPools(cleanups, 2);
   return [
     createPgConversationStore(first, WINDOW_MINUTES, now),
     createPgConversationStore(second, WINDOW_MINUTES, now),

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +8,16 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/log.ts';
 import { ROOT_DIR } from '../../src/platform/paths.ts';
 import { tempDir } from '../helpers/plans.ts';
-import { boussoleChild, type Child, exited, faultChild, stop, until } from '../helpers/processes.ts';
+import {
+  boussoleChild,
+  type Child,
+  exited,
+  faultChild,
+  freePort,
+  stop,
+  until,
+  untilHealthy,
+} from '../helpers/processes.ts';
 import { FAKE_BOT_TOKEN, type FakeSlackApi, startFakeSlackApi } from '../helpers/slack-fake-api.ts';
 import { eventCallback, mentionEvent, sendToSlackApp } from '../helpers/slack-requests.ts';
 
@@ -32,14 +40,6 @@ afterAll(async () => {
   await fake.close();
   cleanup();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A seeded database where U0ALICE may record Cantal values. */
 async function seed(name: string): Promise<string> {
@@ -82,21 +82,7 @@ async function startAssistant(
     fileSizeLimitBlocks === undefined ? {} : { fileSizeLimitBlocks },
   );
   const base = `http://127.0.0.1:${port}`;
-  let healthy = false;
-  await until(
-    () => {
-      if (app.proc.exitCode !== null) throw new Error(`assistant exited: ${app.errors.join('\n')}`);
-      fetch(`${base}/healthz`).then(
-        (r) => {
-          healthy = r.ok;
-        },
-        () => {},
-      );
-      return healthy;
-    },
-    60_000,
-    'the assistant to listen',
-  );
+  await untilHealthy(app, base, 'the assistant');
   return { app, url: `${base}/slack/events` };
 }
 

@@ -1,15 +1,9 @@
-import { rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeadlineRepository } from '../../src/core/deadlines/ports.ts';
 import type { Deadline, DueSend } from '../../src/core/deadlines/types.ts';
-import { openDatabase } from '../../src/store/db.ts';
 import { createDeadlineStore, MAX_ATTEMPTS } from '../../src/store/deadline-store.ts';
-import { openPool } from '../../src/store/postgres/connect.ts';
 import { createPgDeadlineStore } from '../../src/store/postgres/deadline-store.ts';
-import { migratePostgres } from '../../src/store/postgres/migrate.ts';
-import { postgresGate, scratchSchema } from '../helpers/postgres.ts';
+import { postgresGate, twoPostgresPools, twoSqliteHandles } from '../helpers/postgres.ts';
 
 // One contract for the deadline stores of both engines: what the reminder sweep relies on to send
 // each reminder once across processes (claims under a lease) holds on SQLite and on PostgreSQL.
@@ -31,28 +25,12 @@ interface Replicas {
 }
 
 function sqlite(): Replicas {
-  const file = path.join(
-    os.tmpdir(),
-    `boussole-deadlines-${process.pid}-${Math.random().toString(36).slice(2)}.db`,
-  );
-  const first = openDatabase(file);
-  const second = openDatabase(file);
-  cleanups.push(() => {
-    first.close();
-    second.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-  });
+  const [first, second] = twoSqliteHandles(cleanups);
   return { a: createDeadlineStore(first, () => T0), b: createDeadlineStore(second, () => T0) };
 }
 
 async function postgres(): Promise<Replicas> {
-  const schema = await scratchSchema();
-  cleanups.push(schema.drop);
-  const first = await openPool({ url: schema.url, poolSize: 4 });
-  const second = await openPool({ url: schema.url, poolSize: 4 });
-  cleanups.push(() => first.end());
-  cleanups.push(() => second.end());
-  await migratePostgres(first);
+  const [first, second] = await twoPostgresPools(cleanups);
   return { a: createPgDeadlineStore(first, () => T0), b: createPgDeadlineStore(second, () => T0) };
 }
 

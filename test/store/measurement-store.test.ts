@@ -1,14 +1,8 @@
-import { rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MeasurementRepository, NewMeasurement } from '../../src/core/measurements/ports.ts';
-import { openDatabase } from '../../src/store/db.ts';
 import { createMeasurementStore } from '../../src/store/measurement-store.ts';
-import { openPool } from '../../src/store/postgres/connect.ts';
 import { createPgMeasurementStore } from '../../src/store/postgres/measurement-store.ts';
-import { migratePostgres } from '../../src/store/postgres/migrate.ts';
-import { postgresGate, scratchSchema } from '../helpers/postgres.ts';
+import { postgresGate, twoPostgresPools, twoSqliteHandles } from '../helpers/postgres.ts';
 
 // One contract for the measurement stores of both engines, each opened twice on one database as
 // two replicas would: what is recorded, its versions, and a draft confirmed once.
@@ -28,28 +22,12 @@ interface Replicas {
 }
 
 function sqlite(): Replicas {
-  const file = path.join(
-    os.tmpdir(),
-    `boussole-measures-${process.pid}-${Math.random().toString(36).slice(2)}.db`,
-  );
-  const first = openDatabase(file);
-  const second = openDatabase(file);
-  cleanups.push(() => {
-    first.close();
-    second.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-  });
+  const [first, second] = twoSqliteHandles(cleanups);
   return { a: createMeasurementStore(first, now), b: createMeasurementStore(second, now) };
 }
 
 async function postgres(): Promise<Replicas> {
-  const schema = await scratchSchema();
-  cleanups.push(schema.drop);
-  const first = await openPool({ url: schema.url, poolSize: 4 });
-  const second = await openPool({ url: schema.url, poolSize: 4 });
-  cleanups.push(() => first.end());
-  cleanups.push(() => second.end());
-  await migratePostgres(first);
+  const [first, second] = await twoPostgresPools(cleanups);
   return { a: createPgMeasurementStore(first, now), b: createPgMeasurementStore(second, now) };
 }
 

@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { ConversationMemory, TurnRecord } from '../../core/router/memory.ts';
-
-interface AnswerRow {
-  id: string;
-  conversation: string;
-  actor: string;
-  question: string;
-  standalone: string;
-  intent: string | null;
-  answer: string;
-  status: string;
-  created_at: string;
-}
+import type { ConversationMemory } from '../../core/router/memory.ts';
+import { type AnswerRow, toTurn, turnValues } from '../conversation-store.ts';
 
 /**
  * Conversation memory and the answer log over PostgreSQL, shared by every replica: a follow-up
@@ -32,37 +21,14 @@ export function createPgConversationStore(
          ORDER BY created_at COLLATE "C" DESC, seq DESC LIMIT $3`,
         [conversation, since, limit],
       );
-      return rows.map(
-        (row): TurnRecord => ({
-          id: row.id,
-          conversation: row.conversation,
-          actor: row.actor,
-          question: row.question,
-          standalone: row.standalone,
-          intent: row.intent ? JSON.parse(row.intent) : null,
-          answer: row.answer,
-          status: row.status,
-          createdAt: row.created_at,
-        }),
-      );
+      return rows.map(toTurn);
     },
     async record(turn) {
       const id = randomUUID();
       await pool.query(
         `INSERT INTO answers (id, conversation, actor, question, standalone, intent, answer, status, citations, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          id,
-          turn.conversation,
-          turn.actor,
-          turn.question,
-          turn.standalone,
-          turn.intent ? JSON.stringify(turn.intent) : null,
-          turn.answer,
-          turn.status,
-          JSON.stringify(turn.citations),
-          now().toISOString(),
-        ],
+        turnValues(id, turn, now().toISOString()),
       );
       return id;
     },

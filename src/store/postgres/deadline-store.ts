@@ -1,29 +1,18 @@
 import type { Pool, PoolClient } from 'pg';
 import type { ClaimedSend, DeadlineRepository } from '../../core/deadlines/ports.ts';
-import type { DateRule, Deadline, DueSend, Snooze } from '../../core/deadlines/types.ts';
+import type { Deadline, DueSend } from '../../core/deadlines/types.ts';
+import {
+  type DeadlineRow,
+  newDeadlineValues,
+  ruleValues,
+  SEND_COLUMNS,
+  type SnoozeRow,
+  sendRow,
+  toDeadline,
+  toSnooze,
+} from '../deadline-rows.ts';
 import { MAX_ATTEMPTS } from '../deadline-store.ts';
-import { newId } from '../measurement-store.ts';
 import { inTransaction } from './transaction.ts';
-
-interface DeadlineRow {
-  id: string;
-  indicator_id: string;
-  scope: string;
-  rule: string;
-  owners: string;
-  leads: string;
-}
-
-function toDeadline(row: DeadlineRow): Deadline {
-  return {
-    id: row.id,
-    indicatorId: row.indicator_id,
-    scope: row.scope,
-    rule: JSON.parse(row.rule) as DateRule,
-    owners: JSON.parse(row.owners) as string[],
-    leads: JSON.parse(row.leads) as number[],
-  };
-}
 
 // Same statement as the SQLite store: a row is claimed again when its last attempt failed or its
 // lease ran out, up to MAX_ATTEMPTS. Two replicas claiming one key race on its primary key, and
@@ -44,22 +33,11 @@ const CLAIM = `INSERT INTO reminder_sends (key, ref, state, recipient, kind, dea
  */
 export function createPgDeadlineStore(pool: Pool, now: () => Date = () => new Date()): DeadlineRepository {
   const insert = async (db: Pool | PoolClient, deadline: Omit<Deadline, 'id'>, by: string) => {
-    const id = newId('e').slice(0, 9);
-    const at = now().toISOString();
+    const { id, values } = newDeadlineValues(deadline, by, now().toISOString());
     await db.query(
       `INSERT INTO deadlines (id, indicator_id, scope, rule, owners, leads, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        id,
-        deadline.indicatorId,
-        deadline.scope,
-        JSON.stringify(deadline.rule),
-        JSON.stringify(deadline.owners),
-        JSON.stringify(deadline.leads),
-        by,
-        at,
-        at,
-      ],
+      values,
     );
     return { id, ...deadline };
   };
@@ -71,13 +49,7 @@ export function createPgDeadlineStore(pool: Pool, now: () => Date = () => new Da
     ((
       await db.query(
         'UPDATE deadlines SET rule = $1, owners = $2, leads = $3, updated_at = $4 WHERE id = $5 AND active = 1',
-        [
-          JSON.stringify(next.rule),
-          JSON.stringify(next.owners),
-          JSON.stringify(next.leads),
-          now().toISOString(),
-          id,
-        ],
+        [...ruleValues(next), now().toISOString(), id],
       )
     ).rowCount ?? 0) > 0;
   const get = async (id: string) => {
@@ -128,20 +100,10 @@ export function createPgDeadlineStore(pool: Pool, now: () => Date = () => new Da
     },
     claim: (send, at, lease) =>
       inTransaction(pool, async (client): Promise<ClaimedSend | undefined> => {
-        const row = (key: string, state: 'claimed' | 'covered') => [
-          key,
-          newId('r'),
-          state,
-          send.recipient,
-          send.kind,
-          send.deadlineId ?? null,
-          send.due ?? null,
-          JSON.stringify(send),
-          state === 'claimed' ? 1 : 0,
-          at.toISOString(),
-          state === 'claimed' ? lease.until.toISOString() : null,
-          state === 'claimed' ? lease.owner : null,
-        ];
+        const row = (key: string, state: 'claimed' | 'covered') => {
+          const values = sendRow(send, key, state, at, lease);
+          return SEND_COLUMNS.map((column) => values[column]);
+        };
         const claimed = await client.query<{ ref: string; attempts: number }>(
           CLAIM,
           row(send.key, 'claimed'),
@@ -186,15 +148,10 @@ export function createPgDeadlineStore(pool: Pool, now: () => Date = () => new Da
       return row && { ...(JSON.parse(row.payload) as DueSend), state: row.state };
     },
     async snoozes() {
-      const { rows } = await pool.query<{
-        deadline_id: string;
-        due: string;
-        recipient: string;
-        until: string;
-      }>('SELECT deadline_id, due, recipient, until FROM reminder_snoozes');
-      return rows.map(
-        (r): Snooze => ({ deadlineId: r.deadline_id, due: r.due, recipient: r.recipient, until: r.until }),
+      const { rows } = await pool.query<SnoozeRow>(
+        'SELECT deadline_id, due, recipient, until FROM reminder_snoozes',
       );
+      return rows.map(toSnooze);
     },
     async snooze(s) {
       await pool.query(

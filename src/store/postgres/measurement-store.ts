@@ -1,14 +1,20 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AuditEntry, MeasurementRepository, NewMeasurement } from '../../core/measurements/ports.ts';
-import type { RoleGrant } from '../../core/measurements/rights.ts';
-import type { Measurement, TargetValue } from '../../core/measurements/types.ts';
+import type { Measurement } from '../../core/measurements/types.ts';
 import { currentRequestId } from '../../platform/request-context.ts';
 import {
   type DraftRow,
+  draftValues,
+  type GrantRow,
+  MEASUREMENT_COLUMNS,
   type MeasurementRow,
+  measurementRow,
   sameValue,
+  type TargetRow,
   toDraft,
+  toGrant,
   toMeasurement,
+  toTarget,
 } from '../measurement-rows.ts';
 import { DRAFT_FOLLOW_UP_MINUTES, newId } from '../measurement-store.ts';
 import { inTransaction } from './transaction.ts';
@@ -45,28 +51,12 @@ export function createPgMeasurementStore(
     ]);
     const previous = await current(client, m.indicatorId, m.scope, m.period);
     const id = newId('m');
+    const row = measurementRow(id, m, stamp(), previous?.id ?? null, draftId);
     await client.query(
       `INSERT INTO measurements (id, indicator_id, scope, period, value_num, value_text, unit, comment, source,
          author_platform, author_id, author_name, recorded_at, status, supersedes, draft_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [
-        id,
-        m.indicatorId,
-        m.scope,
-        m.period,
-        typeof m.value === 'number' ? m.value : null,
-        typeof m.value === 'string' ? m.value : null,
-        m.unit,
-        m.comment ?? null,
-        m.source ?? null,
-        m.author.platform,
-        m.author.userId,
-        m.author.displayName ?? null,
-        stamp(),
-        m.status,
-        previous?.id ?? null,
-        draftId,
-      ],
+      MEASUREMENT_COLUMNS.map((column) => row[column]),
     );
     return toMeasurement((await getById(client, id)) as MeasurementRow);
   };
@@ -98,16 +88,7 @@ export function createPgMeasurementStore(
         await client.query(
           `INSERT INTO measurement_drafts (id, actor, actor_name, conversation, message, fields, state, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8)`,
-          [
-            id,
-            draft.actor,
-            draft.actorName ?? null,
-            draft.conversation,
-            draft.message,
-            JSON.stringify(draft.fields),
-            at,
-            at,
-          ],
+          draftValues(id, draft, at),
         );
         return toDraft((await getDraft(client, id)) as DraftRow);
       }),
@@ -210,13 +191,7 @@ export function createPgMeasurementStore(
         return toMeasurement((await getById(client, id)) as MeasurementRow);
       }),
     async targets(indicatorId) {
-      const { rows } = await pool.query<{
-        indicator_id: string;
-        scope: string;
-        period: string;
-        kind: TargetValue['kind'];
-        value: number;
-      }>(
+      const { rows } = await pool.query<TargetRow>(
         `SELECT indicator_id, scope, period, kind, value FROM targets t
          WHERE ($1::text IS NULL OR indicator_id = $1)
          AND seq = (SELECT MAX(seq) FROM targets u WHERE u.indicator_id = t.indicator_id AND u.scope = t.scope
@@ -224,13 +199,7 @@ export function createPgMeasurementStore(
          ORDER BY indicator_id COLLATE "C", scope COLLATE "C", period COLLATE "C", kind COLLATE "C"`,
         [indicatorId ?? null],
       );
-      return rows.map((row) => ({
-        indicatorId: row.indicator_id,
-        scope: row.scope,
-        period: row.period,
-        kind: row.kind,
-        value: row.value,
-      }));
+      return rows.map(toTarget);
     },
     async setTarget(target, by) {
       await pool.query(
@@ -239,10 +208,10 @@ export function createPgMeasurementStore(
       );
     },
     async grants() {
-      const { rows } = await pool.query<{ user_key: string; role: RoleGrant['role']; scope: string }>(
+      const { rows } = await pool.query<GrantRow>(
         'SELECT user_key, role, scope FROM roles ORDER BY user_key COLLATE "C", role COLLATE "C", scope COLLATE "C"',
       );
-      return rows.map((row) => ({ userKey: row.user_key, role: row.role, scope: row.scope }));
+      return rows.map(toGrant);
     },
     async grant(grant, by) {
       const result = await pool.query(
