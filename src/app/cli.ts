@@ -19,7 +19,7 @@ import { runPlans } from './commands/plans.ts';
 import { runSearch } from './commands/search.ts';
 import { runShow } from './commands/show.ts';
 import { type AppContext, openContext } from './context.ts';
-import { postgresStores, SharedStoreError } from './stores.ts';
+import { postgresStores, publishPlans, SharedStoreError, unpublished } from './stores.ts';
 
 export const USAGE = `boussole — l'assistant des plans stratégiques de l'académie
 
@@ -80,7 +80,7 @@ const COMMANDS: Record<string, Command> = {
         // With an LLM, its reading of the question completes the offline one (never replaces it).
         const hints = intentReader ? await intentReader.read(question, intent.lang, answerer.library) : null;
         if (hints) intent = answerer.withHints(intent, hints);
-        const offline = answerer.answerIntent(intent);
+        const offline = await answerer.answerIntent(intent);
         return writer ? writer.write(question, offline) : offline.reply;
       },
     );
@@ -248,13 +248,18 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
   try {
     const config = loadConfig(env);
     const log = createCommandLogger(config.cliLogLevel);
-    // With BOUSSOLE_DATABASE_URL, measurements, rights and deadlines are PostgreSQL's, as for the
-    // assistant; the plans are this machine's SQLite file's.
+    // With BOUSSOLE_DATABASE_URL, measurements, rights, deadlines and the plans' search are
+    // PostgreSQL's, as for the assistant; the plans are read from this machine's SQLite file.
     const stores = config.postgres ? await postgresStores(config.postgres, config) : undefined;
     // `ingest` reports what it does itself instead of seeding silently first.
     ctx = openContext(config, log, { seed: name !== 'ingest', ...(stores ? { stores } : {}) });
     const context = ctx;
-    return await withRequestId(undefined, () => command(context, args, io));
+    // The shared search holds this machine's plans: before a command reads them, after `ingest`.
+    const publish = () => publishPlans(context.stores, context.db, (reason) => io.err(unpublished(reason)));
+    if (name !== 'ingest') await publish();
+    const status = await withRequestId(undefined, () => command(context, args, io));
+    if (name === 'ingest') await publish();
+    return status;
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${USAGE}`);

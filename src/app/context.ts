@@ -28,6 +28,7 @@ import { createPlanShelf, listWordStems } from '../store/plan-store.ts';
 import { createGlossaryStore, createLexiconStore, ensureQueryData } from '../store/query-data.ts';
 import { createUnitIndex } from '../store/unit-store.ts';
 import { type SharedStores, sqliteStores } from './stores.ts';
+import { sharedSearchIndex } from './unit-index.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
 export interface AppContext {
@@ -117,7 +118,9 @@ export function openContext(
         rememberStems(listWordStems(db));
         answerer = new Answerer({
           library: this.library(),
-          index: createUnitIndex(db),
+          index: stores.unitSearch
+            ? sharedSearchIndex(createUnitIndex(db), stores.unitSearch(db), log)
+            : createUnitIndex(db),
           glossary: createGlossaryStore(db),
           lexicon: createLexiconStore(db),
           words: questionWords(),

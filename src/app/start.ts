@@ -13,7 +13,7 @@ import { DatabaseOpenError } from '../store/db.ts';
 import { MigrationError } from '../store/migrate.ts';
 import { createAppRouter } from './app-router.ts';
 import { openContext } from './context.ts';
-import { postgresStores, type SharedStores } from './stores.ts';
+import { postgresStores, publishPlans, type SharedStores } from './stores.ts';
 import { sweepDepsOf } from './sweep-deps.ts';
 
 /**
@@ -77,6 +77,12 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     await ctx.stores.close();
     return 1;
   }
+  // PostgreSQL's search must hold the plans this replica answers from (app/unit-index.ts).
+  const published = await publishPlans(ctx.stores, ctx.db, (reason) =>
+    log.warn({ reason }, 'plans not published to PostgreSQL: the local index answers'),
+  );
+  if (published?.published.length || published?.removed.length)
+    log.info(published, 'plans published to the PostgreSQL search');
   const router = createAppRouter(ctx);
   const outbox = ctx.stores.outbox;
   const deliveries: Partial<Record<Platform, DeliveryPort>> = { console: createConsoleDelivery(outbox) };

@@ -8,6 +8,7 @@ import type { Db } from '../store/db.ts';
 import { createDeadlineStore } from '../store/deadline-store.ts';
 import { createMeasurementStore } from '../store/measurement-store.ts';
 import type { ConsoleOutbox, SlackStateStore, TeamsStores } from '../store/ports.ts';
+import type { PublishReport, UnitSearch } from '../store/postgres/unit-search.ts';
 import { pruneExpired } from '../store/retention.ts';
 import { createSlackStateStore } from '../store/slack-state-store.ts';
 import { createTeamsStores } from '../store/teams-stores.ts';
@@ -26,6 +27,16 @@ export interface SharedStores {
   slack: SlackStateStore;
   teams: TeamsStores;
   outbox: ConsoleOutbox;
+  /**
+   * PostgreSQL's search of the plans' answer units, over this replica's plans (`db`); null on
+   * SQLite, where the plans' own file holds the index.
+   */
+  unitSearch: ((db: Db) => UnitSearch) | null;
+  /**
+   * Makes the shared database's unit index hold this replica's plans (start-up, after an ingest);
+   * null on SQLite, where there is nothing to share.
+   */
+  publishPlans(db: Db): Promise<PublishReport | null>;
   /** Deletes what is past its retention period (README, « Données personnelles »). */
   prune(now: Date): Promise<Record<string, number>>;
   /** Null when the database answers, else what is wrong, in French, for the health check. */
@@ -42,6 +53,8 @@ export function sqliteStores(db: Db, config: Config): SharedStores {
     slack: createSlackStateStore(db),
     teams: createTeamsStores(db),
     outbox: createConsoleOutbox(db),
+    unitSearch: null,
+    publishPlans: async () => null,
     prune: async (now) => pruneExpired(db, now),
     async health() {
       try {
@@ -82,7 +95,7 @@ export async function postgresStores(
     await pool.end();
     throw new SharedStoreError((error as Error).message);
   }
-  const [measurements, deadlines, memory, slack, teams, outbox, retention] = await Promise.all([
+  const [measurements, deadlines, memory, slack, teams, outbox, retention, units] = await Promise.all([
     import('../store/postgres/measurement-store.ts'),
     import('../store/postgres/deadline-store.ts'),
     import('../store/postgres/conversation-store.ts'),
@@ -90,6 +103,7 @@ export async function postgresStores(
     import('../store/postgres/teams-stores.ts'),
     import('../store/postgres/console-outbox.ts'),
     import('../store/postgres/retention.ts'),
+    import('../store/postgres/unit-search.ts'),
   ]);
   let closed: Promise<void> | null = null;
   return {
@@ -100,6 +114,8 @@ export async function postgresStores(
     slack: slack.createPgSlackStateStore(pool),
     teams: teams.createPgTeamsStores(pool),
     outbox: outbox.createPgConsoleOutbox(pool),
+    unitSearch: (db) => units.createPgUnitSearch(pool, () => units.planDigest(db)),
+    publishPlans: (db) => units.publishUnits(pool, db),
     prune: (now) => retention.pruneExpiredPg(pool, now),
     async health() {
       const result = await checkConnection(pool, settings.url);
@@ -111,3 +127,23 @@ export async function postgresStores(
     },
   };
 }
+
+/**
+ * Publishes this replica's plans to the shared search. Failing is no reason to refuse to start or
+ * to run a command: the local index gives the same answers (app/unit-index.ts).
+ */
+export async function publishPlans(
+  stores: SharedStores,
+  db: Db,
+  warn: (reason: string) => void,
+): Promise<PublishReport | null> {
+  try {
+    return await stores.publishPlans(db);
+  } catch (error) {
+    warn((error as Error).message);
+    return null;
+  }
+}
+
+export const unpublished = (reason: string) =>
+  `Index de recherche PostgreSQL non mis à jour (${reason}) : les réponses viennent de l’index local de cette machine, identique.`;

@@ -1,36 +1,6 @@
-import type { IndexedUnit, UnitIndex } from '../core/query/rank/ports.ts';
-import type { UnitKind } from '../core/query/rank/units.ts';
+import type { UnitIndex } from '../core/query/rank/ports.ts';
 import type { Db } from './db.ts';
-
-type UnitRow = [ref: string, planId: string, kind: UnitKind, scope: string, own: string, context: string];
-
-/**
- * A unit read from the index. Its stems are split on first use: most candidates are dropped on
- * their scope or section before ranking reads their words.
- */
-class StoredUnit implements IndexedUnit {
-  #own: string[] | null = null;
-  #context: string[] | null = null;
-  constructor(
-    readonly ref: string,
-    readonly planId: string,
-    readonly kind: UnitKind,
-    readonly scope: string,
-    private readonly ownText: string,
-    private readonly contextText: string,
-  ) {}
-  get own(): string[] {
-    this.#own ??= this.ownText ? this.ownText.split(' ') : [];
-    return this.#own;
-  }
-  get context(): string[] {
-    this.#context ??= this.contextText ? this.contextText.split(' ') : [];
-    return this.#context;
-  }
-}
-
-const toUnit = ([ref, planId, kind, scope, own, context]: UnitRow): IndexedUnit =>
-  new StoredUnit(ref, planId, kind, scope, own, context);
+import { matchTerms, toUnit, type UnitRow } from './unit-rows.ts';
 
 /** Beyond this many plans, one query over all of them is cheaper than one per plan. */
 const MAX_RANGED_PLANS = 12;
@@ -117,8 +87,8 @@ export function createUnitIndex(db: Db): UnitIndex {
     stems() {
       return loadFrequencies().keys();
     },
-    search(stems, plans, limit) {
-      const terms = [...new Set(stems.map((stem) => stem.replace(/[^a-z0-9+]/gu, '')))].filter(Boolean);
+    async search(stems, plans, limit) {
+      const terms = matchTerms(stems);
       if (!terms.length || (plans && !plans.length)) return [];
       const match = terms.map((term) => `"${term}"`).join(' OR ');
       if (!plans || plans.length > MAX_RANGED_PLANS) {

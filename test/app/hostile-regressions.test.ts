@@ -72,10 +72,10 @@ describe('hostile-input regressions', () => {
     expect((await ctx.measurements().repo.grants()).filter((g) => g.role === 'admin')).toEqual([]);
   });
 
-  it('answers a pasted page with a bounded reply', () => {
-    const answer = ctx.answerer().ask(`faits numériques ${'zorglub '.repeat(13_000)}`);
+  it('answers a pasted page with a bounded reply', async () => {
+    const answer = await ctx.answerer().ask(`faits numériques ${'zorglub '.repeat(13_000)}`);
     expect(answer.reply.text.length).toBeLessThan(5000);
-    const near = ctx.answerer().ask('"NEAR('.repeat(20_000));
+    const near = await ctx.answerer().ask('"NEAR('.repeat(20_000));
     expect(near.reply.text.length).toBeLessThan(5000);
   });
 });

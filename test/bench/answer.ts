@@ -40,13 +40,13 @@ const plans = ctx.library().plans.length;
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
-function measure(run: (question: string) => void): { p50: number; p95: number } {
-  for (const question of questions) run(question); // warm-up
+async function measure(run: (question: string) => unknown): Promise<{ p50: number; p95: number }> {
+  for (const question of questions) await run(question); // warm-up
   const times: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const question of questions) {
       const start = process.hrtime.bigint();
-      run(question);
+      await run(question);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
   }
@@ -54,14 +54,15 @@ function measure(run: (question: string) => void): { p50: number; p95: number } 
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-const answer = measure((question) => {
-  answerer.ask(question);
-});
-const floor = measure((question) => {
+const answer = await measure((question) => answerer.ask(question));
+const floor = await measure((question) => {
   const match = buildMatchExpression(question);
   if (match) searchFts(ctx.db, match, 50);
 });
-const scores = scale === 1 ? questionFiles.map((file) => ({ file, score: scoreSet(answerer, file) })) : [];
+const scores =
+  scale === 1
+    ? await Promise.all(questionFiles.map(async (file) => ({ file, score: await scoreSet(answerer, file) })))
+    : [];
 ctx.close();
 
 const cold: number[] = [];

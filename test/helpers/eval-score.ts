@@ -26,7 +26,7 @@ export interface SetScore {
   line: string;
 }
 
-export function scoreSet(answerer: Answerer, file: string): SetScore {
+export async function scoreSet(answerer: Answerer, file: string): Promise<SetScore> {
   const questions = JSON.parse(readFileSync(file, 'utf8')) as EvalQuestion[];
   let recallSum = 0;
   let answerable = 0;
@@ -36,7 +36,7 @@ export function scoreSet(answerer: Answerer, file: string): SetScore {
   const counts: number[] = [];
   const passed: Record<string, boolean> = {};
   for (const q of questions) {
-    const reply = answerer.ask(q.q.replace(/\n/gu, ' ')).reply;
+    const reply = (await answerer.ask(q.q.replace(/\n/gu, ' '))).reply;
     const citations = reply.citations ?? [];
     const cited = norm(citations.map((c) => c.text || '').join(' \n '));
     if (q.unanswerable) {

@@ -49,7 +49,7 @@ function writerWith(env: Record<string, string> = {}, now?: () => number) {
 describe('grounded LLM answers', () => {
   it('puts the numbered passages (plan, path, scope, text) in the prompt, as delimited data', async () => {
     fake.push({ kind: 'text', text: 'Le Cantal prévoit une formation départementale [1].' });
-    await writerWith().write(CANTAL, ctx.answerer().ask(CANTAL));
+    await writerWith().write(CANTAL, await ctx.answerer().ask(CANTAL));
     const prompt = fake.requests[0]?.messages.map((m) => m.content).join('\n') ?? '';
     expect(prompt).toContain('<extraits>');
     expect(prompt).toContain('[1] (Feuille de route CASF 2025-2030 › Axe 1');
@@ -65,7 +65,7 @@ describe('grounded LLM answers', () => {
       kind: 'text',
       text: 'Deux pistes : une formation [2] et des accompagnements ciblés [6]. Voir aussi [42] et [99].',
     });
-    const offline = ctx.answerer().ask(CANTAL);
+    const offline = await ctx.answerer().ask(CANTAL);
     const reply = await writerWith().write(CANTAL, offline);
     expect(reply.text).toBe(
       'Deux pistes : une formation [1] et des accompagnements ciblés [2]. Voir aussi et.',
@@ -84,7 +84,7 @@ describe('grounded LLM answers', () => {
     ['an answer citing nothing valid', { kind: 'text', text: 'Selon moi, tout va bien [9].' } as const],
   ])('falls back to the offline answer with a notice on %s', async (_label, step) => {
     fake.push(step);
-    const offline = ctx.answerer().ask(CANTAL);
+    const offline = await ctx.answerer().ask(CANTAL);
     const reply = await writerWith().write(CANTAL, offline);
     expect(reply.text).toBe(offline.reply.text);
     expect(reply.citations).toEqual(offline.reply.citations);
@@ -94,7 +94,7 @@ describe('grounded LLM answers', () => {
   it('falls back when the provider times out', async () => {
     fake.push({ kind: 'delay', ms: 3000, text: '[1]' });
     const started = Date.now();
-    const offline = ctx.answerer().ask(CANTAL);
+    const offline = await ctx.answerer().ask(CANTAL);
     const reply = await writerWith({ BOUSSOLE_LLM_TIMEOUT_MS: '300' }).write(CANTAL, offline);
     expect(Date.now() - started).toBeLessThan(2500);
     expect(reply.notice).toMatch(/indisponible/u);
@@ -108,7 +108,7 @@ describe('grounded LLM answers', () => {
     );
     const reply = await writerWith({ BOUSSOLE_LLM_MAX_RETRIES: '2' }).write(
       CANTAL,
-      ctx.answerer().ask(CANTAL),
+      await ctx.answerer().ask(CANTAL),
     );
     expect(fake.requests).toHaveLength(2);
     expect(reply.notice).toBeUndefined();
@@ -119,14 +119,14 @@ describe('grounded LLM answers', () => {
     let clock = 1_000_000;
     const writer = writerWith({}, () => clock);
     fake.setFallback({ kind: 'status', status: 503 });
-    for (let i = 0; i < 3; i++) await writer.write(CANTAL, ctx.answerer().ask(CANTAL));
+    for (let i = 0; i < 3; i++) await writer.write(CANTAL, await ctx.answerer().ask(CANTAL));
     expect(fake.requests).toHaveLength(3);
-    const during = await writer.write(CANTAL, ctx.answerer().ask(CANTAL));
+    const during = await writer.write(CANTAL, await ctx.answerer().ask(CANTAL));
     expect(fake.requests).toHaveLength(3);
     expect(during.notice).toMatch(/indisponible/u);
     clock += 61_000;
     fake.push({ kind: 'text', text: 'De retour [1].' });
-    const after = await writer.write(CANTAL, ctx.answerer().ask(CANTAL));
+    const after = await writer.write(CANTAL, await ctx.answerer().ask(CANTAL));
     expect(after.notice).toBeUndefined();
     fake.setFallback({ kind: 'status', status: 500 });
   });
@@ -134,7 +134,7 @@ describe('grounded LLM answers', () => {
   it('keeps not_found whatever the model would say, without calling it', async () => {
     fake.push({ kind: 'text', text: 'Il y aura 22 élèves par classe [1].' });
     const question = "Quel est le nombre d'élèves par classe prévu dans le Cantal en 2027 ?";
-    const reply = await writerWith().write(question, ctx.answerer().ask(question));
+    const reply = await writerWith().write(question, await ctx.answerer().ask(question));
     expect(reply.status).toBe('not_found');
     expect(fake.requests).toHaveLength(0);
   });
@@ -157,7 +157,7 @@ describe('grounded LLM answers', () => {
       ctx.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
     ).n;
     // The router would answer the question's theme; the writer still gets the whole text as data.
-    const reply = await writerWith().write(question, ctx.answerer().ask(CANTAL));
+    const reply = await writerWith().write(question, await ctx.answerer().ask(CANTAL));
     const user = fake.requests[0]?.messages.at(-1)?.content ?? '';
     expect(user.match(/<\/question>/gu)).toHaveLength(1);
     expect(reply.text).not.toMatch(/@channel|<!channel>/u);
@@ -197,7 +197,7 @@ describe('question reading by the LLM', () => {
   }
 
   it('answers a word the offline reader cannot place with the French keywords the model gives', async () => {
-    expect(ctx.answerer().ask(UNKNOWN).reply.status).toBe('not_found');
+    expect((await ctx.answerer().ask(UNKNOWN)).reply.status).toBe('not_found');
     fake.pushIntent(hints({ keywords: ['faits numériques'] }));
     const reply = await routerWithReading().handleMessage({ actor: alice, conversation, text: UNKNOWN });
     expect(reply.status).toBe('answered');
@@ -232,7 +232,7 @@ describe('question reading by the LLM', () => {
   });
 
   it('answers offline, as without a model, when the reading fails or is not the schema', async () => {
-    const offline = ctx.answerer().ask(CANTAL).reply;
+    const offline = (await ctx.answerer().ask(CANTAL)).reply;
     for (const failure of [
       { kind: 'status' as const, status: 500 },
       { kind: 'garbage' as const },
@@ -364,7 +364,7 @@ describe('boussole ask with an LLM', () => {
     expect(await runCli(['ask', '--json', CANTAL], capture.io, env())).toBe(0);
     const result = JSON.parse(capture.stdout());
     expect(result.status).toBe('answered');
-    expect(result.citations).toEqual(ctx.answerer().ask(CANTAL).reply.citations);
+    expect(result.citations).toEqual((await ctx.answerer().ask(CANTAL)).reply.citations);
     expect(result.notice).toMatch(/indisponible/u);
   });
 });

@@ -15,8 +15,8 @@ const { dir, cleanup } = tempDir('boussole-explain-');
 const ctx = openContext(loadConfig({ BOUSSOLE_DB: path.join(dir, 'explain.db') }), createLogger('silent'));
 const answerer = ctx.answerer();
 
-function describe(question: string): string {
-  const answer = answerer.ask(question);
+async function describe(question: string): Promise<string> {
+  const answer = await answerer.ask(question);
   const { intent, retrieval } = answer;
   const lines = [
     `intent: lang=${intent.lang} qtype=${intent.qtype} scopes=${intent.scopes} plans=${intent.planIds} kinds=${intent.kinds}(${intent.kindWord ?? ''}) measure=${intent.measure} prose=${intent.prose} compare=${intent.compare} refs=${JSON.stringify(intent.sectionRefs)} quoted=${JSON.stringify(intent.quoted)} count=${intent.count} unknownPlaces=${intent.unknownPlaces}`,
@@ -50,7 +50,7 @@ if (args[0] === '--set') {
   const tally = (key: string) => classes.set(key, (classes.get(key) ?? 0) + 1);
   for (const q of questions) {
     if (only && q.id !== only) continue;
-    const reply = answerer.ask(q.q.replace(/\n/gu, ' ')).reply;
+    const reply = (await answerer.ask(q.q.replace(/\n/gu, ' '))).reply;
     const citations = reply.citations ?? [];
     const cited = norm(citations.map((c) => c.text).join(' \n '));
     const intent = answerer.understand(q.q);
@@ -62,7 +62,7 @@ if (args[0] === '--set') {
       if (ok) refused++;
       else {
         tally(`unanswerable answered ${tag}`);
-        if (show) console.log(`${q.id} should be not_found: ${q.q}\n${describe(q.q)}\n`);
+        if (show) console.log(`${q.id} should be not_found: ${q.q}\n${await describe(q.q)}\n`);
       }
       continue;
     }
@@ -79,7 +79,7 @@ if (args[0] === '--set') {
       );
     if ((missing.length || wrong.length) && show)
       console.log(
-        `${q.id} ${q.q}\n   missing: ${JSON.stringify(missing)}\n   wrongly cited: ${JSON.stringify(wrong)}\n${describe(q.q)}\n`,
+        `${q.id} ${q.q}\n   missing: ${JSON.stringify(missing)}\n   wrongly cited: ${JSON.stringify(wrong)}\n${await describe(q.q)}\n`,
       );
   }
   // --save FILE keeps each question's outcome; a later run prints the questions that changed.
@@ -115,7 +115,7 @@ if (args[0] === '--set') {
     (kind === 'passage' ? library.passage(ref)?.text : library.node(ref)?.text) ?? '';
   for (const q of questions) {
     if (!q.expect) continue;
-    const answer = answerer.ask(q.q);
+    const answer = await answerer.ask(q.q);
     const cited = norm((answer.reply.citations ?? []).map((c) => c.text).join(' \n '));
     const missing = q.expect.filter((e) => !cited.includes(norm(e)));
     if (!missing.length) continue;
@@ -125,7 +125,7 @@ if (args[0] === '--set') {
     const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
     const weighted = weighConcepts(expandConcepts(intent.concepts, answerer.index), answerer.index);
     const ranked = weighted.length
-      ? rankUnits(
+      ? await rankUnits(
           intent,
           weighted,
           { plans, scopes: new Set(departements), departements, sections },
@@ -146,7 +146,7 @@ if (args[0] === '--set') {
       const status = answer.reply.status;
       if (at < 0) {
         // Ranked without the question's filters: is it the filters, or the words?
-        const free = rankUnits(
+        const free = await rankUnits(
           { ...intent, kinds: [], prose: false },
           weighted,
           { plans: library.plans.map((p) => p.id), scopes: new Set(), departements: [], sections: [] },
@@ -190,7 +190,7 @@ if (args[0] === '--set') {
   const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
   const weighted = weighConcepts(expandConcepts(intent.concepts, answerer.index), answerer.index);
   console.log(weighted.map((w) => `${w.concept.label}=${w.weight.toFixed(2)}`).join('  '));
-  const ranked = rankUnits(
+  const ranked = await rankUnits(
     intent,
     weighted,
     { plans, scopes: new Set(departements), departements, sections },
@@ -212,8 +212,8 @@ if (args[0] === '--set') {
   }
 } else {
   const question = args.join(' ');
-  console.log(describe(question));
-  console.log(answerer.ask(question).reply.text);
+  console.log(await describe(question));
+  console.log((await answerer.ask(question)).reply.text);
 }
 ctx.close();
 cleanup();

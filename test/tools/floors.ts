@@ -15,7 +15,7 @@ const ctx = openContext(loadConfig({ BOUSSOLE_DB: path.join(dir, 'floors.db') })
 const file = path.join(EVAL_COPY_DIR, 'floors.json');
 const floors = JSON.parse(readFileSync(file, 'utf8')) as { sets: Record<string, unknown> };
 for (const name of ['dev-questions.json', 'dev-questions-2.json']) {
-  const score = scoreSet(ctx.answerer(), path.join(EVAL_DIR, name));
+  const score = await scoreSet(ctx.answerer(), path.join(EVAL_DIR, name));
   console.log(`${name}: ${score.line}`);
   floors.sets[name] = {
     recall: Math.floor(score.recall * 1000) / 1000,

@@ -29,5 +29,5 @@ export interface AnswerInput {
   /** The reply, with the sources cited so far. */
   reply(lines: string[], buttons: Button[]): Reply;
   /** The asked département's own plan items on the theme, best first (at most two). */
-  planItems(): PlanNode[];
+  planItems: PlanNode[];
 }

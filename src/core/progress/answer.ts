@@ -105,7 +105,20 @@ export function createProgressAnswers(deps: ProgressDeps): ProgressAnswers {
         return reply(lang, 'answered', [t.nothingTracked(where, t.indicatorCount(inScope.length))]);
       }
       const grants = await repo.grants();
-      const input = buildInput({ deps, intent, ask, actor, picks, data, selection, untracked, grants });
+      // Only the status reply shows the département's own plan items (compose-status.ts).
+      const items = ask.mode === 'status' ? await planItems(deps, intent, ask, selection.byTheme) : [];
+      const input = buildInput({
+        deps,
+        intent,
+        ask,
+        actor,
+        picks,
+        data,
+        selection,
+        untracked,
+        grants,
+        items,
+      });
       const composed =
         ask.mode === 'late'
           ? composeLate(input)
@@ -175,6 +188,7 @@ function buildInput(args: {
   selection: { byTheme: boolean; theme: string };
   untracked: number;
   grants: RoleGrant[];
+  items: PlanNode[];
 }): AnswerInput {
   const { deps, intent, ask, picks, selection } = args;
   const library = deps.measurements.library();
@@ -208,17 +222,24 @@ function buildInput(args: {
       citations: w.sources.list,
       ...(buttons.length ? { buttons } : {}),
     }),
-    planItems: () => planItems(deps, intent, ask, selection.byTheme),
+    planItems: args.items,
   };
 }
 
 /** The département's own items on the theme, as the plans' answer ranks them. */
-function planItems(deps: ProgressDeps, intent: QueryIntent, ask: ProgressAsk, byTheme: boolean): PlanNode[] {
+async function planItems(
+  deps: ProgressDeps,
+  intent: QueryIntent,
+  ask: ProgressAsk,
+  byTheme: boolean,
+): Promise<PlanNode[]> {
   const library = deps.measurements.library();
   const [scope, ...others] = intent.scopes;
   if (!byTheme || !scope || others.length || library.scopes.get(scope)?.kind !== 'departement') return [];
   const concepts = themeConcepts(intent, ask.words);
-  const { retrieval } = deps.answerer().answerIntent({ ...intent, concepts, kinds: [], compare: false });
+  const { retrieval } = await deps
+    .answerer()
+    .answerIntent({ ...intent, concepts, kinds: [], compare: false });
   return retrieval.hits
     .filter((hit) => (hit.kind === 'objective' || hit.kind === 'action') && hit.scope === scope)
     .filter((hit) => hit.coverage >= MIN_ITEM_COVERAGE)

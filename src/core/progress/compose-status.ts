@@ -126,7 +126,7 @@ function gapLine(input: AnswerInput, rows: ProgressRow[]): string | undefined {
 /** The asked département's own plan items on the theme, cited: what is done there. */
 function planItemLines(input: AnswerInput): string[] {
   const { w } = input;
-  const items: PlanNode[] = input.planItems();
+  const items: PlanNode[] = input.planItems;
   const scope = w.library.scopes.get(items[0]?.scope ?? '');
   if (!items.length || !scope) return [];
   return [

@@ -78,9 +78,9 @@ export class Answerer {
     return this.reader.read(question);
   }
 
-  answerIntent(intent: QueryIntent): Answer {
+  async answerIntent(intent: QueryIntent): Promise<Answer> {
     const self = this;
-    const retrieval = retrieve(intent, {
+    const retrieval = await retrieve(intent, {
       library: this.library,
       index: this.index,
       get numberWords() {
@@ -101,7 +101,7 @@ export class Answerer {
     return withHints(intent, hints, this.library, (text) => this.reader.read(text).concepts);
   }
 
-  ask(question: string): Answer {
+  ask(question: string): Promise<Answer> {
     return this.answerIntent(this.understand(question));
   }
 

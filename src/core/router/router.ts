@@ -131,7 +131,7 @@ export function createRouter(deps: RouterDeps): Router {
       fallback = outcome;
       intent = outcome.intent;
     }
-    const offline = answerer.answerIntent(intent);
+    const offline = await answerer.answerIntent(intent);
     if (fallback?.otherwise && offline.reply.status === 'not_found')
       return logAnswer(message, conversation, text, standalone, intent, fallback.otherwise);
     const notice = fallback?.notice;

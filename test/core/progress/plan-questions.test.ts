@@ -26,7 +26,7 @@ describe('plan questions through the router, with values recorded', () => {
     for (const { id, q } of questions) {
       const question = q.replace(/\n/gu, ' ');
       const reply = await h.say(question, 'eval', `eval-${name}-${id}`);
-      const plans = h.ctx.answerer().ask(question).reply;
+      const plans = (await h.ctx.answerer().ask(question)).reply;
       if (reply.text !== plans.text || reply.status !== plans.status || reply.notice)
         changed.push(`${id}: ${q}`);
     }

@@ -129,7 +129,7 @@ describe('bad inputs get a clear message in the asker’s language', () => {
       'Aucun indicateur des plans ne mesure « résidences pédagogiques » pour le Cantal : voici ce que disent les plans.',
     );
     expect(reply.status).toBe('answered');
-    expect(reply.text).toBe(h.ctx.answerer().ask(question).reply.text);
+    expect(reply.text).toBe((await h.ctx.answerer().ask(question)).reply.text);
     const english = await h.say('How is Cantal doing on uniforms?');
     expect(english.notice).toMatch(
       /^No indicator of the plans measures “uniforms” for Cantal: here is what the plans say\./u,
@@ -170,7 +170,7 @@ describe('other messages keep their routes', () => {
     'Which indicators track reading in Haute-Loire?',
   ])('answers the plan question "%s" exactly as before, values or not', async (question) => {
     const reply = await h.say(question);
-    const plans = h.ctx.answerer().ask(question).reply;
+    const plans = (await h.ctx.answerer().ask(question)).reply;
     expect(reply.status).toBe(plans.status);
     expect(reply.text).toBe(plans.text);
     expect(reply.notice).toBeUndefined();

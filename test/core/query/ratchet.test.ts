@@ -30,9 +30,9 @@ beforeAll(() => {
 afterAll(() => ctx.cleanup());
 
 describe('answer quality on the independent question sets', () => {
-  it.each(Object.keys(floors.sets))('%s stays at or above its floors', (name) => {
+  it.each(Object.keys(floors.sets))('%s stays at or above its floors', async (name) => {
     const floor = floors.sets[name] as Floor;
-    const score = scoreSet(answerer, path.join(EVAL_DIR, name));
+    const score = await scoreSet(answerer, path.join(EVAL_DIR, name));
     const lost = floor.passing.filter((id) => score.passed[id] === false);
     const gained = Object.keys(score.passed).filter((id) => score.passed[id] && !floor.passing.includes(id));
     const report = `${name}: ${score.line}; lost ${lost.join(', ') || 'none'}; gained ${gained.join(', ') || 'none'}`;

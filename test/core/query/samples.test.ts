@@ -24,10 +24,10 @@ describe('our question samples', () => {
     'questions-extra-3.json',
     'questions-extra-4.json',
     'questions-extra-5.json',
-  ])('answers %s, known gaps aside', (name) => {
+  ])('answers %s, known gaps aside', async (name) => {
     const file = path.join(ROOT_DIR, 'test', 'fixtures', name);
     const questions = JSON.parse(readFileSync(file, 'utf8')) as (EvalQuestion & { known_gap?: string })[];
-    const { passed } = scoreSet(answerer, file);
+    const { passed } = await scoreSet(answerer, file);
     const failing = questions.filter((q) => !q.known_gap && !passed[q.id]).map((q) => `${q.id} ${q.q}`);
     const closed = questions
       .filter((q) => q.known_gap && passed[q.id])

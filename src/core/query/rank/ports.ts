@@ -20,9 +20,10 @@ export interface UnitIndex {
   stems(): Iterable<string>;
   /**
    * Units holding any of the stems (own words or context), best bm25 first, at most `limit`;
-   * only those of `plans` when given.
+   * only those of `plans` when given. Asynchronous: the index may live in another process
+   * (PostgreSQL, see store/postgres/unit-search.ts).
    */
-  search(stems: string[], plans: readonly string[] | null, limit: number): IndexedUnit[];
+  search(stems: string[], plans: readonly string[] | null, limit: number): Promise<IndexedUnit[]>;
   /** The units of the given refs that exist, in no particular order. */
   get(refs: readonly string[]): IndexedUnit[];
 }

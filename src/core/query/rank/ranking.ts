@@ -38,7 +38,7 @@ export const NO_NUMBER = 0.45;
 const FACT_TYPES = new Set(['who', 'when', 'date', 'howmany', 'why', 'how']);
 
 /** Units of what the question selects, scored by the concepts it expresses, best first. */
-export function rankUnits(
+export async function rankUnits(
   intent: QueryIntent,
   weighted: WeightedConcept[],
   filters: Filters,
@@ -49,9 +49,9 @@ export function rankUnits(
     timeWords: ReadonlySet<string>;
     monthWords: ReadonlySet<string>;
   },
-): Scored[] {
+): Promise<Scored[]> {
   const { library, index } = context;
-  const candidates = index.search(candidateStems(weighted, index), filters.plans, CANDIDATES);
+  const candidates = await index.search(candidateStems(weighted, index), filters.plans, CANDIDATES);
   const inSections = sectionTest(filters.sections, library, intent.prose);
   const scored: Scored[] = [];
   for (const unit of candidates) {

@@ -28,22 +28,26 @@ const MIN_CONFIDENCE_FALLBACK = 0.65;
  * Answers an intent from the plans: scope, plan, section and kind select; concepts rank. A
  * comparison is answered side by side, each side with its own scope or plan.
  */
-export function retrieve(intent: QueryIntent, context: RetrievalContext): Retrieval {
+export async function retrieve(intent: QueryIntent, context: RetrievalContext): Promise<Retrieval> {
   const { library } = context;
   if (intent.unknownPlaces.length && !intent.scopes.length) return empty(intent, 'unknown_place');
   const sides = comparedSides(intent, library);
   if (sides.length > 1) {
-    let answers = sides.map((side) => ({ key: side.key, retrieval: retrieveOne(side.intent, context) }));
+    let answers = await Promise.all(
+      sides.map(async (side) => ({ key: side.key, retrieval: await retrieveOne(side.intent, context) })),
+    );
     // Once one side answers, the theme is established: the other side needs less of the question
     // (the HR roadmap's "charte de la déconnexion" against Orléans-Tours' "usages numériques").
     if (answers.some((a) => a.retrieval.status === 'answered')) {
-      answers = answers.map((a, i) =>
-        a.retrieval.status === 'answered'
-          ? a
-          : {
-              key: a.key,
-              retrieval: retrieveOne((sides[i] as (typeof sides)[number]).intent, context, true),
-            },
+      answers = await Promise.all(
+        answers.map(async (a, i) =>
+          a.retrieval.status === 'answered'
+            ? a
+            : {
+                key: a.key,
+                retrieval: await retrieveOne((sides[i] as (typeof sides)[number]).intent, context, true),
+              },
+        ),
       );
     }
     const answered = answers.filter((a) => a.retrieval.status === 'answered');
@@ -93,7 +97,11 @@ function comparedSides(intent: QueryIntent, library: PlanLibrary): { key: string
 }
 
 /** `relaxed`: the other side of a comparison answered; this one needs less of the question. */
-function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = false): Retrieval {
+async function retrieveOne(
+  intent: QueryIntent,
+  context: RetrievalContext,
+  relaxed = false,
+): Promise<Retrieval> {
   const { library, index } = context;
   const departements = intent.scopes.filter((key) => library.scopes.get(key)?.kind === 'departement');
   const plans = planFilter(intent, library, intent.scopes);
@@ -147,7 +155,7 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = f
     }
     return listScope(intent, filters, context);
   }
-  let ranked = rankUnits(intent, weighted, filters, context);
+  let ranked = await rankUnits(intent, weighted, filters, context);
   // "Quels indicateurs pour la lecture en Haute-Loire ?": the kind asked by name, none of it for
   // the département on the theme; its académie's may exist (the CASF's indicators are académie-wide).
   const asked = intent.kindWord ? (intent.kinds as string[]) : [];
@@ -166,7 +174,7 @@ function retrieveOne(intent: QueryIntent, context: RetrievalContext, relaxed = f
     const academies = departements
       .map((key) => library.scopes.academieOf(key))
       .filter((a): a is string => Boolean(a));
-    const fallback = rankUnits(intent, weighted, { ...filters, scopes: new Set(academies) }, context);
+    const fallback = await rankUnits(intent, weighted, { ...filters, scopes: new Set(academies) }, context);
     // Stepping outside the scope asked needs a surer match.
     const surer = (fallback[0]?.coverage ?? 0) > (ranked[0]?.coverage ?? 0);
     const ofTheKind = lacksKind(ranked) && !lacksKind(fallback);

@@ -86,7 +86,7 @@ describe('fields', () => {
 });
 
 describe('what an answer must hold', () => {
-  const rank = (intent: QueryIntent) => {
+  const rank = async (intent: QueryIntent) => {
     const weighted = weighConcepts(intent.concepts, answerer.index);
     const plans = ctx.library().plans.map((p) => p.id);
     return rankUnits(
@@ -103,25 +103,25 @@ describe('what an answer must hold', () => {
     );
   };
 
-  it('lowers a unit without a number for a "how many" question', () => {
+  it('lowers a unit without a number for a "how many" question', async () => {
     const base = answerer.understand('Quelles mesures pour les conseillers RH de proximité ?');
-    const plain = rank(base)[0];
-    const howMany = rank({ ...base, qtype: 'howmany' }).find((s) => s.unit.ref === plain?.unit.ref);
+    const plain = (await rank(base))[0];
+    const howMany = (await rank({ ...base, qtype: 'howmany' })).find((s) => s.unit.ref === plain?.unit.ref);
     expect(howMany?.coverage).toBeLessThan((plain?.coverage ?? 0) * 0.5);
   });
 
-  it('lowers a unit without a date for a "when" question, not one with a date', () => {
+  it('lowers a unit without a date for a "when" question, not one with a date', async () => {
     const intent = answerer.understand('Le Copil santé et sécurité au travail se réunit-il ?');
-    const plain = rank(intent)[0];
-    const when = rank({ ...intent, qtype: 'when' }).find((s) => s.unit.ref === plain?.unit.ref);
+    const plain = (await rank(intent))[0];
+    const when = (await rank({ ...intent, qtype: 'when' })).find((s) => s.unit.ref === plain?.unit.ref);
     expect(when?.coverage).toBeCloseTo(plain?.coverage ?? 0);
   });
 
-  it('lowers a unit that does not name the counted thing', () => {
+  it('lowers a unit that does not name the counted thing', async () => {
     const intent = answerer.understand("Combien d'heures dure la formation sur la lecture à haute voix ?");
     const required = intent.concepts.find((c) => c.required);
     expect(required?.label).toBe('heures');
-    const ranked = rank(intent);
+    const ranked = await rank(intent);
     const weighted = weighConcepts(intent.concepts, answerer.index);
     const named = ranked.find((s) => s.unit.own.includes('heur'));
     const unnamed = ranked.find((s) => !s.unit.own.includes('heur'));
@@ -137,7 +137,7 @@ describe('candidates', () => {
       size: () => 20_000,
       frequency: (stem) => frequencies[stem] ?? 0,
       stems: () => Object.keys(frequencies),
-      search: () => [],
+      search: async () => [],
       get: () => [],
     };
     const weighted = weighConcepts(
