@@ -3,23 +3,19 @@ import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DEADLINE_OPTIONS } from '../core/deadlines/service.ts';
 import { describeArgsError } from '../core/kernel/arg-errors.ts';
-import { PlanInputError } from '../core/plans/catalog.ts';
-import { PromptError } from '../llm/prompts.ts';
-import { ConfigError, loadConfig } from '../platform/config.ts';
+import { loadConfig } from '../platform/config.ts';
 import { createCommandLogger } from '../platform/log.ts';
 import { ROOT_DIR } from '../platform/paths.ts';
 import { withRequestId } from '../platform/request-context.ts';
-import { DatabaseOpenError } from '../store/db.ts';
-import { storeFailureOf } from '../store/failures.ts';
-import { MigrationError } from '../store/migrate.ts';
 import { runAsk } from './commands/ask.ts';
+import { reportFailure } from './commands/failures.ts';
 import { runIngest } from './commands/ingest.ts';
 import { type CommandIO, processIO, UsageError } from './commands/io.ts';
 import { runPlans } from './commands/plans.ts';
 import { runSearch } from './commands/search.ts';
 import { runShow } from './commands/show.ts';
 import { type AppContext, openContext } from './context.ts';
-import { postgresStores, publishPlans, SharedStoreError, unpublished } from './stores.ts';
+import { postgresStores, publishPlans, unpublished } from './stores.ts';
 
 export const USAGE = `boussole — l'assistant des plans stratégiques de l'académie
 
@@ -32,7 +28,7 @@ Usage : boussole <commande> [options]
   search MOTS… [--json]         recherche plein texte dans les plans
   ask [--json] "QUESTION"       répond à une question, avec citations
   ask [--json] --batch FICHIER  une question par ligne (une ligne JSON par réponse avec --json)
-  say --as NOM [--json] "MESSAGE"        un message au routeur, comme dans Slack ou Teams
+  say --as NOM [--academie CLÉ] [--json] "MESSAGE"   un message au routeur, comme dans Slack ou Teams
   say --as NOM [--json] --click ID [--value CHAMP=VALEUR…]   appuie sur un bouton
   measurements [--indicator ID] [--scope P] [--json]   toutes les versions des valeurs
   grant UTILISATEUR RÔLE [PÉRIMÈTRE]     accorde un rôle (contributeur, validateur, admin)
@@ -88,12 +84,14 @@ const COMMANDS: Record<string, Command> = {
   say: async (ctx, args, io) => {
     const { values, positionals } = parse(args, {
       as: { type: 'string' },
+      academie: { type: 'string' },
       click: { type: 'string' },
       value: { type: 'string', multiple: true },
       out: { type: 'string' },
     });
     return (await import('./commands/say.ts')).runSay(ctx, io, {
       as: values.as as string | undefined,
+      academie: values.academie as string | undefined,
       message: positionals.join(' '),
       click: values.click as string | undefined,
       json: Boolean(values.json),
@@ -261,38 +259,9 @@ export async function runCli(argv: string[], io: CommandIO = processIO, env = pr
     if (name === 'ingest') await publish();
     return status;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (
-      error instanceof ConfigError ||
-      error instanceof MigrationError ||
-      error instanceof PromptError ||
-      error instanceof DatabaseOpenError ||
-      error instanceof PlanInputError ||
-      error instanceof SharedStoreError
-    ) {
-      io.err(error.message);
-      return 1;
-    }
-    const failure = storeFailureOf(error);
     const where =
       (ctx as AppContext | null)?.config.dbFile ?? path.resolve(env.BOUSSOLE_DB || 'data/boussole.db');
-    if (failure === 'busy') {
-      io.err(
-        `La base ${where} est verrouillée par un autre processus depuis plus de 5 s (${(error as Error).message}) : relancez la commande dans un instant ; ce qui n’a pas été confirmé n’a pas été enregistré.`,
-      );
-      return 1;
-    }
-    if (failure === 'unwritable') {
-      io.err(
-        `Impossible d’écrire dans la base ${where} (${(error as Error).message}) : libérez de la place sur le disque ou vérifiez les droits du fichier, puis relancez la commande.`,
-      );
-      return 1;
-    }
-    io.err(`Erreur inattendue : ${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, io, where, USAGE);
   } finally {
     ctx?.close();
     await ctx?.stores.close();

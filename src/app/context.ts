@@ -6,9 +6,12 @@ import type { MeasurementDeps } from '../core/measurements/deps.ts';
 import { IndicatorCatalog } from '../core/measurements/indicators.ts';
 import type { MeasurementRepository } from '../core/measurements/ports.ts';
 import { createMeasurementRoutes, type MeasurementRoutes } from '../core/measurements/routes.ts';
+import { academieScopes, academieShelf } from '../core/plans/academie.ts';
 import { PlanLibrary } from '../core/plans/library.ts';
+import type { ScopeRegistry } from '../core/plans/scopes.ts';
 import { Answerer } from '../core/query/answerer.ts';
 import type { IntentReader } from '../core/query/hints.ts';
+import { foreignScopeForms } from '../core/query/reader/places.ts';
 import type { AnswerWriter } from '../core/query/writer.ts';
 import { rememberStems } from '../core/text/stem.ts';
 import { loadDeadlineDefaults } from '../data/deadlines.ts';
@@ -28,7 +31,8 @@ import { createPlanShelf, listWordStems } from '../store/plan-store.ts';
 import { createGlossaryStore, createLexiconStore, ensureQueryData } from '../store/query-data.ts';
 import { createUnitIndex } from '../store/unit-store.ts';
 import { type SharedStores, sqliteStores } from './stores.ts';
-import { sharedSearchIndex } from './unit-index.ts';
+import { academieStores } from './tenancy/stores.ts';
+import { plansOnly, sharedSearchIndex } from './unit-index.ts';
 
 /** What every entry point (CLI command, chat adapters, scheduler) shares. */
 export interface AppContext {
@@ -57,6 +61,11 @@ export interface AppContext {
   deadlines(): { repo: DeadlineRepository; context: DeadlineContext; routes: DeadlineRoutes };
   /** Node ids that measurements or deadlines point at (kept in view when re-ingesting). */
   referencedIds(db: Db): Set<string>;
+  /**
+   * One académie's view (BOUSSOLE_TENANTS): its plans and scopes, and the measurements, targets,
+   * rights and deadlines of its scopes only. Built once per académie; a view's view is itself.
+   */
+  forAcademie(academie: string): AppContext;
   /** Drops the in-memory plans after an ingest. */
   reloadLibrary(): void;
   close(): void;
@@ -87,20 +96,48 @@ export function openContext(
     return words;
   };
   useLanguageHints(questionWords().language);
-  let library: PlanLibrary | null = null;
-  let answerer: Answerer | null = null;
-  let writer: AnswerWriter | undefined | null = null;
-  let intentReader: IntentReader | undefined | null = null;
-  let catalog: IndicatorCatalog | null = null;
   // One client, so answers and measurement extraction share the circuit breaker.
   let llmClient: LlmClient | null | undefined;
   const sharedLlm = () => {
     if (llmClient === undefined) llmClient = createLlmClient(config, log);
     return llmClient;
   };
+  const stores = options.stores ?? sqliteStores(db, config);
+  return buildContext({ config, db, stores, log, questionWords, sharedLlm }, null);
+}
+
+/** What every view of one process shares: the database, the stores, the words, the LLM client. */
+interface ContextParts {
+  config: Config;
+  db: Db;
+  stores: SharedStores;
+  log: Logger;
+  questionWords: () => ReturnType<typeof loadQuestionWords>;
+  sharedLlm: () => LlmClient | null;
+}
+
+/**
+ * The process's context (`academie` null: every plan and every scope) or one académie's view of it
+ * (BOUSSOLE_TENANTS): its plans, its scopes, and its measurements, targets, rights and deadlines
+ * only, through the same code.
+ */
+function buildContext(parts: ContextParts, academie: string | null): AppContext {
+  const { config, db, log, questionWords, sharedLlm } = parts;
+  let scopeRegistry: ScopeRegistry | null = null;
+  // Every scope, an académie's view included: its stores tell its départements from another's.
+  const scopes = () => {
+    scopeRegistry ??= loadScopes(config.dataDir);
+    return scopeRegistry;
+  };
+  const stores = academie ? academieStores(parts.stores, academie, scopes) : parts.stores;
+  const views = new Map<string, AppContext>();
+  let library: PlanLibrary | null = null;
+  let answerer: Answerer | null = null;
+  let writer: AnswerWriter | undefined | null = null;
+  let intentReader: IntentReader | undefined | null = null;
+  let catalog: IndicatorCatalog | null = null;
   let measurements: ReturnType<AppContext['measurements']> | null = null;
   let deadlines: ReturnType<AppContext['deadlines']> | null = null;
-  const stores = options.stores ?? sqliteStores(db, config);
   return {
     config,
     db,
@@ -108,7 +145,10 @@ export function openContext(
     log,
     library() {
       if (!library) {
-        library = new PlanLibrary(createPlanShelf(db), loadScopes(config.dataDir));
+        const shelf = createPlanShelf(db);
+        library = academie
+          ? new PlanLibrary(academieShelf(shelf, academie), academieScopes(scopes(), academie))
+          : new PlanLibrary(shelf, scopes());
       }
       return library;
     },
@@ -116,15 +156,29 @@ export function openContext(
       if (!answerer) {
         ensureQueryData(db, config.dataDir);
         rememberStems(listWordStems(db));
+        const index = stores.unitSearch
+          ? sharedSearchIndex(createUnitIndex(db), stores.unitSearch(db), log)
+          : createUnitIndex(db);
         answerer = new Answerer({
           library: this.library(),
-          index: stores.unitSearch
-            ? sharedSearchIndex(createUnitIndex(db), stores.unitSearch(db), log)
-            : createUnitIndex(db),
+          // An académie's view searches its own plans only, whatever the question names.
+          index: academie
+            ? plansOnly(
+                index,
+                this.library().plans.map((plan) => plan.id),
+              )
+            : index,
           glossary: createGlossaryStore(db),
           lexicon: createLexiconStore(db),
           words: questionWords(),
-          places: loadPlaceForms(config.dataDir),
+          places: academie
+            ? [
+                ...loadPlaceForms(config.dataDir),
+                ...foreignScopeForms(
+                  scopes().all.filter((scope) => scopes().academieOf(scope.key) !== academie),
+                ),
+              ]
+            : loadPlaceForms(config.dataDir),
           dictionary: createWordBook(),
         });
       }
@@ -215,7 +269,17 @@ export function openContext(
       return deadlines;
     },
     referencedIds: listReferencedNodeIds,
+    forAcademie(key) {
+      if (academie) return this;
+      let view = views.get(key);
+      if (!view) {
+        view = buildContext(parts, key);
+        views.set(key, view);
+      }
+      return view;
+    },
     reloadLibrary() {
+      views.clear();
       library = null;
       answerer = null;
       catalog = null;
@@ -223,6 +287,8 @@ export function openContext(
       deadlines = null;
     },
     close() {
+      // A view shares the process's database and stores: the process closes them.
+      if (academie) return;
       if (db.open) db.close();
       // A pool's connections close in the background: the process can exit once they have.
       void stores.close();

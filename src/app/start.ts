@@ -15,6 +15,7 @@ import { createAppRouter } from './app-router.ts';
 import { openContext } from './context.ts';
 import { postgresStores, publishPlans, type SharedStores } from './stores.ts';
 import { sweepDepsOf } from './sweep-deps.ts';
+import { unknownAcademies } from './tenancy/router.ts';
 
 /**
  * Composition root: config → database → core → adapters. Starts the Slack and Teams adapters
@@ -70,9 +71,11 @@ export async function startAssistant(env: NodeJS.ProcessEnv): Promise<number> {
     await ctx.stores.close();
     return 1;
   }
-  const cronProblem = checkCronExpression(config.reminderCron);
-  if (cronProblem) {
-    process.stderr.write(`${cronProblem}\n`);
+  // An académie BOUSSOLE_TENANTS names must exist: a typo would refuse a whole workspace.
+  const problem =
+    checkCronExpression(config.reminderCron) ?? unknownAcademies(config.tenants, ctx.library().scopes);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
     ctx.close();
     await ctx.stores.close();
     return 1;

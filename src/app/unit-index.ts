@@ -37,3 +37,19 @@ export function sharedSearchIndex(local: UnitIndex, shared: UnitSearch, log: Log
     },
   };
 }
+
+/**
+ * An académie's view of the index (BOUSSOLE_TENANTS): whatever plans a question names, only the
+ * académie's own are searched, and a lookup never returns another's unit.
+ */
+export function plansOnly(index: UnitIndex, plans: readonly string[]): UnitIndex {
+  const own = new Set(plans);
+  return {
+    size: () => index.size(),
+    frequency: (stem) => index.frequency(stem),
+    stems: () => index.stems(),
+    get: (refs) => index.get(refs).filter((unit) => own.has(unit.planId)),
+    search: (stems, asked, limit) =>
+      index.search(stems, asked ? asked.filter((plan) => own.has(plan)) : plans, limit),
+  };
+}

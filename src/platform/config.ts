@@ -31,6 +31,7 @@ export const envSchema = z.object({
     z.optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   ),
   BOUSSOLE_ADMINS: preprocess(z._default(z.string(), '')),
+  BOUSSOLE_TENANTS: preprocess(z._default(z.string(), '')),
   BOUSSOLE_MEMORY_MINUTES: positiveInt(30, 24 * 60),
   BOUSSOLE_REMINDER_CRON: preprocess(z._default(z.string(), '*/5 * * * *')),
   BOUSSOLE_HTTP_HOST: optionalString,
@@ -77,6 +78,11 @@ export interface Config {
   /** Log level of one-shot CLI commands, quieter by default so stdout stays the command's output. */
   cliLogLevel: string;
   admins: string[];
+  /**
+   * BOUSSOLE_TENANTS: the académie of each Slack workspace or Teams tenant, by "slack:T0123" /
+   * "teams:<tenant id>". Empty: one académie's deployment, every plan for everyone.
+   */
+  tenants: Map<string, string>;
   memoryMinutes: number;
   /**
    * How long the serving process (npm start) waits for a database locked by another process: short,
@@ -151,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admins: e.BOUSSOLE_ADMINS.split(',')
       .map((id) => id.trim())
       .filter(Boolean),
+    tenants: parseTenants(e.BOUSSOLE_TENANTS),
     memoryMinutes: e.BOUSSOLE_MEMORY_MINUTES,
     busyTimeoutMs: e.BOUSSOLE_BUSY_TIMEOUT_MS,
     ...(e.BOUSSOLE_DATABASE_URL
@@ -262,4 +269,28 @@ function isValidTimezone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** "slack:T0123=clermont-ferrand, teams:72f9…=orleans-tours": which académie each workspace is. */
+function parseTenants(value: string): Map<string, string> {
+  const tenants = new Map<string, string>();
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^(slack|teams):([^=\s]+)\s*=\s*([a-z0-9-]+)$/u.exec(entry);
+    if (!match)
+      throw new ConfigError(
+        `Configuration invalide :\n  BOUSSOLE_TENANTS : « ${entry} » n'est pas de la forme slack:ID_ESPACE=académie ou teams:ID_LOCATAIRE=académie (par exemple slack:T0123ABC=clermont-ferrand)`,
+      );
+    const [, platform, workspace, academie] = match as unknown as [string, string, string, string];
+    const key = `${platform}:${workspace}`;
+    const earlier = tenants.get(key);
+    if (earlier && earlier !== academie)
+      throw new ConfigError(
+        `Configuration invalide :\n  BOUSSOLE_TENANTS : ${key} est rattaché à deux académies (${earlier} et ${academie}) ; gardez-en une`,
+      );
+    tenants.set(key, academie);
+  }
+  return tenants;
 }

@@ -7,7 +7,15 @@ const TTL_MS = 60 * 60 * 1000;
 const FAILURE_TTL_MS = 60 * 1000;
 const MAX_ENTRIES = 2000;
 
-export type ActorLookup = (userId: string) => Promise<Actor>;
+export type ActorLookup = (userId: string, workspace?: string) => Promise<Actor>;
+
+/**
+ * The workspace a request comes from, as Bolt read it from the payload: the team, or the
+ * Enterprise Grid organisation for an org-wide install. It decides the académie (BOUSSOLE_TENANTS).
+ */
+export function workspaceOf(context: { teamId?: string; enterpriseId?: string }): string | undefined {
+  return context.teamId ?? context.enterpriseId;
+}
 
 /**
  * Builds Actors with the user's display name (the router records who entered a measurement).
@@ -30,7 +38,7 @@ export function createActorLookup(client: webApi.WebClient, log: Logger, now = D
       return undefined;
     }
   }
-  return async (userId) => {
+  return async (userId, workspace) => {
     const at = now();
     let entry = cache.get(userId);
     if (!entry || entry.until <= at) {
@@ -38,10 +46,15 @@ export function createActorLookup(client: webApi.WebClient, log: Logger, now = D
       entry = { name: fetchName(userId), until: at + TTL_MS };
       cache.set(userId, entry);
     }
-    return actor(userId, await entry.name);
+    return actor(userId, await entry.name, workspace);
   };
 }
 
-function actor(userId: string, displayName: string | undefined): Actor {
-  return displayName ? { platform: 'slack', userId, displayName } : { platform: 'slack', userId };
+function actor(userId: string, displayName: string | undefined, workspace: string | undefined): Actor {
+  return {
+    platform: 'slack',
+    userId,
+    ...(displayName ? { displayName } : {}),
+    ...(workspace ? { workspace } : {}),
+  };
 }

@@ -9,11 +9,24 @@ import { FIELD_PREFIX } from './render.ts';
  */
 export function actorOf(activity: Activity): Actor {
   const from = activity.from;
+  const tenant = tenantOf(activity);
   return {
     platform: 'teams',
     userId: from.aadObjectId || from.id,
     ...(from.name ? { displayName: from.name } : {}),
+    ...(tenant ? { workspace: tenant } : {}),
   };
+}
+
+/**
+ * The Microsoft Entra tenant the person writes from (conversation.tenantId, or channelData.tenant
+ * in channels): it decides their académie (BOUSSOLE_TENANTS). Requests are authenticated by the
+ * Bot Framework before they get here (cloud-adapter.ts), so the tenant is the connector's word.
+ */
+function tenantOf(activity: Activity): string | undefined {
+  const data = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const id = activity.conversation?.tenantId ?? data?.tenant?.id;
+  return typeof id === 'string' && id ? id : undefined;
 }
 
 /**

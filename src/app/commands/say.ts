@@ -10,6 +10,8 @@ import { userPath } from './output.ts';
 
 export interface SayArgs {
   as?: string;
+  /** Speak from this académie's view, as a person of its workspace would (BOUSSOLE_TENANTS). */
+  academie?: string;
   message: string;
   click?: string;
   json: boolean;
@@ -34,7 +36,16 @@ export async function runSay(ctx: AppContext, io: CommandIO, args: SayArgs): Pro
   if (!args.click && !args.message.trim()) {
     throw new UsageError('Donnez un message entre guillemets, ou --click ID_DU_BOUTON.');
   }
-  const router = createAppRouter(ctx);
+  const academies = ctx
+    .library()
+    .scopes.all.filter((scope) => scope.kind === 'academie')
+    .map((s) => s.key);
+  if (args.academie !== undefined && !academies.includes(args.academie)) {
+    throw new UsageError(
+      `Académie inconnue « ${args.academie} » pour --academie (connues : ${academies.join(', ')}).`,
+    );
+  }
+  const router = createAppRouter(args.academie ? ctx.forAcademie(args.academie) : ctx);
   const actor = { platform: 'console' as const, userId: name, displayName: name };
   const conversation: ConversationRef = {
     platform: 'console',

@@ -12,6 +12,11 @@ export interface Actor {
   platform: Platform;
   userId: string;
   displayName?: string;
+  /**
+   * Where they write from: the Slack workspace (team id) or the Teams tenant id. With
+   * BOUSSOLE_TENANTS it decides their académie; the console has none (the operator's own chat).
+   */
+  workspace?: string;
 }
 
 /** Where the exchange happens. A Slack thread or a Teams reply chain is its own conversation. */

@@ -84,7 +84,13 @@ describe('a mention in a channel', () => {
       conversationId: 'C0PILOTAGE',
       threadId: '1715000000.000100',
     });
-    expect(asked?.actor).toEqual({ platform: 'slack', userId: 'U0ALICE', displayName: 'Nom de U0ALICE' });
+    // The workspace of the install the event came from: the académie with BOUSSOLE_TENANTS.
+    expect(asked?.actor).toEqual({
+      platform: 'slack',
+      userId: 'U0ALICE',
+      displayName: 'Nom de U0ALICE',
+      workspace: 'T0BOUSSOLE',
+    });
   });
 
   it('is answered once when Slack retries the same event (X-Slack-Retry-Num)', async () => {

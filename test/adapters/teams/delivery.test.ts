@@ -57,7 +57,9 @@ describe('Teams reminders', () => {
     expect((await postActivity(harness.endpoint, joined)).status).toBe(200);
 
     const [welcome] = await harness.connector.waitForMessages(1);
-    expect(harness.router.homes).toEqual([{ platform: 'teams', userId: joined.from.aadObjectId }]);
+    expect(harness.router.homes).toEqual([
+      { platform: 'teams', userId: joined.from.aadObjectId, workspace: joined.conversation.tenantId },
+    ]);
     expect(welcome?.body.attachments[0].content.body[0].text).toBe('Bonjour ! Voici vos échéances.');
     expect(await harness.teams.delivery.deliver(user('user-id-0'), REMINDER)).toEqual({ ok: true });
   });

@@ -54,7 +54,12 @@ describe('the Teams endpoint', () => {
 
     expect(router.messages).toEqual([
       {
-        actor: { platform: 'teams', userId: question.from.aadObjectId, displayName: 'Alex Wilber' },
+        actor: {
+          platform: 'teams',
+          userId: question.from.aadObjectId,
+          displayName: 'Alex Wilber',
+          workspace: question.conversation.tenantId,
+        },
         conversation: { platform: 'teams', conversationId: question.conversation.id, direct: true },
         text: CANTAL_QUESTION,
         messageId: question.id,
@@ -108,7 +113,12 @@ describe('the Teams endpoint', () => {
     const [saved] = await connector.waitForMessages(1);
     expect(router.clicks).toHaveLength(1);
     expect(router.clicks[0]).toEqual({
-      actor: { platform: 'teams', userId: submit.from.aadObjectId, displayName: 'Alex Wilber' },
+      actor: {
+        platform: 'teams',
+        userId: submit.from.aadObjectId,
+        displayName: 'Alex Wilber',
+        workspace: submit.conversation.tenantId,
+      },
       conversation: { platform: 'teams', conversationId: submit.conversation.id, direct: true },
       buttonId: 'confirm:m-1',
     });

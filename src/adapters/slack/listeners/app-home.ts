@@ -3,6 +3,7 @@ import { messages } from '../../../core/kernel/messages/index.ts';
 import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { describeError } from '../errors.ts';
 import { renderHome } from '../render.ts';
+import { workspaceOf } from '../users.ts';
 import type { ListenerDeps } from './deps.ts';
 
 /**
@@ -11,12 +12,12 @@ import type { ListenerDeps } from './deps.ts';
  * app, which the event names as `channel`.
  */
 export function registerAppHome(app: App, deps: ListenerDeps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
     const conversation: ConversationRef = { platform: 'slack', conversationId: event.channel, direct: true };
     let reply: Reply;
     try {
-      reply = await deps.router.homeView(await deps.actorOf(event.user));
+      reply = await deps.router.homeView(await deps.actorOf(event.user, workspaceOf(context)));
     } catch (error) {
       deps.log.error({ err: describeError(error) }, 'slack: homeView failed');
       reply = { status: 'error', lang: 'fr', text: messages('fr').adapters.slack.failure };

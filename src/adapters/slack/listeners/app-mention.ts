@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { ConversationRef } from '../../../core/kernel/types.ts';
 import { toPlainText } from '../inbound.ts';
+import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
 import type { ListenerDeps } from './deps.ts';
 
 /** "@Boussole …" in a channel: answered in the thread of the message (which starts one if needed). */
 export function registerAppMention(app: App, deps: ListenerDeps): void {
-  app.event('app_mention', async ({ event }) => {
+  app.event('app_mention', async ({ event, context }) => {
     const user = event.user;
     if (!user || event.bot_id || user === deps.botUserId) return;
     const threadTs = event.thread_ts ?? event.ts;
@@ -24,7 +25,7 @@ export function registerAppMention(app: App, deps: ListenerDeps): void {
       langHint: text,
       produce: async () =>
         deps.router.handleMessage({
-          actor: await deps.actorOf(user),
+          actor: await deps.actorOf(user, workspaceOf(context)),
           conversation,
           text,
           messageId: `${event.channel}:${event.ts}`,

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTION, decodeTarget } from '../actions.ts';
 import type { Destination } from '../post.ts';
+import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
 import type { ListenerDeps } from './deps.ts';
 import { openFormModal } from './open-modal.ts';
@@ -14,7 +15,7 @@ import { openFormModal } from './open-modal.ts';
 export function registerButtonClick(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(
     { type: 'block_actions', action_id: ACTION.click },
-    async ({ ack, body, action, respond }) => {
+    async ({ ack, body, action, respond, context }) => {
       await ack();
       const target = decodeTarget(action.value);
       if (!target) {
@@ -44,7 +45,7 @@ export function registerButtonClick(app: App, deps: ListenerDeps): void {
         asker: body.user.id,
         produce: async () => {
           const reply = await deps.router.handleClick(
-            await deps.actorOf(body.user.id),
+            await deps.actorOf(body.user.id, workspaceOf(context)),
             conversation,
             target.buttonId,
           );

@@ -4,6 +4,7 @@ import type { Destination } from '../post.ts';
 import { renderFormModal } from '../render.ts';
 import { clip } from '../render-text.ts';
 import { respondVia } from '../respond-url.ts';
+import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
 import type { ListenerDeps } from './deps.ts';
 
@@ -17,7 +18,7 @@ const ACK_BUDGET_MS = 2000;
  * response_url kept in private_metadata) or is posted in the conversation.
  */
 export function registerFormSubmit(app: App, deps: ListenerDeps): void {
-  app.view(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
+  app.view(FORM_CALLBACK_ID, async ({ ack, body, view, context }) => {
     const target = decodeTarget(view.private_metadata);
     if (!target) {
       await ack();
@@ -27,7 +28,7 @@ export function registerFormSubmit(app: App, deps: ListenerDeps): void {
     const values = readValues(view.state.values);
     const pending = (async () =>
       deps.router.handleClick(
-        await deps.actorOf(body.user.id),
+        await deps.actorOf(body.user.id, workspaceOf(context)),
         target.conversation,
         target.buttonId,
         values,

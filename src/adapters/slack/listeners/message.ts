@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { ConversationRef } from '../../../core/kernel/types.ts';
 import { mentionsBot, toPlainText } from '../inbound.ts';
 import type { Destination } from '../post.ts';
+import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
 import type { ListenerDeps } from './deps.ts';
 
@@ -11,7 +12,7 @@ import type { ListenerDeps } from './deps.ts';
  * skipped, which also prevents two bots from answering each other forever.
  */
 export function registerMessage(app: App, deps: ListenerDeps): void {
-  app.event('message', async ({ event }) => {
+  app.event('message', async ({ event, context }) => {
     if (event.subtype !== undefined) return;
     if (event.bot_id || !event.user || event.user === deps.botUserId) return;
     const { channel, user } = event;
@@ -44,7 +45,7 @@ export function registerMessage(app: App, deps: ListenerDeps): void {
       langHint: text,
       produce: async () =>
         deps.router.handleMessage({
-          actor: await deps.actorOf(user),
+          actor: await deps.actorOf(user, workspaceOf(context)),
           conversation,
           text,
           messageId: `${channel}:${event.ts}`,

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { slashToText, toPlainText } from '../inbound.ts';
 import { renderReply, type SlackMessage } from '../render.ts';
+import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
 import type { ListenerDeps } from './deps.ts';
 import { openFormModal } from './open-modal.ts';
@@ -22,7 +23,7 @@ export interface ShareStash {
  * answered through the response_url, ephemeral, with a button to share the answer in the channel.
  */
 export function registerSlashCommand(app: App, deps: ListenerDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
     await ack();
     const direct = command.channel_id.startsWith('D');
     const conversation: ConversationRef = {
@@ -40,7 +41,7 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
       langHint: text,
       produce: async () => {
         const reply = await deps.router.handleMessage({
-          actor: await deps.actorOf(command.user_id),
+          actor: await deps.actorOf(command.user_id, workspaceOf(context)),
           conversation,
           text,
         });

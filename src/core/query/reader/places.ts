@@ -1,4 +1,5 @@
 import * as z from '../../kernel/schema.ts';
+import type { Scope } from '../../plans/scopes.ts';
 import { phraseWords, type WordForm } from '../words.ts';
 
 const placesSchema = z.object({
@@ -33,4 +34,21 @@ export function readPlaceForms(raw: unknown, file: string): WordForm<string>[] {
   const parsed = placesSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} : ${parsed.error.issues[0]?.message ?? 'format invalide'}`);
   return buildPlaceForms(parsed.data);
+}
+
+/**
+ * Other académies' own scopes as places without a plan, for one académie's view (BOUSSOLE_TENANTS):
+ * "Que prévoit le Loiret ?" asked from Clermont-Ferrand is a question about a place this view has
+ * no plan for, answered as such, not read as words.
+ */
+export function foreignScopeForms(scopes: readonly Scope[]): WordForm<string>[] {
+  return scopes
+    .flatMap((scope) =>
+      [scope.name, scope.shortName, ...scope.forms].map((form) => ({
+        words: phraseWords(form),
+        value: scope.shortName,
+      })),
+    )
+    .filter((form) => form.words.length > 0)
+    .sort((a, b) => b.words.length - a.words.length);
 }

@@ -28,6 +28,8 @@ export const router: typeof fr = {
     'Sorry, Boussole cannot save anything right now (disk full or read-only database): nothing was saved. Please tell Boussole’s administrator; questions about the plans still work.',
   empty: 'I received no text. Ask a question about the plans, or type “help”.',
   thanks: 'Thanks for your feedback: it helps improve the answers.',
+  unknownWorkspace: (where: string) =>
+    `This workspace (${where}) is not linked to any académie of this Boussole: ask its administrator to add it to BOUSSOLE_TENANTS (for example ${where}=clermont-ferrand).`,
   unknownButton: 'This button is no longer valid (expired or already handled). Please ask again.',
   plans: '**Available plans**',
   more: (n) => `… and ${n} more`,

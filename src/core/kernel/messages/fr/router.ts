@@ -30,6 +30,9 @@ export const router = {
     'Désolé, Boussole ne peut plus rien enregistrer (disque plein ou base en lecture seule) : rien n’a été enregistré. Prévenez l’administrateur de Boussole ; les questions sur les plans restent possibles.',
   empty: 'Je n’ai pas reçu de texte. Posez une question sur les plans, ou tapez « aide ».',
   thanks: 'Merci pour votre retour : il aide à améliorer les réponses.',
+  /** BOUSSOLE_TENANTS does not name the Slack workspace or Teams tenant the message comes from. */
+  unknownWorkspace: (where: string) =>
+    `Cet espace de travail (${where}) n'est rattaché à aucune académie de ce Boussole : demandez à son administrateur de l'ajouter à BOUSSOLE_TENANTS (par exemple ${where}=clermont-ferrand).`,
   unknownButton: 'Ce bouton n’est plus valide (demande expirée ou déjà traitée). Reformulez votre demande.',
   plans: '**Plans disponibles**',
   more: (n: number) => `… et ${n} autres`,
