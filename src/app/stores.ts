@@ -114,7 +114,13 @@ export async function postgresStores(
     slack: slack.createPgSlackStateStore(pool),
     teams: teams.createPgTeamsStores(pool),
     outbox: outbox.createPgConsoleOutbox(pool),
-    unitSearch: (db) => units.createPgUnitSearch(pool, () => units.planDigest(db)),
+    // Searches may take half the pool; the rest stays for acks, drafts and memory.
+    unitSearch: (db) =>
+      units.createPgUnitSearch(
+        pool,
+        () => units.planDigest(db),
+        Math.max(1, Math.floor(settings.poolSize / 2)),
+      ),
     publishPlans: (db) => units.publishUnits(pool, db),
     prune: (now) => retention.pruneExpiredPg(pool, now),
     async health() {

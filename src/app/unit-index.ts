@@ -25,6 +25,8 @@ export function sharedSearchIndex(local: UnitIndex, shared: UnitSearch, log: Log
     async search(stems, plans, limit) {
       try {
         const found = await shared.search(stems, plans, limit);
+        // Its share of PostgreSQL in use: the local index answers the same, nothing to report.
+        if (found === 'busy') return local.search(stems, plans, limit);
         if (found) {
           warned = false;
           return found;

@@ -46,3 +46,46 @@ class StoredUnit implements IndexedUnit {
 
 export const toUnit = ([ref, planId, kind, scope, own, context]: UnitRow): IndexedUnit =>
   new StoredUnit(ref, planId, kind, scope, own, context);
+
+/** bm25's column weights, as store/unit-store.ts gives them to FTS5: own words, then context. */
+export const BM25_OWN_WEIGHT = 1.0;
+export const BM25_CONTEXT_WEIGHT = 0.4;
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * FTS5's bm25 (sqlite/ext/fts5/fts5_aux.c, fts5Bm25Function), operation for operation in double
+ * precision: a term's weighted frequency adds each occurrence's column weight in turn (own words
+ * first), and the score adds each term's share in the query's order, absent terms included. With
+ * the IDFs and the average length the index computes (PostgreSQL's ln() is the C library's, as
+ * SQLite's log()), the numbers are FTS5's to the last bit, hence the order and the ties.
+ * `terms`: each query term and its position in the query (and in `idf`).
+ */
+export function fts5Bm25(
+  own: readonly string[],
+  context: readonly string[],
+  terms: ReadonlyMap<string, number>,
+  idf: readonly number[],
+  avgdl: number,
+): number {
+  // Occurrences per query term and column, counted in one pass over the words.
+  const inOwn = new Array<number>(idf.length).fill(0);
+  const inContext = new Array<number>(idf.length).fill(0);
+  for (const word of own) {
+    const at = terms.get(word);
+    if (at !== undefined) inOwn[at] = (inOwn[at] as number) + 1;
+  }
+  for (const word of context) {
+    const at = terms.get(word);
+    if (at !== undefined) inContext[at] = (inContext[at] as number) + 1;
+  }
+  const d = own.length + context.length;
+  let score = 0.0;
+  for (let i = 0; i < idf.length; i++) {
+    let freq = 0.0;
+    for (let k = inOwn[i] as number; k > 0; k--) freq += BM25_OWN_WEIGHT;
+    for (let k = inContext[i] as number; k > 0; k--) freq += BM25_CONTEXT_WEIGHT;
+    score += (idf[i] as number) * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + (B * d) / avgdl)));
+  }
+  return -1.0 * score;
+}

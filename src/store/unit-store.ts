@@ -1,6 +1,6 @@
 import type { UnitIndex } from '../core/query/rank/ports.ts';
 import type { Db } from './db.ts';
-import { matchTerms, toUnit, type UnitRow } from './unit-rows.ts';
+import { BM25_CONTEXT_WEIGHT, BM25_OWN_WEIGHT, matchTerms, toUnit, type UnitRow } from './unit-rows.ts';
 
 /** Beyond this many plans, one query over all of them is cheaper than one per plan. */
 const MAX_RANGED_PLANS = 12;
@@ -13,7 +13,7 @@ const MAX_RANGED_PLANS = 12;
 const RANGED_QUERY_COST_UNITS = 1000;
 
 /** Field weights of bm25 for candidate generation: a unit's own words count more than its context. */
-const BM25_WEIGHTS = '1.0, 0.4';
+const BM25_WEIGHTS = `${BM25_OWN_WEIGHT.toFixed(1)}, ${BM25_CONTEXT_WEIGHT.toFixed(1)}`;
 
 /**
  * The answer units' full-text index in SQLite (migration 012). Nothing is loaded at start-up but

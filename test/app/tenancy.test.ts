@@ -3,12 +3,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppRouter } from '../../src/app/app-router.ts';
 import { runCli } from '../../src/app/cli.ts';
+import { openContext } from '../../src/app/context.ts';
 import { main } from '../../src/app/main.ts';
+import { postgresStores } from '../../src/app/stores.ts';
 import { academieStores, TenantViolation } from '../../src/app/tenancy/stores.ts';
 import type { Actor, Reply, Router } from '../../src/core/kernel/types.ts';
 import { ConfigError, loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/log.ts';
 import { EVAL_DIR } from '../helpers/eval-norm.ts';
 import { captureIO, tempDir, testContext } from '../helpers/plans.ts';
+import { postgresGate, scratchSchema } from '../helpers/postgres.ts';
 
 // Issue 17, tenancy: one deployment serving two académies (the shipped plans are Clermont-Ferrand's
 // four and Orléans-Tours' one), a Slack workspace or a Teams tenant per académie.
@@ -230,6 +234,61 @@ describe('BOUSSOLE_TENANTS', () => {
         /Académie inconnue « bordeaux » pour --academie \(connues : clermont-ferrand, orleans-tours\)/u,
       );
     } finally {
+      cleanup();
+    }
+  });
+});
+
+const gate = await postgresGate();
+describe.runIf(gate.failure)('PostgreSQL under CI', () => {
+  it('is reachable', () => {
+    throw new Error(gate.failure ?? '');
+  });
+});
+
+describe.runIf(gate.run)('académies on PostgreSQL', () => {
+  it('keeps each académie to its plans (searched in PostgreSQL) and its values, as on SQLite', async () => {
+    const schema = await scratchSchema();
+    const { dir, cleanup } = tempDir('boussole-tenants-pg-');
+    const env = {
+      BOUSSOLE_DB: path.join(dir, 'r.db'),
+      BOUSSOLE_TENANTS: TENANTS,
+      BOUSSOLE_ADMINS: 'slack:UCLER',
+    };
+    const config = loadConfig(env);
+    const stores = await postgresStores({ url: schema.url, poolSize: 2 }, config);
+    const replica = openContext(config, createLogger('silent'), { stores });
+    try {
+      expect((await stores.publishPlans(replica.db))?.published.length).toBe(5);
+      const pgRouter = createAppRouter(replica);
+      const ask = (actor: Actor, text: string) =>
+        pgRouter.handleMessage({
+          actor,
+          conversation: { platform: 'slack', conversationId: `P-${actor.userId}`, threadId: `${++thread}` },
+          text,
+        });
+      const clermont = await ask(CLERMONT, 'Quelles actions pour les faits numériques dans le Cantal ?');
+      expect(academiesCited(clermont)).toEqual(new Set(['clermont-ferrand']));
+      const orleans = await ask(ORLEANS, 'Que prévoit le projet académique contre le décrochage scolaire ?');
+      expect(academiesCited(orleans)).toEqual(new Set(['orleans-tours']));
+      const preview = await ask(CLERMONT, 'Allier 2025-2026, groupe 3 faits numériques : 41 %');
+      const confirm = preview.buttons?.find((button) => button.id.startsWith('confirm'))?.id as string;
+      expect(
+        (
+          await pgRouter.handleClick(
+            CLERMONT,
+            { platform: 'slack', conversationId: 'P-UCLER', threadId: `${thread}` },
+            confirm,
+          )
+        ).status,
+      ).toBe('saved');
+      const scoped = replica.forAcademie('orleans-tours').stores.measurements;
+      expect((await stores.measurements.list()).map((m) => m.scope)).toEqual(['allier']);
+      expect(await scoped.list()).toEqual([]);
+    } finally {
+      replica.close();
+      await stores.close();
+      await schema.drop();
       cleanup();
     }
   });

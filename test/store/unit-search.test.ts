@@ -43,7 +43,10 @@ const QUESTION_SETS = [
     .map((name) => path.join(ROOT_DIR, 'test', 'fixtures', name)),
 ];
 
-const refs = (units: IndexedUnit[] | null) => units?.map((unit) => unit.ref) ?? null;
+const refs = (units: IndexedUnit[] | null | 'busy') => {
+  if (units === 'busy') throw new Error('search refused as busy');
+  return units?.map((unit) => unit.ref) ?? null;
+};
 
 describe.runIf(gate.run)('the answer units searched on PostgreSQL', () => {
   const cleanups: (() => unknown)[] = [];
@@ -177,6 +180,17 @@ describe.runIf(gate.run)('the answer units searched on PostgreSQL', () => {
     expect(Number((await first.query('SELECT units FROM unit_corpus')).rows[0].units)).toBe(
       localUnits - goneUnits,
     );
+    // The terms' document frequencies follow the units, as FTS5's vocabulary does.
+    const docs = (await first.query('SELECT term, docs FROM unit_term_docs ORDER BY term')).rows.map(
+      (row) => `${row.term}:${row.docs}`,
+    );
+    const expected = (
+      await first.query(
+        'SELECT term, count(*) AS docs FROM units, unnest(tsvector_to_array(terms)) AS term GROUP BY term ORDER BY term',
+      )
+    ).rows.map((row) => `${row.term}:${row.docs}`);
+    expect(docs).toEqual(expected);
+    expect(docs.length).toBeGreaterThan(1000);
   });
 
   it('answers from the local index, the same units, when PostgreSQL holds other plans or does not answer', async () => {
@@ -211,6 +225,42 @@ describe.runIf(gate.run)('the answer units searched on PostgreSQL', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/other plans/u);
     expect(lines[1]).toMatch(/search failed/u);
+  });
+
+  it('answers from the local index when PostgreSQL is slow or busy, and keeps its connections usable', async () => {
+    const local = createUnitIndex(ctx.db);
+    const log = createLogger('silent');
+    const stems = ['lectur', 'ecrit', 'cantal'];
+    const expected = refs(await local.search(stems, null, 50));
+    const slow = await openPool({ url, poolSize: 2 });
+    cleanups.push(() => slow.end());
+    const search = createPgUnitSearch(slow, () => planDigest(ctx.db), 1);
+    const index = sharedSearchIndex(local, search, log);
+    // Another session holds the units: a search there waits.
+    const blocker = await pool.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE units IN ACCESS EXCLUSIVE MODE');
+    try {
+      const started = Date.now();
+      const waiting = index.search(stems, null, 50);
+      // The replica's one search slot is taken: the next question does not queue behind it.
+      expect(await search.search(stems, null, 50)).toBe('busy');
+      expect(refs(await index.search(stems, null, 50))).toEqual(expected);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(refs(await waiting)).toEqual(expected);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    } finally {
+      await blocker.query('ROLLBACK');
+      blocker.release();
+    }
+    // The abandoned search finishes in the background; the pool then serves searches again.
+    const deadline = Date.now() + 5000;
+    let again = await search.search(stems, null, 50);
+    while (again === 'busy' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      again = await search.search(stems, null, 50);
+    }
+    expect(refs(again)).toEqual(expected);
   });
 
   it('`boussole ask` on PostgreSQL publishes the plans and answers as on SQLite', async () => {

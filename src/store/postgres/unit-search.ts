@@ -1,60 +1,57 @@
-import type { Pool, QueryArrayConfig } from 'pg';
+import type { Pool, QueryArrayConfig, QueryArrayResult } from 'pg';
 import type { IndexedUnit } from '../../core/query/rank/ports.ts';
 import type { Db } from '../db.ts';
-import { matchTerms, toUnit, type UnitRow } from '../unit-rows.ts';
+import { fts5Bm25, matchTerms, toUnit, type UnitRow } from '../unit-rows.ts';
 
-/** The part of the unit index that can live in PostgreSQL: the ranked search (migration 003). */
+/** The part of the unit index that can live in PostgreSQL: the search (migrations 003 and 004). */
 export interface UnitSearch {
   /**
    * As UnitIndex.search; null when PostgreSQL does not hold this replica's plans (not yet
-   * published, or another replica published other versions): its answer would not be ours.
+   * published, or another replica published other versions): its answer would not be ours;
+   * 'busy' when this replica already has its share of searches running there.
    */
-  search(stems: string[], plans: readonly string[] | null, limit: number): Promise<IndexedUnit[] | null>;
+  search(
+    stems: string[],
+    plans: readonly string[] | null,
+    limit: number,
+  ): Promise<IndexedUnit[] | null | 'busy'>;
 }
 
 /** How long a question waits for PostgreSQL's search before the local index answers it. */
 export const SEARCH_TIMEOUT_MS = 2000;
 
-/** bm25's column weights, as store/unit-store.ts gives them to FTS5. */
-const OWN_WEIGHT = 1.0;
-const CONTEXT_WEIGHT = 0.4;
-
 /**
- * The candidates of a question, best bm25 first, exactly as SQLite's FTS5 orders them: the same
- * terms in the same order, each term's IDF from the whole index (FTS5 counts the rows holding it,
- * in either column, whatever the plans asked), the average length from unit_corpus, ties broken by
- * insertion order (the id).
+ * The candidates of a question as SQLite's FTS5 finds them: every unit holding a term (GIN), with
+ * each term's IDF as FTS5 computes it (rows holding it in either column, over the whole index,
+ * whatever the plans asked) and the average length; the replica ranks them (fts5Bm25).
  */
 const SEARCH = `
 WITH corpus AS (SELECT greatest(units, 1) AS n, tokens FROM unit_corpus),
-query AS (
-  SELECT array_agg(t.term ORDER BY t.ord) AS terms,
-         array_agg(CASE WHEN x.idf <= 0 THEN 1e-6::float8 ELSE x.idf END ORDER BY t.ord) AS idf
+idf AS (
+  SELECT array_agg(CASE WHEN x.idf <= 0 THEN 1e-6::float8 ELSE x.idf END ORDER BY t.ord) AS idf
   FROM unnest($1::text[]) WITH ORDINALITY AS t (term, ord)
   CROSS JOIN corpus
+  LEFT JOIN unit_term_docs d ON d.term = t.term
   CROSS JOIN LATERAL (
-    SELECT count(*) AS hit FROM units WHERE terms @@ quote_literal(t.term)::tsquery
-  ) AS h
-  CROSS JOIN LATERAL (
-    SELECT ln(((corpus.n - h.hit)::float8 + 0.5) / (h.hit::float8 + 0.5)) AS idf
+    SELECT ln(((corpus.n - coalesce(d.docs, 0))::float8 + 0.5) / (coalesce(d.docs, 0)::float8 + 0.5)) AS idf
   ) AS x
 ),
-hits AS (
-  SELECT u.ref, u.plan_id, u.kind, u.scope, u.own, u.context,
-         row_number() OVER (ORDER BY boussole_bm25(u.own_terms, u.context_terms, query.terms, query.idf,
-                                                   corpus.tokens::float8 / corpus.n::float8, $4, $5), u.id) AS rank
-  FROM units u, query, corpus
-  WHERE u.terms @@ $2::tsquery AND ($3::text[] IS NULL OR u.plan_id = ANY ($3::text[]))
-  ORDER BY rank
-  LIMIT $6
-),
 published AS (
-  SELECT coalesce(string_agg(id || ':' || signature, ',' ORDER BY id), '') = $7 AS same FROM plans
+  SELECT coalesce(string_agg(id || ':' || signature, ',' ORDER BY id), '') = $4 AS same FROM plans
 )
--- One row even without a hit: whether the plans are this replica's is always answered.
-SELECT published.same, hits.ref, hits.plan_id, hits.kind, hits.scope, hits.own, hits.context
-FROM published LEFT JOIN hits ON published.same
-ORDER BY hits.rank`;
+-- First the figures, once, and whether the plans are this replica's; then the units, if they are.
+SELECT 0 AS part, published.same, idf.idf, corpus.tokens::float8 / corpus.n::float8,
+       NULL::bigint, NULL, NULL, NULL, NULL, NULL, NULL
+FROM published CROSS JOIN idf CROSS JOIN corpus
+UNION ALL
+SELECT 1, NULL, NULL, NULL, u.id, u.ref, u.plan_id, u.kind, u.scope, u.own, u.context
+FROM units u
+WHERE (SELECT same FROM published) AND u.terms @@ $2::tsquery
+  AND ($3::text[] IS NULL OR u.plan_id = ANY ($3::text[]))`;
+
+type SearchRow =
+  | [part: 0, same: boolean, idf: number[], avgdl: number, ...null[]]
+  | [part: 1, same: null, idf: null, avgdl: null, id: string, ...UnitRow];
 
 /** The plans a replica holds, as \`published\` above compares them: id and signature, by id. */
 export function planDigest(db: Db): string {
@@ -63,26 +60,48 @@ export function planDigest(db: Db): string {
     .join(',');
 }
 
-/** `digest`: the replica's plans (planDigest), read at each search: an ingest changes them. */
-export function createPgUnitSearch(pool: Pool, digest: () => string): UnitSearch {
+/**
+ * `digest`: the replica's plans (planDigest), read at each search: an ingest changes them.
+ * `maxInFlight`: searches this replica runs in PostgreSQL at once; past it a question is answered
+ * by the local index at once, so that under load searches never hold every connection of the pool
+ * while an ack waits for one to record its Slack event.
+ */
+export function createPgUnitSearch(pool: Pool, digest: () => string, maxInFlight = 4): UnitSearch {
+  let inFlight = 0;
   return {
     async search(stems, plans, limit) {
       const terms = matchTerms(stems);
       if (!terms.length || (plans && !plans.length)) return [];
+      if (inFlight >= maxInFlight) return 'busy';
       // Terms are letters, digits and "+" (matchTerms): quoted, each is one lexeme, never syntax.
       const match = terms.map((term) => `'${term}'`).join(' | ');
-      // query_timeout is read per query by pg's client (client.js) though its types omit it.
-      const query: QueryArrayConfig & { query_timeout: number } = {
+      const query: QueryArrayConfig = {
         text: SEARCH,
-        values: [terms, match, plans ? [...plans] : null, OWN_WEIGHT, CONTEXT_WEIGHT, limit, digest()],
+        values: [terms, match, plans ? [...plans] : null, digest()],
         rowMode: 'array',
-        // A question waits for this at most: past it the replica's own index answers (app/unit-index.ts).
-        query_timeout: SEARCH_TIMEOUT_MS,
       };
-      const { rows } = await pool.query(query);
-      const found = rows as [boolean, ...UnitRow][];
-      if (!found[0]?.[0]) return null;
-      return found.filter((row) => row[1] !== null).map((row) => toUnit(row.slice(1) as UnitRow));
+      // A question waits SEARCH_TIMEOUT_MS at most, then the replica's own index answers it
+      // (app/unit-index.ts). The query itself is left to finish (the server's statement_timeout
+      // bounds it): pg's client-side query_timeout would hand back a connection still busy.
+      inFlight++;
+      const running = pool.query(query).finally(() => {
+        inFlight--;
+      });
+      const { rows } = await withinTime(running, SEARCH_TIMEOUT_MS);
+      const found = rows as SearchRow[];
+      const figures = found.find((row) => row[0] === 0);
+      if (!figures?.[1]) return null;
+      const [, , idf, avgdl] = figures;
+      const positions = new Map(terms.map((term, i) => [term, i]));
+      return found
+        .filter((row) => row[0] === 1)
+        .map((row) => {
+          const unit = toUnit(row.slice(5) as UnitRow);
+          return { unit, id: Number(row[4]), score: fts5Bm25(unit.own, unit.context, positions, idf, avgdl) };
+        })
+        .sort((a, b) => a.score - b.score || a.id - b.id)
+        .slice(0, limit)
+        .map((ranked) => ranked.unit);
     },
   };
 }
@@ -159,3 +178,14 @@ export async function publishUnits(pool: Pool, db: Db): Promise<PublishReport> {
 /** Serialises publications across replicas (any fixed number, distinct from the migration lock). */
 const PUBLISH_LOCK = 0x426f7575;
 const PUBLISH_BATCH = 500;
+
+/** The result, or a rejection once `ms` have passed; the work itself goes on (and is dropped). */
+function withinTime(work: Promise<QueryArrayResult>, ms: number): Promise<QueryArrayResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`PostgreSQL search slower than ${ms} ms`)), ms);
+  });
+  // A search that fails after the question moved on must not become an unhandled rejection.
+  work.catch(() => {});
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
