@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeArgsError } from '../../core/kernel/arg-errors.ts';
-import { type Config, ConfigError, loadConfig } from '../../platform/config.ts';
-import { DatabaseOpenError, openDatabase } from '../../store/db.ts';
-import { MigrationError } from '../../store/migrate.ts';
+import { type Config, loadConfig } from '../../platform/config.ts';
+import { openDatabase } from '../../store/db.ts';
 import { checkConnection, isPostgresUrl, openPool, redactUrl } from '../../store/postgres/connect.ts';
 import { CopyError, copySqliteToPostgres } from '../../store/postgres/copy.ts';
 import { migratePostgres } from '../../store/postgres/migrate.ts';
+import { reportFailure } from './failures.ts';
 import { type CommandIO, UsageError } from './io.ts';
 import { userPath } from './output.ts';
 
@@ -117,20 +118,7 @@ export async function runDatabaseCommand(
     if (name === 'migrate') return await runMigrate(config, io, values.database);
     return await runCopy(config, io, values.from, values.to);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${usage}`);
-      return 2;
-    }
-    if (
-      error instanceof ConfigError ||
-      error instanceof MigrationError ||
-      error instanceof DatabaseOpenError
-    ) {
-      io.err(error.message);
-      return 1;
-    }
-    io.err(`Erreur inattendue : ${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, io, path.resolve(env.BOUSSOLE_DB || 'data/boussole.db'), usage);
   }
 }
 
