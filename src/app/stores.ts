@@ -115,12 +115,11 @@ export async function postgresStores(
     teams: teams.createPgTeamsStores(pool),
     outbox: outbox.createPgConsoleOutbox(pool),
     // Searches may take half the pool; the rest stays for acks, drafts and memory.
-    unitSearch: (db) =>
-      units.createPgUnitSearch(
-        pool,
-        () => units.planDigest(db),
-        Math.max(1, Math.floor(settings.poolSize / 2)),
-      ),
+    // The plans the answerer is built on: read once, not at every question.
+    unitSearch: (db) => {
+      const digest = units.planDigest(db);
+      return units.createPgUnitSearch(pool, () => digest, Math.max(1, Math.floor(settings.poolSize / 2)));
+    },
     publishPlans: (db) => units.publishUnits(pool, db),
     prune: (now) => retention.pruneExpiredPg(pool, now),
     async health() {

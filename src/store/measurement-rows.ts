@@ -1,4 +1,4 @@
-import type { Draft, DraftFields, NewMeasurement } from '../core/measurements/ports.ts';
+import type { AuditEntry, Draft, DraftFields, NewMeasurement } from '../core/measurements/ports.ts';
 import type { RoleGrant } from '../core/measurements/rights.ts';
 import type { Measurement, MeasurementStatus, TargetValue } from '../core/measurements/types.ts';
 
@@ -158,6 +158,19 @@ export interface TargetRow {
   period: string;
   kind: TargetValue['kind'];
   value: number;
+}
+
+/** An audit_log row's values, in column order (at, actor, action, target, outcome, detail, request_id). */
+export function auditValues(entry: AuditEntry, at: string, requestId: string | undefined) {
+  return [
+    at,
+    entry.actor,
+    entry.action,
+    entry.target ?? null,
+    entry.outcome,
+    entry.detail ?? null,
+    requestId ?? null,
+  ] as const;
 }
 
 export function toTarget(row: TargetRow): TargetValue {

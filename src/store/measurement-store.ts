@@ -4,6 +4,7 @@ import type { Measurement } from '../core/measurements/types.ts';
 import { currentRequestId } from '../platform/request-context.ts';
 import type { Db } from './db.ts';
 import {
+  auditValues,
   type DraftRow,
   draftValues,
   type GrantRow,
@@ -209,14 +210,6 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
   };
 
   function writeAudit(entry: AuditEntry): void {
-    q.audit.run(
-      stamp(),
-      entry.actor,
-      entry.action,
-      entry.target ?? null,
-      entry.outcome,
-      entry.detail ?? null,
-      currentRequestId() ?? null,
-    );
+    q.audit.run(...auditValues(entry, stamp(), currentRequestId()));
   }
 }

@@ -13,6 +13,7 @@ import {
   type DeadlineContext,
   describeRule,
 } from './service.ts';
+import type { Deadline } from './types.ts';
 
 export interface DeadlineRouteDeps {
   context(): DeadlineContext;
@@ -83,16 +84,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
       const t = messages(lang).deadlines;
       const ctx = deps.context();
       if (verb === 'liste' || verb === 'list') {
-        const lines = (await ctx.repo.list()).map((d) =>
-          t.listRow(
-            d.id,
-            ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId,
-            ctx.scopes.displayName(d.scope),
-            describeRule(d.rule, lang),
-            d.leads,
-            d.owners,
-          ),
-        );
+        const lines = (await ctx.repo.list()).map((d) => t.listRow(...shown(d, ctx, lang)));
         return { status: 'info', lang, text: lines.length ? lines.join('\n') : t.noneDefined };
       }
       const by = actorKey(actor);
@@ -141,19 +133,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
           ? await addDeadline(input, by, ctx, lang)
           : await changeDeadline(id ?? '', input, ctx, lang);
       if (!result.ok) return { status: 'invalid', lang, text: result.error };
-      const d = result.deadline;
-      return {
-        status: 'saved',
-        lang,
-        text: t.saved(
-          d.id,
-          ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId,
-          ctx.scopes.displayName(d.scope),
-          describeRule(d.rule, lang),
-          d.leads,
-          d.owners,
-        ),
-      };
+      return { status: 'saved', lang, text: t.saved(...shown(result.deadline, ctx, lang)) };
     },
 
     async click(actor: Actor, buttonId: string): Promise<Reply | undefined> {
@@ -182,3 +162,19 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
 }
 
 export type DeadlineRoutes = ReturnType<typeof createDeadlineRoutes>;
+
+/** A deadline as the messages show it: id, indicator, scope, rule, reminder leads, owners. */
+function shown(
+  d: Deadline,
+  ctx: DeadlineContext,
+  lang: Lang,
+): [string, string, string, string, number[], string[]] {
+  return [
+    d.id,
+    ctx.catalog.get(d.indicatorId)?.node.text ?? d.indicatorId,
+    ctx.scopes.displayName(d.scope),
+    describeRule(d.rule, lang),
+    d.leads,
+    d.owners,
+  ];
+}

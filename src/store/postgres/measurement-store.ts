@@ -3,6 +3,7 @@ import type { AuditEntry, MeasurementRepository, NewMeasurement } from '../../co
 import type { Measurement } from '../../core/measurements/types.ts';
 import { currentRequestId } from '../../platform/request-context.ts';
 import {
+  auditValues,
   type DraftRow,
   draftValues,
   type GrantRow,
@@ -64,15 +65,7 @@ export function createPgMeasurementStore(
   const writeAudit = async (db: Db, entry: AuditEntry) => {
     await db.query(
       'INSERT INTO audit_log (at, actor, action, target, outcome, detail, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [
-        stamp(),
-        entry.actor,
-        entry.action,
-        entry.target ?? null,
-        entry.outcome,
-        entry.detail ?? null,
-        currentRequestId() ?? null,
-      ],
+      [...auditValues(entry, stamp(), currentRequestId())],
     );
   };
 

@@ -61,7 +61,7 @@ export function planDigest(db: Db): string {
 }
 
 /**
- * `digest`: the replica's plans (planDigest), read at each search: an ingest changes them.
+ * `digest`: the plans this replica answers from (planDigest).
  * `maxInFlight`: searches this replica runs in PostgreSQL at once; past it a question is answered
  * by the local index at once, so that under load searches never hold every connection of the pool
  * while an ack waits for one to record its Slack event.
