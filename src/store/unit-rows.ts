@@ -79,13 +79,26 @@ export function fts5Bm25(
     const at = terms.get(word);
     if (at !== undefined) inContext[at] = (inContext[at] as number) + 1;
   }
-  const d = own.length + context.length;
+  return bm25OfCounts(inOwn, inContext, own.length + context.length, idf, avgdl);
+}
+
+/**
+ * fts5Bm25 once the occurrences are counted: `inOwn[i]` and `inContext[i]` of the i-th query term,
+ * `length` the unit's words in both columns.
+ */
+export function bm25OfCounts(
+  inOwn: ArrayLike<number>,
+  inContext: ArrayLike<number>,
+  length: number,
+  idf: readonly number[],
+  avgdl: number,
+): number {
   let score = 0.0;
   for (let i = 0; i < idf.length; i++) {
     let freq = 0.0;
     for (let k = inOwn[i] as number; k > 0; k--) freq += BM25_OWN_WEIGHT;
     for (let k = inContext[i] as number; k > 0; k--) freq += BM25_CONTEXT_WEIGHT;
-    score += (idf[i] as number) * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + (B * d) / avgdl)));
+    score += (idf[i] as number) * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + (B * length) / avgdl)));
   }
   return -1.0 * score;
 }

@@ -1,5 +1,6 @@
 import type { UnitIndex } from '../core/query/rank/ports.ts';
 import type { Db } from './db.ts';
+import { fitsInMemory, loadMemoryUnits, MEMORY_SEARCH_MAX_CHARS, type MemoryUnits } from './unit-memory.ts';
 import { BM25_CONTEXT_WEIGHT, BM25_OWN_WEIGHT, matchTerms, toUnit, type UnitRow } from './unit-rows.ts';
 
 /** Beyond this many plans, one query over all of them is cheaper than one per plan. */
@@ -16,10 +17,17 @@ const RANGED_QUERY_COST_UNITS = 1000;
 const BM25_WEIGHTS = `${BM25_OWN_WEIGHT.toFixed(1)}, ${BM25_CONTEXT_WEIGHT.toFixed(1)}`;
 
 /**
- * The answer units' full-text index in SQLite (migration 012). Nothing is loaded at start-up but
- * the stems' frequencies, on the first question: memory does not grow with the corpus.
+ * The answer units' full-text index in SQLite (migration 012). Nothing is loaded at start-up; on
+ * the first question, the stems' frequencies, and the units themselves when they fit in
+ * `memoryMaxChars` (unit-memory.ts: the same answers at a tenth of FTS5's cost). Beyond, FTS5
+ * searches on disk: memory does not grow with the corpus.
  */
-export function createUnitIndex(db: Db): UnitIndex {
+export function createUnitIndex(db: Db, options: { memoryMaxChars?: number } = {}): UnitIndex {
+  let memory: MemoryUnits | false | undefined;
+  const inMemory = () => {
+    memory ??= fitsInMemory(db, options.memoryMaxChars ?? MEMORY_SEARCH_MAX_CHARS) && loadMemoryUnits(db);
+    return memory;
+  };
   let frequencies: Map<string, number> | null = null;
   let count: number | null = null;
   const searchAll = db.prepare(
@@ -90,6 +98,8 @@ export function createUnitIndex(db: Db): UnitIndex {
     async search(stems, plans, limit) {
       const terms = matchTerms(stems);
       if (!terms.length || (plans && !plans.length)) return [];
+      const held = inMemory();
+      if (held) return held.search(terms, plans, limit);
       const match = terms.map((term) => `"${term}"`).join(' OR ');
       if (!plans || plans.length > MAX_RANGED_PLANS) {
         const rows = searchAll.raw().all(match, limit) as UnitRow[];
@@ -113,6 +123,8 @@ export function createUnitIndex(db: Db): UnitIndex {
     },
     get(refs) {
       if (!refs.length) return [];
+      const held = inMemory();
+      if (held) return held.get(refs);
       return (byRefs.raw().all(JSON.stringify(refs)) as UnitRow[]).map(toUnit);
     },
   };

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Pool } from 'pg';
@@ -7,7 +6,6 @@ import { runCli } from '../../src/app/cli.ts';
 import { type AppContext, openContext } from '../../src/app/context.ts';
 import { postgresStores, type SharedStores } from '../../src/app/stores.ts';
 import { sharedSearchIndex } from '../../src/app/unit-index.ts';
-import type { IndexedUnit, UnitIndex } from '../../src/core/query/rank/ports.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/log.ts';
 import { ROOT_DIR } from '../../src/platform/paths.ts';
@@ -24,6 +22,7 @@ import { EVAL_DIR } from '../helpers/eval-norm.ts';
 import { scoreSet } from '../helpers/eval-score.ts';
 import { captureIO, tempDir, testContext } from '../helpers/plans.ts';
 import { postgresGate, scratchSchema } from '../helpers/postgres.ts';
+import { QUESTION_SETS, recordSearches, refs } from '../helpers/searches.ts';
 
 // Issue 17: PostgreSQL's full-text search of the answer units gives the answers SQLite's FTS5
 // gives, on every search the question sets make and on the evaluation scores.
@@ -34,19 +33,6 @@ describe.runIf(gate.failure)('PostgreSQL under CI', () => {
     throw new Error(gate.failure ?? '');
   });
 });
-
-const QUESTION_SETS = [
-  path.join(EVAL_DIR, 'dev-questions.json'),
-  path.join(EVAL_DIR, 'dev-questions-2.json'),
-  ...readdirSync(path.join(ROOT_DIR, 'test', 'fixtures'))
-    .filter((name) => /^questions-extra.*\.json$/u.test(name))
-    .map((name) => path.join(ROOT_DIR, 'test', 'fixtures', name)),
-];
-
-const refs = (units: IndexedUnit[] | null | 'busy') => {
-  if (units === 'busy') throw new Error('search refused as busy');
-  return units?.map((unit) => unit.ref) ?? null;
-};
 
 describe.runIf(gate.run)('the answer units searched on PostgreSQL', () => {
   const cleanups: (() => unknown)[] = [];
@@ -72,27 +58,15 @@ describe.runIf(gate.run)('the answer units searched on PostgreSQL', () => {
 
   it('finds the units FTS5 finds, in the same order, for every search the question sets make', async () => {
     // The searches the real answerer makes, recorded on the local index.
-    const answerer = ctx.answerer();
-    const local = answerer.index;
-    const calls: Parameters<UnitIndex['search']>[] = [];
-    const search = local.search.bind(local);
-    Object.assign(local, {
-      search: (...args: Parameters<UnitIndex['search']>) => {
-        calls.push(args);
-        return search(...args);
-      },
-    });
-    try {
-      for (const file of QUESTION_SETS) await scoreSet(answerer, file);
-    } finally {
-      Object.assign(local, { search });
-    }
+    const { calls } = await recordSearches(ctx.answerer());
+    // FTS5 itself, not the copy in memory the shipped plans are searched with (unit-memory.test.ts).
+    const fts5 = createUnitIndex(ctx.db, { memoryMaxChars: 0 });
     expect(calls.length).toBeGreaterThan(250);
     expect(calls.some(([, plans]) => plans !== null)).toBe(true);
     const differences: string[] = [];
     let units = 0;
     for (const [stems, plans, limit] of calls) {
-      const expected = refs(await search(stems, plans, limit));
+      const expected = refs(await fts5.search(stems, plans, limit));
       const found = refs(await shared.search(stems, plans, limit));
       units += expected?.length ?? 0;
       if (JSON.stringify(found) !== JSON.stringify(expected))

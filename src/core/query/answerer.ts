@@ -11,7 +11,7 @@ import { expandConcepts } from './rank/expand.ts';
 import type { UnitIndex } from './rank/ports.ts';
 import type { Retrieval } from './rank/retrieval.ts';
 import { retrieve } from './rank/retrieve.ts';
-import { coverage, stemsOf, weighConcepts } from './rank/score.ts';
+import { coverage, stemsOfIndexed, weighConcepts } from './rank/score.ts';
 import type { WordBook } from './reader/dictionary.ts';
 import { QuestionReader } from './reader/question-reader.ts';
 import type { QuestionWords, WordForm } from './words.ts';
@@ -115,7 +115,7 @@ export class Answerer {
     const scores = new Map<string, number>();
     if (!weighted.length) return scores;
     for (const unit of this.index.get(nodes.map((node) => node.id))) {
-      scores.set(unit.ref, coverage(weighted, stemsOf(unit)));
+      scores.set(unit.ref, coverage(weighted, stemsOfIndexed(unit)));
     }
     return scores;
   }

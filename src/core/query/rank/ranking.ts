@@ -4,7 +4,7 @@ import { letterKey } from '../../text/fold.ts';
 import type { QueryIntent } from '../intent.ts';
 import { type Filters, kindsFor } from './filters.ts';
 import type { IndexedUnit, UnitIndex } from './ports.ts';
-import { conceptMatch, coverage, stemsOf, type WeightedConcept } from './score.ts';
+import { conceptMatch, coverage, stemsOfIndexed, type WeightedConcept } from './score.ts';
 
 export interface Scored {
   unit: IndexedUnit;
@@ -57,7 +57,7 @@ export async function rankUnits(
   for (const unit of candidates) {
     if (filters.scopes.size && !filters.scopes.has(unit.scope)) continue;
     if (!inSections(unit)) continue;
-    const stems = stemsOf(unit);
+    const stems = stemsOfIndexed(unit);
     let share = coverage(weighted, stems);
     if (share <= 0) continue;
     if (weighted.some(({ concept }) => concept.required && conceptMatch(concept, stems) === 0))

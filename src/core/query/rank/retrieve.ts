@@ -17,7 +17,7 @@ import {
   type Retrieval,
   type RetrievalContext,
 } from './retrieval.ts';
-import { conceptMatch, stemsOf, weighConcepts } from './score.ts';
+import { conceptMatch, stemsOfIndexed, weighConcepts } from './score.ts';
 import { listSections } from './structure.ts';
 import type { UnitKind } from './units.ts';
 
@@ -200,7 +200,7 @@ async function retrieveOne(
     const themeOnly = ranked.find((item) => item.lacksFact && item.coverage >= bar * NO_NUMBER);
     if (prose) return prose;
     if (!themeOnly) return { ...empty(intent, 'no_match'), sections, confidence: best?.coverage ?? 0 };
-    const stems = stemsOf(themeOnly.unit);
+    const stems = stemsOfIndexed(themeOnly.unit);
     const found = weighted
       .filter(({ concept }) => conceptMatch(concept, stems) > 0)
       .map((w) => w.concept.label);

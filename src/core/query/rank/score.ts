@@ -51,12 +51,28 @@ function phraseFrequency(phrase: Phrase, index: UnitIndex): number {
   return Number.isFinite(least) ? least : 0;
 }
 
-/** A unit's stems as sets, built once per unit and question. */
+/** A unit's stems as sets, for the scoring of one or many questions. */
 export interface UnitStems {
   own: Set<string>;
   context: Set<string>;
   /** Position of each stem in the unit's own words, for phrase proximity. */
   positions: Map<string, number[]>;
+}
+
+const indexedStems = new WeakMap<IndexedUnit, UnitStems>();
+
+/**
+ * stemsOf for a unit the index gave: built once per unit while the unit lives. Units held in
+ * memory (store/unit-memory.ts) are scored by question after question; units read from FTS5 live
+ * for one search.
+ */
+export function stemsOfIndexed(unit: IndexedUnit): UnitStems {
+  let stems = indexedStems.get(unit);
+  if (!stems) {
+    stems = stemsOf(unit);
+    indexedStems.set(unit, stems);
+  }
+  return stems;
 }
 
 export function stemsOf(unit: IndexedUnit): UnitStems {
