@@ -8,6 +8,7 @@ import type { SlackStateStore } from '../../store/ports.ts';
 import { boltLevelOf, createBoltLogger } from './bolt-logger.ts';
 import { createSlackDelivery, type DeliveryTuning } from './delivery.ts';
 import { describeError, SlackAdapterError } from './errors.ts';
+import { createSlackFetch } from './http-fetch.ts';
 import { resolveBotIdentity } from './identity.ts';
 import { trackInFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -60,7 +61,9 @@ export async function startSlack(deps: SlackDeps, options: SlackOptions = {}): P
   const log = deps.log.child({ adapter: 'slack' });
   const logger = createBoltLogger(log, [slack.botToken, slack.signingSecret, slack.appToken]);
   const logLevel = boltLevelOf(log.level);
-  const apiUrl = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
+  // Every Web API client of the adapter calls Slack through one lighter transport (http-fetch.ts).
+  const fetch = createSlackFetch();
+  const apiUrl = slack.apiUrl ? { slackApiUrl: slack.apiUrl, fetch } : { fetch };
   const clientOptions: webApi.WebClientOptions = {
     ...apiUrl,
     logger,
@@ -155,6 +158,7 @@ export async function startSlack(deps: SlackDeps, options: SlackOptions = {}): P
       stopped ??= (async () => {
         await app.stop();
         await inFlight.drain(options.drainMs ?? 10_000);
+        fetch.close();
         log.info('slack: stopped');
       })();
       return stopped;
