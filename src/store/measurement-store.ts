@@ -210,6 +210,6 @@ export function createMeasurementStore(db: Db, now: () => Date = () => new Date(
   };
 
   function writeAudit(entry: AuditEntry): void {
-    q.audit.run(...auditValues(entry, stamp(), currentRequestId()));
+    q.audit.run(...auditValues(entry, stamp(), entry.requestId ?? currentRequestId()));
   }
 }

@@ -2,7 +2,6 @@ import http from 'node:http';
 import type { ActivityHandler } from 'botbuilder';
 import { healthOf } from '../../platform/health.ts';
 import type { Logger } from '../../platform/log.ts';
-import { withRequestId } from '../../platform/request-context.ts';
 import type { BoussoleCloudAdapter } from './cloud-adapter.ts';
 
 /** Activities are small JSON documents; anything bigger is not from Teams. */
@@ -67,11 +66,8 @@ export function createTeamsHttpServer(deps: {
     try {
       const body = await readJson(req);
       if (typeof body.type !== 'string') return sendJson(res, 400, { error: "type d'activité manquant" });
-      const activityId = typeof body.id === 'string' ? `teams:${body.id}` : undefined;
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
-      const outcome = await withRequestId(activityId, () =>
-        adapter.handleActivity(body, authHeader, (context) => bot.run(context)),
-      );
+      const outcome = await adapter.handleActivity(body, authHeader, (context) => bot.run(context));
       if (outcome.kind === 'refused') {
         // The reason is for the operator; the caller learns nothing about how tokens are checked.
         log.warn(

@@ -10,12 +10,23 @@ import { FIELD_PREFIX } from './render.ts';
 export function actorOf(activity: Activity): Actor {
   const from = activity.from;
   const tenant = tenantOf(activity);
+  const requestId = requestIdOf(activity);
   return {
     platform: 'teams',
     userId: from.aadObjectId || from.id,
     ...(from.name ? { displayName: from.name } : {}),
     ...(tenant ? { workspace: tenant } : {}),
+    ...(requestId ? { requestId } : {}),
   };
+}
+
+/**
+ * The activity's id as the request id of its log lines and audit rows ("teams:…"). Passed, not
+ * ambient: an AsyncLocalStorage turned on Node 20's promise hooks for every promise of the
+ * process (~0.5 ms of CPU per message).
+ */
+export function requestIdOf(activity: Partial<Activity> | undefined): string | undefined {
+  return typeof activity?.id === 'string' && activity.id ? `teams:${activity.id}` : undefined;
 }
 
 /**

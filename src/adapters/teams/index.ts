@@ -11,6 +11,7 @@ import { BoussoleCloudAdapter } from './cloud-adapter.ts';
 import { routeConsoleToLog } from './console-log.ts';
 import { createTeamsDelivery } from './delivery.ts';
 import { createTeamsHttpServer } from './http-server.ts';
+import { requestIdOf } from './inbound.ts';
 import { createLaterReplies } from './later.ts';
 
 export { TeamsStartError } from './auth.ts';
@@ -64,7 +65,10 @@ export async function startTeams(deps: TeamsDeps): Promise<TeamsAdapter> {
   const adapter = new BoussoleCloudAdapter(authentication);
   adapter.onTurnError = async (context, error) => {
     // Reached only when something fails outside the handlers' own error handling.
-    log.error({ err: error, activityType: context.activity?.type }, 'Teams turn error');
+    log.error(
+      { err: error, activityType: context.activity?.type, requestId: requestIdOf(context.activity) },
+      'Teams turn error',
+    );
   };
   const pruned = await stores.submits.prune(new Date(Date.now() - SUBMIT_RETENTION_DAYS * 86_400_000));
   if (pruned) log.debug({ pruned }, 'old Teams card submits pruned');

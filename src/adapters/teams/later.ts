@@ -1,7 +1,7 @@
 import { type Activity, type CloudAdapter, TurnContext } from 'botbuilder';
 import { messages } from '../../core/kernel/messages/index.ts';
 import type { Logger } from '../../platform/log.ts';
-import { langOfLocale } from './inbound.ts';
+import { langOfLocale, requestIdOf } from './inbound.ts';
 import { noteActivity } from './outbound.ts';
 
 /**
@@ -18,12 +18,16 @@ export function createLaterReplies(deps: { adapter: CloudAdapter; appId: string;
       const reference = TurnContext.getConversationReference(context.activity);
       const lang = langOfLocale(context.activity.locale);
       const conversationId = context.activity.conversation?.id;
+      const requestId = requestIdOf(context.activity);
       const task = (async () => {
         let answer: Partial<Activity>;
         try {
           answer = await work();
         } catch (error) {
-          deps.log.error({ err: error, conversationId, activityType: 'message' }, 'Teams turn failed');
+          deps.log.error(
+            { err: error, conversationId, requestId, activityType: 'message' },
+            'Teams turn failed',
+          );
           answer = noteActivity(messages(lang).adapters.teams.failure, lang);
         }
         try {
@@ -33,7 +37,7 @@ export function createLaterReplies(deps: { adapter: CloudAdapter; appId: string;
             await later.sendActivity(answer);
           });
         } catch (error) {
-          deps.log.error({ err: error, conversationId }, 'Teams answer could not be posted');
+          deps.log.error({ err: error, conversationId, requestId }, 'Teams answer could not be posted');
         }
       })();
       running.add(task);

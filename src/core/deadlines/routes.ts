@@ -98,7 +98,12 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
           ctx.scopes,
         )
       ) {
-        await deps.measurements.audit({ actor: by, action: `deadline ${verb}`, outcome: 'refused' });
+        await deps.measurements.audit({
+          actor: by,
+          action: `deadline ${verb}`,
+          outcome: 'refused',
+          requestId: actor.requestId,
+        });
         return { status: 'refused', lang, text: t.adminsOnly };
       }
       let parsed: ReturnType<typeof parseArgs>;
@@ -154,6 +159,7 @@ export function createDeadlineRoutes(deps: DeadlineRouteDeps) {
         target: send.key,
         outcome: 'ok',
         detail: until,
+        requestId: actor.requestId,
       });
       const lang: Lang = isLang(snooze[3]) ? snooze[3] : DEFAULT_LANG;
       return { status: 'info', lang, text: messages(lang).deadlines.snoozed(days), private: true };

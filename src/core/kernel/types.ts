@@ -17,6 +17,12 @@ export interface Actor {
    * BOUSSOLE_TENANTS it decides their académie; the console has none (the operator's own chat).
    */
   workspace?: string;
+  /**
+   * The platform request they act through (Slack event, Teams activity), for the audit rows the
+   * core writes on their behalf; absent in the console and the CLI, whose request id is ambient
+   * (platform/request-context.ts).
+   */
+  requestId?: string;
 }
 
 /** Where the exchange happens. A Slack thread or a Teams reply chain is its own conversation. */

@@ -26,6 +26,7 @@ export async function changeRole(
   scopeWord: string | undefined,
   lang: Lang = 'fr',
   platform = 'console',
+  requestId?: string,
 ): Promise<GrantOutcome> {
   const role = parseRole(roleWord);
   const t = messages(lang).indicators;
@@ -42,7 +43,13 @@ export async function changeRole(
   if (!userKey) return { ok: false, message: t.rights.unreadableUser };
   const grant = { userKey, role: role as Role, scope };
   const changed = change === 'grant' ? await repo.grant(grant, by) : await repo.revoke(grant);
-  await repo.audit({ actor: by, action: change, target: `${userKey}|${role}|${scope}`, outcome: 'ok' });
+  await repo.audit({
+    actor: by,
+    action: change,
+    target: `${userKey}|${role}|${scope}`,
+    outcome: 'ok',
+    requestId,
+  });
   const where = scope === '*' ? '' : t.forScope(scopes.displayName(scope));
   const said =
     change === 'grant'
@@ -78,7 +85,7 @@ export async function handleAdminCommand(
       ? [grantFr[4] as string, grantFr[2] as string, grantFr[3]]
       : [grantEn?.[2] as string, grantEn?.[3] as string, grantEn?.[4]];
     if (!isAllowed(await deps.repo.grants(), deps.admins, userKey, 'manage_rights', undefined, scopes)) {
-      return await refuse(deps, userKey, change, lang, messages(lang).indicators.rights.adminsOnly);
+      return await refuse(deps, actor, change, lang, messages(lang).indicators.rights.adminsOnly);
     }
     const outcome = await changeRole(
       deps.repo,
@@ -90,6 +97,7 @@ export async function handleAdminCommand(
       scope,
       lang,
       actor.platform,
+      actor.requestId,
     );
     return { status: outcome.ok ? 'saved' : 'invalid', lang, text: outcome.message };
   }
@@ -106,10 +114,16 @@ export async function handleAdminCommand(
     if (!measurement) return { status: 'invalid', lang, text: t.indicators.review.unknownValue };
     if (!isAllowed(await deps.repo.grants(), deps.admins, userKey, 'validate', measurement.scope, scopes)) {
       const text = t.indicators.review.validatorsOnly(scopes.displayName(measurement.scope));
-      return await refuse(deps, userKey, 'validate', lang, text);
+      return await refuse(deps, actor, 'validate', lang, text);
     }
     const reviewed = await deps.repo.review(measurement.id, status, userKey);
-    await deps.repo.audit({ actor: userKey, action: status, target: measurement.id, outcome: 'ok' });
+    await deps.repo.audit({
+      actor: userKey,
+      action: status,
+      target: measurement.id,
+      outcome: 'ok',
+      requestId: actor.requestId,
+    });
     return {
       status: 'saved',
       lang,
@@ -121,12 +135,13 @@ export async function handleAdminCommand(
 
 async function refuse(
   deps: MeasurementDeps,
-  actor: string,
+  by: Actor,
   action: string,
   lang: Lang,
   text: string,
 ): Promise<Reply> {
-  await deps.repo.audit({ actor, action, outcome: 'refused' });
+  const actor = actorKey(by);
+  await deps.repo.audit({ actor, action, outcome: 'refused', requestId: by.requestId });
   deps.log?.('command refused', { actor, action });
   return { status: 'refused', lang, text };
 }
@@ -176,7 +191,7 @@ async function setTarget(
   if (!isAllowed(await deps.repo.grants(), deps.admins, userKey, 'set_target', parsed.scope, scopes)) {
     return await refuse(
       deps,
-      userKey,
+      actor,
       'set_target',
       lang,
       words.validatorsOnly(scopes.displayName(parsed.scope)),
@@ -200,6 +215,7 @@ async function setTarget(
     action: `set_${kind}`,
     target: `${indicator.node.id}|${parsed.scope}|${parsed.period}`,
     outcome: 'ok',
+    requestId: actor.requestId,
   });
   const label = kind === 'target' ? t.measurements.target : t.indicators.baseline;
   const unit = indicator.unit === 'text' ? 'number' : indicator.unit;

@@ -90,6 +90,7 @@ export class MeasurementEntry {
         target: draft.id,
         outcome: 'refused',
         detail: `saisie de ${draft.actor}`,
+        requestId: actor.requestId,
       });
       // Said to the clicker alone, with the verb of the button they pressed.
       const key = action === 'confirm' ? 'notOwner' : action === 'cancel' ? 'notOwnerCancel' : 'notOwnerEdit';
@@ -185,6 +186,7 @@ export class MeasurementEntry {
         action: 'record',
         target: result.measurement.id,
         outcome: 'ok',
+        requestId: actor.requestId,
       });
     }
     return savedReply(result.measurement, lang, !result.created, this.deps);

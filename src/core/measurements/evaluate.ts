@@ -119,6 +119,7 @@ export async function evaluateDraft(draft: Draft, actor: Actor, deps: Measuremen
       action: 'record',
       target: `${indicator.node.id}|${scope}`,
       outcome: 'refused',
+      requestId: actor.requestId,
     });
     deps.log?.('measurement refused', { actor: userKey, scope, indicator: indicator.node.id });
     const text = t.notAllowed(scopes.displayName(scope), scope, userKey);

@@ -45,6 +45,8 @@ export interface AuditEntry {
   target?: string;
   outcome: 'ok' | 'refused';
   detail?: string;
+  /** The request that did it (Actor.requestId); the ambient one (CLI, console) when absent. */
+  requestId?: string | undefined;
 }
 
 /**

@@ -168,7 +168,7 @@ export function createRouter(deps: RouterDeps): Router {
       });
       return { ...reply, answerId };
     } catch (error) {
-      deps.onError?.(error, { where: 'recordAnswer' });
+      deps.onError?.(error, { where: 'recordAnswer', requestId: message.actor.requestId });
       return reply;
     }
   };
@@ -184,7 +184,11 @@ export function createRouter(deps: RouterDeps): Router {
       try {
         return await handle(message);
       } catch (error) {
-        deps.onError?.(error, { where: 'handleMessage', platform: message.actor.platform });
+        deps.onError?.(error, {
+          where: 'handleMessage',
+          platform: message.actor.platform,
+          requestId: message.actor.requestId,
+        });
         return failure(error, detectLanguage(message.text ?? ''));
       }
     },
@@ -200,7 +204,7 @@ export function createRouter(deps: RouterDeps): Router {
           (await deps.measurements?.click(actor, conversation, buttonId, values));
         if (measured) return measured;
       } catch (error) {
-        deps.onError?.(error, { where: 'handleClick', platform: actor.platform });
+        deps.onError?.(error, { where: 'handleClick', platform: actor.platform, requestId: actor.requestId });
         return failure(error, 'fr');
       }
       const feedback = /^feedback:(up|down):([\w-]{1,64})$/u.exec(buttonId);
@@ -219,7 +223,7 @@ export function createRouter(deps: RouterDeps): Router {
         const personal = await deps.overview(actor, 'fr');
         return personal.length ? { ...plans, text: `${personal.join('\n')}\n${plans.text}` } : plans;
       } catch (error) {
-        deps.onError?.(error, { where: 'homeView', platform: actor.platform });
+        deps.onError?.(error, { where: 'homeView', platform: actor.platform, requestId: actor.requestId });
         return plans;
       }
     },

@@ -65,7 +65,7 @@ export function createPgMeasurementStore(
   const writeAudit = async (db: Db, entry: AuditEntry) => {
     await db.query(
       'INSERT INTO audit_log (at, actor, action, target, outcome, detail, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [...auditValues(entry, stamp(), currentRequestId())],
+      [...auditValues(entry, stamp(), entry.requestId ?? currentRequestId())],
     );
   };
 

@@ -90,6 +90,8 @@ describe('a mention in a channel', () => {
       userId: 'U0ALICE',
       displayName: 'Nom de U0ALICE',
       workspace: 'T0BOUSSOLE',
+      // Slack's event id: the audit rows the core writes for this message carry it.
+      requestId: 'slack:Ev0CANTAL',
     });
   });
 

@@ -58,7 +58,12 @@ describe('Teams reminders', () => {
 
     const [welcome] = await harness.connector.waitForMessages(1);
     expect(harness.router.homes).toEqual([
-      { platform: 'teams', userId: joined.from.aadObjectId, workspace: joined.conversation.tenantId },
+      {
+        platform: 'teams',
+        userId: joined.from.aadObjectId,
+        workspace: joined.conversation.tenantId,
+        requestId: `teams:${joined.id}`,
+      },
     ]);
     expect(welcome?.body.attachments[0].content.body[0].text).toBe('Bonjour ! Voici vos échéances.');
     expect(await harness.teams.delivery.deliver(user('user-id-0'), REMINDER)).toEqual({ ok: true });

@@ -4,15 +4,16 @@ import type { ConversationRef, Reply } from '../../../core/kernel/types.ts';
 import { describeError } from '../errors.ts';
 import { renderHome } from '../render.ts';
 import { workspaceOf } from '../users.ts';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 
 /**
  * The App Home tab: the router's personal overview (my indicators, upcoming deadlines, recent
  * measurements), published each time it is opened. Its buttons answer in the user's DM with the
  * app, which the event names as `channel`.
  */
-export function registerAppHome(app: App, deps: ListenerDeps): void {
+export function registerAppHome(app: App, base: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, client, context }) => {
+    const deps = forRequest(base, context);
     if (event.tab !== 'home') return;
     const conversation: ConversationRef = { platform: 'slack', conversationId: event.channel, direct: true };
     let reply: Reply;

@@ -3,11 +3,12 @@ import type { ConversationRef } from '../../../core/kernel/types.ts';
 import { toPlainText } from '../inbound.ts';
 import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 
 /** "@Boussole …" in a channel: answered in the thread of the message (which starts one if needed). */
-export function registerAppMention(app: App, deps: ListenerDeps): void {
+export function registerAppMention(app: App, base: ListenerDeps): void {
   app.event('app_mention', async ({ event, context }) => {
+    const deps = forRequest(base, context);
     const user = event.user;
     if (!user || event.bot_id || user === deps.botUserId) return;
     const threadTs = event.thread_ts ?? event.ts;

@@ -3,7 +3,7 @@ import { ACTION, decodeTarget } from '../actions.ts';
 import type { Destination } from '../post.ts';
 import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 import { openFormModal } from './open-modal.ts';
 
 /**
@@ -12,10 +12,11 @@ import { openFormModal } from './open-modal.ts';
  * alone for feedback and ephemeral exchanges, and is posted in the thread otherwise. A result
  * carrying a form opens it in a modal while the click's trigger_id is still valid.
  */
-export function registerButtonClick(app: App, deps: ListenerDeps): void {
+export function registerButtonClick(app: App, base: ListenerDeps): void {
   app.action<BlockButtonAction>(
     { type: 'block_actions', action_id: ACTION.click },
     async ({ ack, body, action, respond, context }) => {
+      const deps = forRequest(base, context);
       await ack();
       const target = decodeTarget(action.value);
       if (!target) {

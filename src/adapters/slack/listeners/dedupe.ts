@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 
 /**
  * Slack redelivers an event it thinks went unanswered (X-Slack-Retry-Num), and Bolt runs the
@@ -12,7 +12,7 @@ export function registerDedupe(app: App, deps: ListenerDeps): void {
   const dedupe: Middleware<AnyMiddlewareArgs> = async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !(await deps.state.claimEvent(eventId))) {
-      deps.log.info(
+      forRequest(deps, context).log.info(
         { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
         'slack: duplicate event dropped',
       );

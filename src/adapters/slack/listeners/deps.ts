@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import type { Context, webApi } from '@slack/bolt';
 import type { Router } from '../../../core/kernel/types.ts';
 import type { Logger } from '../../../platform/log.ts';
 import type { Poster } from '../post.ts';
@@ -16,4 +16,19 @@ export interface ListenerDeps {
   client: webApi.WebClient;
   /** The bot's user id: stripped from mentions, and its own messages are never answered. */
   botUserId: string;
+}
+
+/**
+ * The deps of one event: its log lines and the actors it hands to the core carry the request id
+ * the first middleware put on Bolt's context (in-flight.ts), so the event, the adapter's lines and
+ * the audit rows the core writes can be matched.
+ */
+export function forRequest(deps: ListenerDeps, context: Context): ListenerDeps {
+  const requestId = typeof context.requestId === 'string' ? context.requestId : undefined;
+  if (!requestId) return deps;
+  return {
+    ...deps,
+    log: deps.log.child({ requestId }),
+    actorOf: async (userId, workspace) => ({ ...(await deps.actorOf(userId, workspace)), requestId }),
+  };
 }

@@ -6,7 +6,7 @@ import { clip } from '../render-text.ts';
 import { respondVia } from '../respond-url.ts';
 import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 
 /** Slack closes a modal with an error after 3 s without ack; the router gets most of that budget. */
 const ACK_BUDGET_MS = 2000;
@@ -17,8 +17,9 @@ const ACK_BUDGET_MS = 2000;
  * updated in place; otherwise the modal closes and the result replaces the preview (through the
  * response_url kept in private_metadata) or is posted in the conversation.
  */
-export function registerFormSubmit(app: App, deps: ListenerDeps): void {
+export function registerFormSubmit(app: App, base: ListenerDeps): void {
   app.view(FORM_CALLBACK_ID, async ({ ack, body, view, context }) => {
+    const deps = forRequest(base, context);
     const target = decodeTarget(view.private_metadata);
     if (!target) {
       await ack();

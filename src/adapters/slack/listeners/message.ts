@@ -4,15 +4,16 @@ import { mentionsBot, toPlainText } from '../inbound.ts';
 import type { Destination } from '../post.ts';
 import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 
 /**
  * Plain messages: every DM, and in channels only the follow-ups in a thread the bot already
  * answered. Edits, joins, bot posts and our own messages carry a subtype or a bot_id and are
  * skipped, which also prevents two bots from answering each other forever.
  */
-export function registerMessage(app: App, deps: ListenerDeps): void {
+export function registerMessage(app: App, base: ListenerDeps): void {
   app.event('message', async ({ event, context }) => {
+    const deps = forRequest(base, context);
     if (event.subtype !== undefined) return;
     if (event.bot_id || !event.user || event.user === deps.botUserId) return;
     const { channel, user } = event;

@@ -3,14 +3,15 @@ import { messages } from '../../../core/kernel/messages/index.ts';
 import { ACTION } from '../actions.ts';
 import { escapeMrkdwn } from '../render-text.ts';
 import type { FormStash } from './answer.ts';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 import { openFormModal } from './open-modal.ts';
 
 /** "Ouvrir le formulaire": a form that came with a message (no trigger_id then) opens on this click. */
-export function registerOpenForm(app: App, deps: ListenerDeps): void {
+export function registerOpenForm(app: App, base: ListenerDeps): void {
   app.action<BlockButtonAction>(
     { type: 'block_actions', action_id: ACTION.openForm },
-    async ({ ack, body, action, respond }) => {
+    async ({ ack, body, action, respond, context }) => {
+      const deps = forRequest(base, context);
       await ack();
       const stashed = await deps.state.unstash<FormStash>('form', action.value ?? '');
       const opened =

@@ -4,7 +4,7 @@ import { ACTION } from '../actions.ts';
 import { describeError } from '../errors.ts';
 import { appendContext } from '../render.ts';
 import { escapeMrkdwn } from '../render-text.ts';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 import type { ShareStash } from './slash-command.ts';
 
 /**
@@ -12,10 +12,11 @@ import type { ShareStash } from './slash-command.ts';
  * through the response_url (which works even where the bot is not a member) and removes the
  * ephemeral copy.
  */
-export function registerShare(app: App, deps: ListenerDeps): void {
+export function registerShare(app: App, base: ListenerDeps): void {
   app.action<BlockButtonAction>(
     { type: 'block_actions', action_id: ACTION.share },
-    async ({ ack, body, action, respond }) => {
+    async ({ ack, body, action, respond, context }) => {
+      const deps = forRequest(base, context);
       await ack();
       const stashed = await deps.state.unstash<ShareStash>('share', action.value ?? '');
       try {

@@ -4,7 +4,7 @@ import { slashToText, toPlainText } from '../inbound.ts';
 import { renderReply, type SlackMessage } from '../render.ts';
 import { workspaceOf } from '../users.ts';
 import { answer } from './answer.ts';
-import type { ListenerDeps } from './deps.ts';
+import { forRequest, type ListenerDeps } from './deps.ts';
 import { openFormModal } from './open-modal.ts';
 
 export const SLASH_COMMAND = '/boussole';
@@ -22,8 +22,9 @@ export interface ShareStash {
  * /boussole aide | question … | saisir … | indicateur … | échéances | export. Acknowledged at once,
  * answered through the response_url, ephemeral, with a button to share the answer in the channel.
  */
-export function registerSlashCommand(app: App, deps: ListenerDeps): void {
+export function registerSlashCommand(app: App, base: ListenerDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
+    const deps = forRequest(base, context);
     await ack();
     const direct = command.channel_id.startsWith('D');
     const conversation: ConversationRef = {
