@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { Answerer } from '../../src/core/query/answerer.ts';
 import type { IndexedUnit, UnitIndex } from '../../src/core/query/rank/ports.ts';
 import { ROOT_DIR } from '../../src/platform/paths.ts';
@@ -46,3 +47,27 @@ export const refs = (units: IndexedUnit[] | null | 'busy') => {
   if (units === 'busy') throw new Error('search refused as busy');
   return units?.map((unit) => unit.ref) ?? null;
 };
+
+/**
+ * Replays the recorded searches (~280, some limited to plans) on two indexes and expects the same
+ * units in the same order from both, over more than 10,000 units in all.
+ */
+export async function expectSameSearches(
+  calls: readonly SearchCall[],
+  expected: (...call: SearchCall) => Promise<IndexedUnit[] | null | 'busy'>,
+  found: (...call: SearchCall) => Promise<IndexedUnit[] | null | 'busy'>,
+): Promise<void> {
+  expect(calls.length).toBeGreaterThan(250);
+  expect(calls.some(([, plans]) => plans !== null)).toBe(true);
+  const differences: string[] = [];
+  let units = 0;
+  for (const [stems, plans, limit] of calls) {
+    const want = refs(await expected(stems, plans, limit));
+    const got = refs(await found(stems, plans, limit));
+    units += want?.length ?? 0;
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      differences.push(`${stems.join(' ')} [${plans?.join(',') ?? 'all'}]`);
+  }
+  expect(units).toBeGreaterThan(10_000);
+  expect(differences).toEqual([]);
+}
