@@ -22,7 +22,8 @@ describe('the answer units searched in memory', () => {
       .prepare('SELECT sum(length(own) + length(context)) FROM units')
       .pluck()
       .get() as number;
-    expect(chars).toBeLessThan(MEMORY_SEARCH_MAX_CHARS / 4);
+    // Room for the plans an académie adds: twice the shipped ones still fit.
+    expect(2 * chars).toBeLessThan(MEMORY_SEARCH_MAX_CHARS);
     expect(fitsInMemory(ctx.db, chars - 1)).toBe(false);
     expect(fitsInMemory(ctx.db, chars)).toBe(true);
   });
