@@ -3,6 +3,7 @@ import type { ActivityHandler } from 'botbuilder';
 import { healthOf } from '../../platform/health.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { BoussoleCloudAdapter } from './cloud-adapter.ts';
+import { requestIdOf } from './inbound.ts';
 
 /** Activities are small JSON documents; anything bigger is not from Teams. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -63,8 +64,10 @@ export function createTeamsHttpServer(deps: {
     }
     if (path !== '/api/messages') return sendJson(res, 404, { error: 'not found' });
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST attendu' }, { allow: 'POST' });
+    let requestId: string | undefined;
     try {
       const body = await readJson(req);
+      requestId = requestIdOf(body);
       if (typeof body.type !== 'string') return sendJson(res, 400, { error: "type d'activité manquant" });
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
       const outcome = await adapter.handleActivity(body, authHeader, (context) => bot.run(context));
@@ -84,7 +87,7 @@ export function createTeamsHttpServer(deps: {
     } catch (error) {
       if (res.headersSent) return void res.end();
       if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message });
-      log.error({ err: error }, 'Teams request failed');
+      log.error({ err: error, requestId }, 'Teams request failed');
       sendJson(res, 500, { error: 'erreur interne' });
     }
   });

@@ -13,9 +13,8 @@ import { forRequest, type ListenerDeps } from './deps.ts';
  */
 export function registerMessage(app: App, base: ListenerDeps): void {
   app.event('message', async ({ event, context }) => {
-    const deps = forRequest(base, context);
     if (event.subtype !== undefined) return;
-    if (event.bot_id || !event.user || event.user === deps.botUserId) return;
+    if (event.bot_id || !event.user || event.user === base.botUserId) return;
     const { channel, user } = event;
     const direct = event.channel_type === 'im';
     let conversation: ConversationRef;
@@ -31,13 +30,15 @@ export function registerMessage(app: App, base: ListenerDeps): void {
     } else {
       const threadTs = event.thread_ts;
       // A tagged message also arrives as app_mention, which answers it.
-      if (!threadTs || mentionsBot(event.text, deps.botUserId)) return;
-      if (!(await deps.state.isAnsweredThread(channel, threadTs))) return;
+      if (!threadTs || mentionsBot(event.text, base.botUserId)) return;
+      if (!(await base.state.isAnsweredThread(channel, threadTs))) return;
       conversation = { platform: 'slack', conversationId: channel, threadId: threadTs };
       destination = { kind: 'channel', channel, threadTs };
     }
-    const text = toPlainText(event.text, deps.botUserId);
+    const text = toPlainText(event.text, base.botUserId);
     if (!text) return;
+    // Most messages of a channel are not for the bot: only those it answers get per-request deps.
+    const deps = forRequest(base, context);
     await answer(deps, {
       surface: direct ? 'dm' : 'thread',
       destination,
