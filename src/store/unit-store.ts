@@ -18,9 +18,9 @@ const BM25_WEIGHTS = `${BM25_OWN_WEIGHT.toFixed(1)}, ${BM25_CONTEXT_WEIGHT.toFix
 
 /**
  * The answer units' full-text index in SQLite (migration 012). Nothing is loaded at start-up; on
- * the first search or lookup (a question, or the catalog of indicators), the stems' frequencies, and the units themselves when they fit in
- * `memoryMaxChars` (unit-memory.ts: the same answers at a tenth of FTS5's cost). Beyond, FTS5
- * searches on disk: memory does not grow with the corpus.
+ * the first search or lookup (a question, or the catalog of indicators), the stems' frequencies,
+ * and the units themselves when they fit in `memoryMaxChars` (unit-memory.ts: the same answers at
+ * a tenth of FTS5's cost). Beyond, FTS5 searches on disk: memory does not grow with the corpus.
  */
 export function createUnitIndex(db: Db, options: { memoryMaxChars?: number } = {}): UnitIndex {
   let memory: MemoryUnits | false | undefined;
