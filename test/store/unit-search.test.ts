@@ -8,7 +8,6 @@ import { postgresStores, type SharedStores } from '../../src/app/stores.ts';
 import { sharedSearchIndex } from '../../src/app/unit-index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/log.ts';
-import { ROOT_DIR } from '../../src/platform/paths.ts';
 import { openPool } from '../../src/store/postgres/connect.ts';
 import { migratePostgres } from '../../src/store/postgres/migrate.ts';
 import {
@@ -22,7 +21,7 @@ import { EVAL_DIR } from '../helpers/eval-norm.ts';
 import { scoreSet } from '../helpers/eval-score.ts';
 import { captureIO, tempDir, testContext } from '../helpers/plans.ts';
 import { postgresGate, scratchSchema } from '../helpers/postgres.ts';
-import { expectSameSearches, QUESTION_SETS, recordSearches, refs } from '../helpers/searches.ts';
+import { expectSameSearches, recordSearches, refs } from '../helpers/searches.ts';
 
 // Issue 17: PostgreSQL's full-text search of the answer units gives the answers SQLite's FTS5
 // gives, on every search the question sets make and on the evaluation scores.

@@ -78,4 +78,6 @@ export interface QueryIntent {
   /** "Spécifiquement pour le Loir-et-Cher": only the place's own units answer, not its académie's. */
   specific?: boolean;
   concepts: Concept[];
+  /** A compound question's clauses, each read and completed (reader/clauses.ts), answered in turn. */
+  parts?: QueryIntent[];
 }

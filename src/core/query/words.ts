@@ -55,6 +55,7 @@ const wordsSchema = z.object({
   planWords: phrases,
   specific: phrases,
   firstPerson: phrases,
+  clauseStarters: z.optional(phrases),
   language: z.object({ en: phrases, fr: phrases }),
 });
 
@@ -90,6 +91,8 @@ export interface QuestionWords {
   planWords: Set<string>;
   /** Words of a clause that sets the scene ("je", "nous", "my"). */
   firstPerson: Set<string>;
+  /** What begins a clause that asks on its own after "et / and" ("quels", "avec quels", "how"). */
+  clauseStarters: string[][];
   /** Function words and question scaffolding: they weigh nothing in a question. */
   isIgnorable(folded: string): boolean;
   language: { en: Set<string>; fr: Set<string> };
@@ -159,6 +162,9 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     months: new Set(raw.months.flatMap(phraseWords)),
     planWords: new Set(raw.planWords.flatMap(phraseWords)),
     firstPerson: new Set(raw.firstPerson.flatMap(phraseWords)),
+    clauseStarters: (raw.clauseStarters ?? [])
+      .map((phrase) => phraseWords(phrase))
+      .filter((words) => words.length > 0),
     isIgnorable: (folded) => stop.has(folded),
     language: {
       en: new Set(raw.language.en.flatMap(phraseWords)),

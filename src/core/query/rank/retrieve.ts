@@ -31,6 +31,11 @@ const MIN_CONFIDENCE_FALLBACK = 0.65;
 export async function retrieve(intent: QueryIntent, context: RetrievalContext): Promise<Retrieval> {
   const { library } = context;
   if (intent.unknownPlaces.length && !intent.scopes.length) return empty(intent, 'unknown_place');
+  if (intent.parts && intent.parts.length > 1) {
+    const joined = joinParts(await Promise.all(intent.parts.map((part) => retrieve(part, context))));
+    // No clause answers on its own: the question read whole may still.
+    if (joined) return joined;
+  }
   const sides = comparedSides(intent, library);
   if (sides.length > 1) {
     let answers = await Promise.all(
@@ -65,6 +70,33 @@ export async function retrieve(intent: QueryIntent, context: RetrievalContext): 
     };
   }
   return retrieveOne(intent, context);
+}
+
+/**
+ * The answers of a compound question's clauses as one: every answered clause's units, in the
+ * order the question asks them, each unit once. Null when no clause is answered.
+ */
+function joinParts(answers: Retrieval[]): Retrieval | null {
+  const answered = answers.filter((a) => a.status === 'answered');
+  const first = answered[0];
+  if (!first) return null;
+  const seen = new Set<string>();
+  const hits = answered
+    .flatMap((a) => a.sides?.flatMap((side) => side.hits) ?? a.hits)
+    .filter((hit) => !seen.has(hit.ref) && seen.add(hit.ref));
+  const lead = answered.find((a) => a.lead)?.lead;
+  const fallback = answered.find((a) => a.academieFallback);
+  return {
+    status: 'answered',
+    hits,
+    kinds: [...new Set(answered.flatMap((a) => a.kinds))],
+    academieFallback: fallback?.academieFallback ?? null,
+    ...(fallback?.fallbackKind ? { fallbackKind: fallback.fallbackKind } : {}),
+    truncated: answered.reduce((sum, a) => sum + a.truncated, 0),
+    sections: answered.flatMap((a) => a.sections),
+    confidence: Math.max(...answered.map((a) => a.confidence)),
+    ...(lead ? { lead } : {}),
+  };
 }
 
 /** Two scopes, or else two plans, named by a question: each is a side of a comparison. */

@@ -239,9 +239,13 @@ function planForms(library: PlanLibrary): { words: string[]; planIds: string[] }
           .replace(/\s+/gu, ' ')
           .trim();
         if (!key) continue;
-        const set = byAlias.get(key) ?? new Set<string>();
-        set.add(plan.id);
-        byAlias.set(key, set);
+        // Initials are written joined as often as not: "O-T" is also "OT".
+        const joined = /^(?:[a-z] )+[a-z]$/u.test(key) ? [key.replace(/ /gu, '')] : [];
+        for (const form of [key, ...joined]) {
+          const set = byAlias.get(form) ?? new Set<string>();
+          set.add(plan.id);
+          byAlias.set(form, set);
+        }
       }
     }
     forms = [...byAlias.entries()]

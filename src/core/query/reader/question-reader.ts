@@ -9,6 +9,7 @@ import type { Lexicon } from '../lexicon.ts';
 import type { QuestionWords, WordForm } from '../words.ts';
 import { asks, countsKind, markCounted, readKinds, takeAcademicItems } from './asked.ts';
 import { markAskedAttribute } from './asked-attribute.ts';
+import { completeParts, splitClauses } from './clauses.ts';
 import { readConcepts } from './concepts.ts';
 import type { WordBook } from './dictionary.ts';
 import {
@@ -56,6 +57,19 @@ export class QuestionReader {
 
   read(input: string): QueryIntent {
     const question = input.length > MAX_QUESTION ? input.slice(0, MAX_QUESTION) : input;
+    const whole = this.readClause(question);
+    // A comparison already answers each side; one clause is the question itself.
+    if (whole.compare) return whole;
+    const clauses = splitClauses(question, this.sources.words.clauseStarters);
+    if (clauses.length < 2) return whole;
+    const parts = completeParts(
+      whole,
+      clauses.map((clause) => this.readClause(clause)),
+    );
+    return parts.length > 1 ? { ...whole, parts } : whole;
+  }
+
+  private readClause(question: string): QueryIntent {
     const { words, library } = this.sources;
     const { quoted, rest } = readQuotes(question);
     const tokens = tokenize(rest);
