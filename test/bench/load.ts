@@ -122,10 +122,16 @@ function procStatus(pid: number): { hwmMb: number; cpuMs: number } {
   return { hwmMb: hwmKb / 1024, cpuMs: ticks * 10 };
 }
 
+/** Exited, or killed by a signal (an out-of-memory abort leaves exitCode null): no 'exit' to wait for. */
+function hasStopped(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 async function waitHealthy(port: number, app: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`bench:load : l'assistant s'est arrêté (${app.exitCode})`);
+    if (hasStopped(app))
+      throw new Error(`bench:load : l'assistant s'est arrêté (${app.exitCode ?? app.signalCode})`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
     } catch {
@@ -238,7 +244,7 @@ export async function runLoadBench(options: {
     };
   } finally {
     for (const app of apps) {
-      if (app.exitCode === null) {
+      if (!hasStopped(app)) {
         app.kill('SIGTERM');
         await new Promise((resolve) => app.once('exit', resolve));
       }
