@@ -15,8 +15,10 @@ export function looksLikeFollowUp(text: string, intent: QueryIntent): boolean {
 /** Without an LLM, a follow-up keeps what it does not restate: plan, scope, kind, theme, section. */
 export function carryOver(intent: QueryIntent, previous: QueryIntent): QueryIntent {
   const ownTheme = intent.concepts.length > 0 || intent.sectionRefs.length > 0 || intent.quoted.length > 0;
+  // A follow-up is one ask completed by the previous one: clauses read alone would miss what it carries.
+  const { parts: _clauses, ...own } = intent;
   return {
-    ...intent,
+    ...own,
     scopes: intent.scopes.length ? intent.scopes : previous.scopes,
     // Naming another scope may change académie, and so plan: only keep the plan when no scope is named.
     planIds: intent.planIds.length || intent.scopes.length ? intent.planIds : previous.planIds,

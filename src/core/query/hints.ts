@@ -44,5 +44,11 @@ export function withHints(
   const concepts = added.length
     ? [...intent.concepts.filter((concept) => concept.known === 'plans'), ...added]
     : intent.concepts;
-  return { ...intent, scopes, planIds, kinds, sectionRefs, concepts };
+  // A compound question's clauses get the plan and place the model read, when they name none.
+  const parts = intent.parts?.map((part) => ({
+    ...part,
+    scopes: part.scopes.length ? part.scopes : scopes,
+    planIds: part.planIds.length ? part.planIds : planIds,
+  }));
+  return { ...intent, scopes, planIds, kinds, sectionRefs, concepts, ...(parts ? { parts } : {}) };
 }

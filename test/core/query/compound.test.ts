@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../../src/core/query/answerer.ts';
+import { carryOver } from '../../../src/core/query/followup.ts';
 import { splitClauses } from '../../../src/core/query/reader/clauses.ts';
 import { phraseWords } from '../../../src/core/query/words.ts';
 import { testContext } from '../../helpers/plans.ts';
@@ -80,6 +81,18 @@ describe('compound questions', () => {
       expect.arrayContaining(['prime', 'montant']),
     );
     expect((await answerer.answerIntent(intent)).reply.status).toBe('not_found');
+  });
+
+  it('answers a follow-up as one ask, with the theme it carries over', async () => {
+    const previous = answerer.understand('Quelles actions pour la lecture dans le Cantal ?');
+    const own = answerer.understand("et dans l'Allier, quelles actions et avec quels indicateurs ?");
+    expect(own.parts).toHaveLength(2);
+    const followUp = carryOver(own, previous);
+    expect(followUp.parts).toBeUndefined();
+    expect(followUp.scopes).toEqual(['allier']);
+    expect(followUp.concepts.map((c) => c.label.toLowerCase())).toContain('lecture');
+    const { reply } = await answerer.answerIntent(followUp);
+    expect((reply.citations ?? []).every((c) => c.scope !== 'Cantal')).toBe(true);
   });
 
   it('leaves a comparison to its sides', () => {
