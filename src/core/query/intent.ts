@@ -30,6 +30,9 @@ export interface Concept {
    * proviseure adjointe…") count half as much as those of the question itself.
    */
   emphasis: number;
+  /** "le harcèlement et les discriminations": concepts joined by et / ou share a number; a unit
+   * expressing one of them answers (reader/alternatives.ts). */
+  alternative?: number;
   /** "Combien d'heures…": the thing counted; a unit that does not name it does not answer. */
   required?: boolean;
 }

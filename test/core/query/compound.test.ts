@@ -95,6 +95,18 @@ describe('compound questions', () => {
     expect((reply.citations ?? []).every((c) => c.scope !== 'Cantal')).toBe(true);
   });
 
+  it('lists the structure a later clause asks for, whatever the theme before it', async () => {
+    const intent = answerer.understand(
+      'Quelle période couvre la feuille de route du conseil académique des savoirs fondamentaux, et quels sont ses grands axes ?',
+    );
+    expect(intent.concepts.map((c) => c.label.toLowerCase())).not.toContain('feuille');
+    expect(intent.parts?.[1]?.kinds).toEqual(['axis']);
+    expect(intent.parts?.[1]?.concepts).toEqual([]);
+    const texts = ((await answerer.answerIntent(intent)).reply.citations ?? []).map((c) => c.text).join('\n');
+    expect(texts).toContain('Élever durablement le niveau de maîtrise des savoirs fondamentaux');
+    expect(texts).toMatch(/2025 – 2030/u);
+  });
+
   it('leaves a comparison to its sides', () => {
     const intent = answerer.understand(
       'Décrochage : que prévoient le Cantal et l’Allier, et avec quels indicateurs ?',

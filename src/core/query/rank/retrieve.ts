@@ -278,7 +278,9 @@ function withPeriod(intent: QueryIntent, library: PlanLibrary, timeWords: Readon
   if ((!asksTime(intent.qtype) && intent.qtype !== 'howmany') || intent.planIds.length !== 1) return concepts;
   // Time words ("années", "durée") are what the period answers, not a theme of their own.
   const isTime = (c: Concept) => c.phrases.every((p) => p.stems.every((stem) => timeWords.has(stem)));
-  const themes = concepts.filter((c) => !isTime(c));
+  // Words of a clause that only sets the scene ("pour préparer le comité de pilotage :") are no
+  // theme, and the plan's span does not speak of them.
+  const themes = concepts.filter((c) => !isTime(c) && c.emphasis === 1);
   // A date is asked of the plan itself only when nothing else is named ("la date de la réunion").
   const themeAllowed = intent.qtype === 'date' ? 0 : 1;
   if (themes.filter((concept) => concept.known === 'plans').length > themeAllowed) return concepts;

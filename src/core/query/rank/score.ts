@@ -133,13 +133,39 @@ function proximity(phrase: string[], positions: Map<string, number[]>): number {
   return hi - lo <= phrase.length + 3 ? 1 : 0.85;
 }
 
-/** Weighted share of the question's concepts a unit expresses, 0..1. */
+/** Share of an alternative group's value earned by its best member; the rest by the average. */
+const ALTERNATIVE_BEST = 0.6;
+
+/**
+ * Weighted share of the question's concepts a unit expresses, 0..1. Concepts joined by "et / ou"
+ * (an `alternative` group) count as one, worth their heaviest member: a unit expressing one of
+ * them earns most of it, one expressing them all earns it whole.
+ */
 export function coverage(weighted: WeightedConcept[], stems: UnitStems): number {
   let total = 0;
   let got = 0;
+  let groups: Map<number, { weight: number; best: number; sum: number; count: number }> | null = null;
   for (const { concept, weight } of weighted) {
-    total += weight;
-    got += weight * conceptMatch(concept, stems);
+    const match = conceptMatch(concept, stems);
+    if (concept.alternative === undefined) {
+      total += weight;
+      got += weight * match;
+      continue;
+    }
+    groups ??= new Map();
+    const group = groups.get(concept.alternative) ?? { weight: 0, best: 0, sum: 0, count: 0 };
+    group.weight = Math.max(group.weight, weight);
+    group.best = Math.max(group.best, match);
+    group.sum += match;
+    group.count++;
+    groups.set(concept.alternative, group);
+  }
+  if (groups) {
+    for (const group of groups.values()) {
+      total += group.weight;
+      got +=
+        group.weight * (ALTERNATIVE_BEST * group.best + ((1 - ALTERNATIVE_BEST) * group.sum) / group.count);
+    }
   }
   return total ? got / total : 0;
 }

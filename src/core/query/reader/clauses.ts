@@ -86,6 +86,10 @@ export function completeParts(whole: QueryIntent, parts: QueryIntent[]): QueryIn
   for (let i = 0; i < done.length; i++) {
     const part = done[i] as QueryIntent;
     const themes = part.concepts.filter((c) => c.known === 'plans').length;
+    // "…, et quels sont ses trois axes ?": the plan's own structure, listed whatever the theme.
+    const structure =
+      part.kinds.length > 0 && part.kinds.every((kind) => kind === 'axis' || kind === 'objective');
+    if (structure && !themes) continue;
     const source = i > 0 ? original[i - 1] : themes ? undefined : original.slice(1).find((c) => c.length);
     if (!source || (i > 0 && themes >= 2)) continue;
     const labels = new Set(part.concepts.map((c) => c.label));

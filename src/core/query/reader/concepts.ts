@@ -4,6 +4,7 @@ import type { Glossary } from '../glossary.ts';
 import type { Concept, Phrase } from '../intent.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { QuestionWords } from '../words.ts';
+import { markAlternatives } from './alternatives.ts';
 import type { WordBook } from './dictionary.ts';
 import { markUsed, matchesAt, type Token } from './tokens.ts';
 
@@ -39,6 +40,7 @@ export function readConcepts(
   const { glossary, lexicon, words } = sources;
   const concepts: Concept[] = [];
   const byGroup = new Map<number, Concept>();
+  const starts = new Map<Concept, number>();
   const add = (partial: Omit<Concept, 'emphasis'>, at: Token) => {
     const concept: Concept = { ...partial, emphasis: scene.has(at.clause) ? SCENE_EMPHASIS : 1 };
     if (!concept.phrases.some((phrase) => phrase.stems.length)) return;
@@ -51,6 +53,7 @@ export function readConcepts(
       byGroup.set(concept.group, concept);
     }
     concepts.push(concept);
+    starts.set(concept, tokens.indexOf(at));
   };
   const folded = tokens.map((token) => token.folded);
   for (let i = 0; i < tokens.length; i++) {
@@ -145,6 +148,7 @@ export function readConcepts(
             : 'none';
     add({ label: token.original, phrases: [phraseOf(token.folded, origin)], group: null, known }, token);
   }
+  markAlternatives(concepts, starts, tokens);
   // A question that is all scene-setting: every word is the question's own.
   if (concepts.every((concept) => concept.emphasis < 1)) {
     for (const concept of concepts) concept.emphasis = 1;

@@ -205,8 +205,8 @@ export function readPlans(
     }
     const at = tokens.indexOf(match.tokens[0] as Token);
     kept.push({ at, planIds: match.planIds });
-    // "le projet d'O-T", "la FdR du CASF": plan words just before a name belong to it.
-    for (let back = at - 1; back >= Math.max(0, at - 3); back--) {
+    // "le projet d'O-T", "la feuille de route du CASF": plan words just before a name belong to it.
+    for (let back = at - 1; back >= Math.max(0, at - 4); back--) {
       const token = tokens[back] as Token;
       if (!planWords.has(token.folded) && !CONNECTORS.has(token.folded)) break;
       if (!planWords.has(token.folded)) continue;

@@ -21,7 +21,7 @@ import {
   readUnknownPlaces,
 } from './facets.ts';
 import { Speller } from './spelling.ts';
-import { sceneClauses, type Token, takeForms, tokenize } from './tokens.ts';
+import { purposeClauses, sceneClauses, type Token, takeForms, tokenize } from './tokens.ts';
 
 /** Words a short form may stand for ("éduc": éducation, éducatif, éducative…). */
 const MAX_EXPANSIONS = 12;
@@ -76,6 +76,8 @@ export class QuestionReader {
     const lang = detectLanguage(question);
     this.mendTypos(tokens, lang);
     const scene = sceneClauses(tokens, rest, words.firstPerson);
+    for (const clause of purposeClauses(tokens, rest, (word) => this.sources.dictionary.isVerb(word)))
+      scene.add(clause);
     const scopes = readScopes(tokens, library, this.codeFollowers());
     const unknownPlaces = readUnknownPlaces(tokens, this.sources.places);
     const planIds = readPlans(tokens, rest, library, words.planWords);

@@ -67,6 +67,27 @@ export function sceneClauses(tokens: Token[], text: string, firstPerson: Readonl
   return scene;
 }
 
+/** "Pour préparer le comité de pilotage : …", "To brief the board: …": why the asker asks, not what. */
+const PURPOSE = new Set(['pour', 'afin', 'for', 'to']);
+
+/**
+ * Clauses ending before the question (":" or "."), not asking themselves, that open with a
+ * purpose and a verb ("pour préparer", "to prepare"): they set the scene. "Pour les directeurs
+ * d'école : …" names a public and stays a theme.
+ */
+export function purposeClauses(tokens: Token[], text: string, isVerb: (word: string) => boolean): number[] {
+  const ends = [...text.matchAll(/[.;:!?]+(?=\s|$)/gu)].map((m) => m[0]);
+  const last = Math.max(0, ...tokens.map((token) => token.clause));
+  const found: number[] = [];
+  for (let clause = 0; clause < last; clause++) {
+    if ((ends[clause] ?? '').includes('?')) continue;
+    const own = tokens.filter((token) => token.clause === clause);
+    const verb = own[1]?.folded === 'de' ? own[2] : own[1];
+    if (PURPOSE.has(own[0]?.folded ?? '') && verb && isVerb(verb.folded)) found.push(clause);
+  }
+  return found;
+}
+
 /** Whether `words` (folded) start at token i, none of them taken unless `allowUsed`. */
 export function matchesAt(tokens: Token[], i: number, words: string[], allowUsed = false): boolean {
   if (!words.length || i + words.length > tokens.length) return false;
