@@ -3,7 +3,8 @@ import type { Answerer } from '../../../src/core/query/answerer.ts';
 import { testContext } from '../../helpers/plans.ts';
 
 // Two themes joined by « et / ou » are asked one or the other; a clause that says why the asker
-// asks (« Pour préparer le conseil d'école : … ») sets the scene.
+// asks (« Pour préparer le conseil d'école : … ») or who asks, before or after the question, sets the
+// scene; a plan's axes asked among other words are listed.
 let ctx: ReturnType<typeof testContext>;
 let answerer: Answerer;
 beforeAll(() => {
@@ -67,5 +68,29 @@ describe('a purpose clause before the question', () => {
   it('keeps a public named after « pour » as the theme', () => {
     const read = concepts("Pour les directeurs d'école : quelles actions dans le Puy-de-Dôme ?");
     expect(read.every((c) => c.emphasis === 1)).toBe(true);
+  });
+});
+
+describe('the words around a question', () => {
+  it('lists a plan’s axes asked among words that name none of them', async () => {
+    const { reply, retrieval } = await answerer.ask(
+      'Je prépare une lettre d’information pour les familles : quels sont les grands axes du projet stratégique 2023-2027, en deux mots ?',
+    );
+    expect(retrieval.hits.map((hit) => hit.kind)).toEqual(['axis', 'axis', 'axis']);
+    expect((reply.citations ?? []).map((c) => c.text).join('\n')).toContain('Accueillir chacune et chacun');
+  });
+
+  it('weighs a first-person clause after the question as the scene', () => {
+    const read = concepts(
+      'Que prévoit la feuille de route du CASF sur le redoublement ? Je représente des collègues inquiets.',
+    );
+    expect(read.find((c) => c.label === 'redoublement')?.emphasis).toBe(1);
+    expect(read.filter((c) => c.label !== 'redoublement').every((c) => c.emphasis < 1)).toBe(true);
+  });
+
+  it('reads « vieux projet » as the previous plan', () => {
+    expect(answerer.understand('vieux projet strat : les leviers sur le décrochage ?').planIds).toEqual([
+      'cf-psa-2019',
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 import { type PlanLibrary, sectionTitle } from '../../plans/library.ts';
+import type { PlanNode } from '../../plans/types.ts';
 import { contentStems } from '../../text/stem.ts';
 import type { AnswerKind, QueryIntent } from '../intent.ts';
 import type { Filters } from './filters.ts';
-import { empty, type Hit, type Retrieval, type RetrievalContext } from './retrieval.ts';
+import type { Scored } from './ranking.ts';
+import { empty, type Hit, MIN_CONFIDENCE, type Retrieval, type RetrievalContext } from './retrieval.ts';
 import { coverage, stemsOf, type WeightedConcept } from './score.ts';
 import type { UnitKind } from './units.ts';
 
@@ -48,6 +50,17 @@ export function listScope(intent: QueryIntent, filters: Filters, context: Retrie
     sections: filters.sections,
     confidence: 1,
   };
+}
+
+/**
+ * "Quels sont les grands axes du projet stratégique ?" with words around it that name no axis (the
+ * newsletter one writes, the visitor who asks): a plan's axes are few, and when no axis stands out
+ * on the question's words, the question is about the plan's structure: all of its axes answer.
+ */
+export function structureAsked(intent: QueryIntent, sections: PlanNode[], ranked: Scored[]): boolean {
+  if (!intent.kindWord || !intent.planIds.length || sections.length) return false;
+  if (!intent.kinds.length || !intent.kinds.every((kind) => kind === 'axis')) return false;
+  return !ranked.some((item) => item.unit.kind === 'axis' && item.coverage >= MIN_CONFIDENCE);
 }
 
 /** A section whose own title expresses this much of the question is about it as a whole. */

@@ -5,7 +5,8 @@ import { asksTime } from '../words.ts';
 import { expandConcepts } from './expand.ts';
 import { type Filters, findSections, planFilter } from './filters.ts';
 import { leadSentence } from './lead.ts';
-import { completeSections, listScope } from './listing.ts';
+import { completeSections, listScope, structureAsked } from './listing.ts';
+import { joinParts } from './parts.ts';
 import { proseOf } from './prose.ts';
 import { NO_NUMBER, rankUnits, type Scored, selectAnswer } from './ranking.ts';
 import {
@@ -70,33 +71,6 @@ export async function retrieve(intent: QueryIntent, context: RetrievalContext): 
     };
   }
   return retrieveOne(intent, context);
-}
-
-/**
- * The answers of a compound question's clauses as one: every answered clause's units, in the
- * order the question asks them, each unit once. Null when no clause is answered.
- */
-function joinParts(answers: Retrieval[]): Retrieval | null {
-  const answered = answers.filter((a) => a.status === 'answered');
-  const first = answered[0];
-  if (!first) return null;
-  const seen = new Set<string>();
-  const hits = answered
-    .flatMap((a) => a.sides?.flatMap((side) => side.hits) ?? a.hits)
-    .filter((hit) => !seen.has(hit.ref) && seen.add(hit.ref));
-  const lead = answered.find((a) => a.lead)?.lead;
-  const fallback = answered.find((a) => a.academieFallback);
-  return {
-    status: 'answered',
-    hits,
-    kinds: [...new Set(answered.flatMap((a) => a.kinds))],
-    academieFallback: fallback?.academieFallback ?? null,
-    ...(fallback?.fallbackKind ? { fallbackKind: fallback.fallbackKind } : {}),
-    truncated: answered.reduce((sum, a) => sum + a.truncated, 0),
-    sections: answered.flatMap((a) => a.sections),
-    confidence: Math.max(...answered.map((a) => a.confidence)),
-    ...(lead ? { lead } : {}),
-  };
 }
 
 /** Two scopes, or else two plans, named by a question: each is a side of a comparison. */
@@ -188,6 +162,8 @@ async function retrieveOne(
     return listScope(intent, filters, context);
   }
   let ranked = await rankUnits(intent, weighted, filters, context);
+  // "Les grands axes du PSA", asked among other words (a newsletter to write, a visitor's question).
+  if (structureAsked(intent, sections, ranked)) return listScope(intent, filters, context);
   // "Quels indicateurs pour la lecture en Haute-Loire ?": the kind asked by name, none of it for
   // the département on the theme; its académie's may exist (the CASF's indicators are académie-wide).
   const asked = intent.kindWord ? (intent.kinds as string[]) : [];

@@ -59,8 +59,10 @@ export function sceneClauses(tokens: Token[], text: string, firstPerson: Readonl
   const ends = [...text.matchAll(/[.;:!?]+(?=\s|$)/gu)].map((m) => m[0]);
   const scene = new Set<number>();
   const last = Math.max(0, ...tokens.map((token) => token.clause));
-  for (let clause = 0; clause < last; clause++) {
-    if ((ends[clause] ?? '').includes('?')) continue;
+  // "… sur le redoublement ? Je représente des collègues.": after the question too, once one asks.
+  const asked = ends.some((end) => end.includes('?'));
+  for (let clause = 0; clause <= last; clause++) {
+    if ((ends[clause] ?? '').includes('?') || (clause === last && !asked)) continue;
     const own = tokens.filter((token) => token.clause === clause);
     if (own.some((token) => firstPerson.has(token.folded))) scene.add(clause);
   }
