@@ -12,14 +12,8 @@ import { markAskedAttribute } from './asked-attribute.ts';
 import { completeParts, splitClauses } from './clauses.ts';
 import { readConcepts } from './concepts.ts';
 import type { WordBook } from './dictionary.ts';
-import {
-  readPlans,
-  readQuotes,
-  readScopes,
-  readSectionRefs,
-  readsAsComparison,
-  readUnknownPlaces,
-} from './facets.ts';
+import { readQuotes, readScopes, readSectionRefs, readsAsComparison, readUnknownPlaces } from './facets.ts';
+import { plansQuoted, readPlans } from './plan-names.ts';
 import { Speller } from './spelling.ts';
 import { purposeClauses, sceneClauses, type Token, takeForms, tokenize } from './tokens.ts';
 
@@ -71,7 +65,11 @@ export class QuestionReader {
 
   private readClause(question: string): QueryIntent {
     const { words, library } = this.sources;
-    const { quoted, rest } = readQuotes(question);
+    const read = readQuotes(question);
+    const rest = read.rest;
+    // A quoted plan name ("the 'École de la confiance' one") names the plan, not a section.
+    const quotedPlans = read.quoted.flatMap((quote) => plansQuoted(quote, library));
+    const quoted = read.quoted.filter((quote) => !plansQuoted(quote, library).length);
     const tokens = tokenize(rest);
     const lang = detectLanguage(question);
     this.mendTypos(tokens, lang);
@@ -80,7 +78,12 @@ export class QuestionReader {
       scene.add(clause);
     const scopes = readScopes(tokens, library, this.codeFollowers());
     const unknownPlaces = readUnknownPlaces(tokens, this.sources.places);
-    const planIds = readPlans(tokens, rest, library, words.planWords);
+    const byName = readPlans(tokens, rest, library, words.planWords);
+    const planIds = !quotedPlans.length
+      ? byName
+      : byName.some((id) => quotedPlans.includes(id))
+        ? byName.filter((id) => quotedPlans.includes(id))
+        : [...new Set(quotedPlans)];
     const sectionRefs = readSectionRefs(tokens);
     const levelNamed = takeForms(tokens, words.academieLevel).length > 0;
     const { kinds, count, kindWord } = readKinds(tokens, words);

@@ -54,6 +54,19 @@ describe('plans', () => {
     expect(read(question).planIds).toEqual(plans);
   });
 
+  it('reads a quoted plan name as the plan, not as a section to find', () => {
+    const intent = read("Who steered Clermont's earlier strategic project, the 'École de la confiance' one?");
+    expect(intent.planIds).toEqual(['cf-psa-2019']);
+    expect(intent.quoted).toEqual([]);
+  });
+
+  it('does not take « la réunion mensuelle » for La Réunion, but still knows the académie', () => {
+    expect(read('Qui participe à la réunion mensuelle de suivi ?').unknownPlaces).toEqual([]);
+    expect(read("Que prévoit l'académie de La Réunion pour la lecture ?").unknownPlaces).toEqual([
+      'La Réunion',
+    ]);
+  });
+
   it('keeps the plan words of a name out of the theme ("le projet d’O-T")', () => {
     const intent = read("Management : que prévoient la FdR RH de Clermont et le projet d'O-T ?");
     expect(intent.planIds).toEqual(['cf-rh-2021', 'ot-pa-2024']);
