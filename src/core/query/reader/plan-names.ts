@@ -26,7 +26,15 @@ export function readPlans(
     if (!inPeriod || (!nearPlanWord && !/(20\d\d)\s*[-–/à]\s*(20\d\d)/u.test(text))) return;
     token.used = true;
     token.plan = true;
-    // "le projet 2019 et le PSA 2023-2027": a year by a plan word names a plan besides any range.
+    // "Le projet 2023-2027 dit quoi…": the plan word by the year is part of the plan's name.
+    for (const k of [i - 2, i - 1, i + 1]) {
+      const near = tokens[k];
+      if (near && planWords.has(near.folded)) {
+        near.used = true;
+        near.plan = true;
+      }
+    }
+    // "le projet 2019 et le PSA 2023-2027": a year by a plan word names a plan besides any range.: a year by a plan word names a plan besides any range.
     const inRange = new RegExp(
       `20\\d\\d\\s*[-–/à]\\s*${token.folded}|${token.folded}\\s*[-–/à]\\s*20\\d\\d`,
       'u',

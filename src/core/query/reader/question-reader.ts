@@ -88,7 +88,7 @@ export class QuestionReader {
     const levelNamed = takeForms(tokens, words.academieLevel).length > 0;
     const { kinds, count, kindWord } = readKinds(tokens, words);
     const academieLevel = takeAcademicItems(tokens, words) || levelNamed;
-    const measure = takeForms(tokens, words.measure).length > 0;
+    const measureWords = takeForms(tokens, words.measure).length > 0;
     const types = takeForms(tokens, words.questionTypes).filter((type) => asks(tokens, type, words));
     const proseForms = takeForms(tokens, words.prose);
     const prose = proseForms.length > 0;
@@ -112,6 +112,9 @@ export class QuestionReader {
     }
     const qtype: QuestionType =
       types.find((t) => t.value !== 'yesno' && t.value !== 'list')?.value ?? types[0]?.value ?? 'what';
+    // "Qui est chargé de suivre sa mise en œuvre ?", "who chairs the monitoring committee?": a
+    // person is asked, not an indicator.
+    const measure = measureWords && qtype !== 'who';
     const named = scopes.length > 1 || planIds.length > 1;
     const compare = named && readsAsComparison(tokens, compareWords, (word) => words.isIgnorable(word));
     return {

@@ -54,6 +54,24 @@ describe('plans', () => {
     expect(read(question).planIds).toEqual(plans);
   });
 
+  it('takes the plan word by a year as part of the plan’s name, and « met en place » as no theme', () => {
+    const intent = read('Le projet 2023-2027 dit quoi sur le décrochage ? Qu’est-ce qu’on met en place ?');
+    expect(intent.planIds).toEqual(['cf-psa-2023']);
+    expect(intent.concepts.map((c) => c.label.toLowerCase())).toEqual(['décrochage']);
+  });
+
+  it('asks for a person, not an indicator, when « qui » comes with a word of following up', () => {
+    for (const question of [
+      'Qui est chargé de suivre la mise en œuvre de la feuille de route RH ?',
+      'Who chairs the monitoring committee of the HR roadmap?',
+    ]) {
+      const intent = read(question);
+      expect(intent.qtype).toBe('who');
+      expect(intent.measure).toBe(false);
+      expect(intent.kinds).toEqual([]);
+    }
+  });
+
   it('reads a quoted plan name as the plan, not as a section to find', () => {
     const intent = read("Who steered Clermont's earlier strategic project, the 'École de la confiance' one?");
     expect(intent.planIds).toEqual(['cf-psa-2019']);
