@@ -42,6 +42,25 @@ describe('themes joined by et / ou', () => {
     ).toBe(true);
   });
 
+  it('reads examples in parentheses, and what they are examples of, as one theme', () => {
+    const read = concepts(
+      "Quels indicateurs sur l'ouverture internationale (mobilités, sections européennes, eTwinning) ?",
+    );
+    const numbers = new Set(read.map((c) => c.alternative));
+    expect(numbers.size).toBe(1);
+    expect([...numbers][0]).toBeDefined();
+    // One word in parentheses is no enumeration.
+    expect(
+      concepts('Quels indicateurs sur la robotique (au collège) ?').every((c) => c.alternative === undefined),
+    ).toBe(true);
+  });
+
+  it('never lets a known word answer for one the plans never use', async () => {
+    const question = 'Do the plans say anything about school uniforms or a common dress code?';
+    expect(concepts(question).find((c) => c.label === 'uniforms')?.alternative).toBeUndefined();
+    expect((await answerer.ask(question)).reply.status).toBe('not_found');
+  });
+
   it('gives the indicators of either theme, though none names both', async () => {
     const { reply } = await answerer.ask(
       'Quels indicateurs pour la lecture et les mathématiques dans la feuille de route du CASF ?',

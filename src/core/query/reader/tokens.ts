@@ -20,6 +20,12 @@ export interface Token {
   inverted?: boolean;
   /** A short form the plans only use in full ("éduc", "prio"): their words that start with it. */
   expansions?: string[];
+  /**
+   * Inside an enumeration in parentheses ("(viviers, mobilités, accompagnement personnalisé)"):
+   * its number in the question and the item the word is in. `head` marks the word just before it.
+   */
+  list?: { id: number; item: number };
+  head?: number;
 }
 
 /** "-t-il", "-elle", "-on": the subject after a verb in a French question. */
@@ -31,19 +37,29 @@ export const QUOTE_MARK = 'qquotemarkq';
 /** Words of a question: letters and digits ("bac+3" kept whole), apostrophes and hyphens split. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let lists = 0;
   text.split(/[.;:!?]+(?=\s|$)/u).forEach((part, clause) => {
+    const spans = [...part.matchAll(/\(([^()]*,[^()]*)\)/gu)].map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+      id: lists++,
+    }));
     for (const match of part.matchAll(/[\p{L}\p{N}]+(?:\+[\p{N}]*)?/gu)) {
       const original = match[0];
+      const at = match.index ?? 0;
       if (original === QUOTE_MARK) {
         tokens.push({ original: '«»', folded: '', used: true, quote: true, clause });
         continue;
       }
       const token: Token = { original, folded: fold(original).replace(/\+$/u, ''), used: false, clause };
-      const after = part.slice(
-        (match.index ?? 0) + original.length,
-        (match.index ?? 0) + original.length + 9,
-      );
+      const after = part.slice(at + original.length, at + original.length + 9);
       if (INVERTED_SUBJECT.test(after)) token.inverted = true;
+      const span = spans.find((s) => at > s.start && at < s.end);
+      if (span) token.list = { id: span.id, item: part.slice(span.start, at).split(',').length - 1 };
+      // The word just before an enumeration is what it gives examples of.
+      const opened = spans.find((s) => s.start >= at + original.length);
+      if (opened && !/[\p{L}\p{N}]/u.test(part.slice(at + original.length, opened.start)))
+        token.head = opened.id;
       tokens.push(token);
     }
   });
