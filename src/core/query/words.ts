@@ -56,6 +56,7 @@ const wordsSchema = z.object({
   specific: phrases,
   firstPerson: phrases,
   clauseStarters: z.optional(phrases),
+  fillers: z.optional(phrases),
   language: z.object({ en: phrases, fr: phrases }),
 });
 
@@ -91,6 +92,8 @@ export interface QuestionWords {
   planWords: Set<string>;
   /** Words of a clause that sets the scene ("je", "nous", "my"). */
   firstPerson: Set<string>;
+  /** Turns of phrase that say nothing of the theme ("ce genre de", "va se passer", "en gros"). */
+  fillers: WordForm<true>[];
   /** What begins a clause that asks on its own after "et / and" ("quels", "avec quels", "how"). */
   clauseStarters: string[][];
   /** Function words and question scaffolding: they weigh nothing in a question. */
@@ -162,6 +165,7 @@ export function buildQuestionWords(raw: WordsFile): QuestionWords {
     months: new Set(raw.months.flatMap(phraseWords)),
     planWords: new Set(raw.planWords.flatMap(phraseWords)),
     firstPerson: new Set(raw.firstPerson.flatMap(phraseWords)),
+    fillers: forms(raw.fillers ?? [], true as const).sort(byLength),
     clauseStarters: (raw.clauseStarters ?? [])
       .map((phrase) => phraseWords(phrase))
       .filter((words) => words.length > 0),

@@ -100,6 +100,7 @@ export class QuestionReader {
       : undefined;
     const compareWords = takeForms(tokens, words.compare).length > 0;
     const specific = takeForms(tokens, words.specific).length > 0;
+    takeForms(tokens, words.fillers);
     let concepts = readConcepts(tokens, lang, this.sources, scene);
     if (types.some((t) => t.value === 'howmany')) markCounted(tokens, concepts, types);
     markAskedAttribute(tokens, concepts);

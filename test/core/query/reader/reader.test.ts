@@ -72,6 +72,23 @@ describe('plans', () => {
     }
   });
 
+  it('takes « ce genre de », « va se passer » for turns of phrase, not for gender or a theme', () => {
+    const labels = (question: string) => read(question).concepts.map((c) => c.label.toLowerCase());
+    expect(labels('Que prévoit la FdR RH pour les personnels dans ce genre de situation ?')).not.toContain(
+      'genre',
+    );
+    expect(labels('Sur le lexique, qu’est-ce qui va se passer dans le 63 ?')).toEqual(['lexique']);
+    // "genre" alone still names gender.
+    expect(labels('Quelles actions sur les stéréotypes de genre ?').join(' ')).toContain('genre');
+  });
+
+  it('answers "and did it…" as a second question', () => {
+    const intent = read(
+      'Did the previous plan promise international mobility, and did it track European sections?',
+    );
+    expect(intent.parts).toHaveLength(2);
+  });
+
   it('reads a quoted plan name as the plan, not as a section to find', () => {
     const intent = read("Who steered Clermont's earlier strategic project, the 'École de la confiance' one?");
     expect(intent.planIds).toEqual(['cf-psa-2019']);
