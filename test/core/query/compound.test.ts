@@ -107,6 +107,14 @@ describe('compound questions', () => {
     expect(texts).toMatch(/2025 – 2030/u);
   });
 
+  it('reads a wall of questions as one message, not as a dozen answers', () => {
+    const wall = Array.from(
+      { length: 6 },
+      (_, i) => `Quelles actions pour la lecture au cycle ${i + 1} ?`,
+    ).join(' ');
+    expect(answerer.understand(wall).parts).toBeUndefined();
+  });
+
   it('leaves a comparison to its sides', () => {
     const intent = answerer.understand(
       'Décrochage : que prévoient le Cantal et l’Allier, et avec quels indicateurs ?',

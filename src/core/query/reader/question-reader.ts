@@ -20,6 +20,9 @@ import { purposeClauses, sceneClauses, type Token, takeForms, tokenize } from '.
 /** Words a short form may stand for ("éduc": éducation, éducatif, éducative…). */
 const MAX_EXPANSIONS = 12;
 
+/** Clauses of a compound question answered one by one ("…, et quels indicateurs ?"), at most. */
+const MAX_CLAUSES = 4;
+
 /** Characters of a question that are read; the router caps chat messages the same way. */
 export const MAX_QUESTION = 4000;
 
@@ -55,7 +58,8 @@ export class QuestionReader {
     // A comparison already answers each side; one clause is the question itself.
     if (whole.compare) return whole;
     const clauses = splitClauses(question, this.sources.words.clauseStarters);
-    if (clauses.length < 2) return whole;
+    // One clause is the question itself; a wall of questions is read as one, not answered in full.
+    if (clauses.length < 2 || clauses.length > MAX_CLAUSES) return whole;
     const parts = completeParts(
       whole,
       clauses.map((clause) => this.readClause(clause)),
