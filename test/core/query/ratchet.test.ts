@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../../src/core/query/answerer.ts';
-import { EVAL_COPY_DIR, EVAL_DIR, SHARED_EVAL_DIR } from '../../helpers/eval-norm.ts';
+import { EVAL_COPY_DIR, EVAL_DIR, FRESH_DIR, SHARED_EVAL_DIR } from '../../helpers/eval-norm.ts';
 import { scoreSet } from '../../helpers/eval-score.ts';
 import { testContext } from '../../helpers/plans.ts';
 
-// Issue 18: the independent question sets may not lose ground. Their figures (same rules as
+// Issue 18: the independent question sets (and our own fresh sets, test/fixtures/fresh/) may not lose ground. Their figures (same rules as
 // ../shared/eval/score.mjs) are held against the floors of test/fixtures/eval/floors.json; a drop
 // names the questions lost. Raise a floor when the score rises: `npx tsx test/tools/floors.ts`.
 interface Floor {
@@ -19,6 +19,8 @@ interface Floor {
 }
 const floors = JSON.parse(readFileSync(path.join(EVAL_COPY_DIR, 'floors.json'), 'utf8')) as {
   sets: Record<string, Floor>;
+  /** Our own fresh sets (test/fixtures/fresh/): same rules, own floors. */
+  fresh: Record<string, Floor>;
 };
 
 let ctx: ReturnType<typeof testContext>;
@@ -30,9 +32,16 @@ beforeAll(() => {
 afterAll(() => ctx.cleanup());
 
 describe('answer quality on the independent question sets', () => {
-  it.each(Object.keys(floors.sets))('%s stays at or above its floors', async (name) => {
-    const floor = floors.sets[name] as Floor;
-    const score = await scoreSet(answerer, path.join(EVAL_DIR, name));
+  const all = [
+    ...Object.keys(floors.sets).map((name) => ({ name, floor: floors.sets[name] as Floor, dir: EVAL_DIR })),
+    ...Object.keys(floors.fresh).map((name) => ({
+      name,
+      floor: floors.fresh[name] as Floor,
+      dir: FRESH_DIR,
+    })),
+  ];
+  it.each(all)('$name stays at or above its floors', async ({ name, floor, dir }) => {
+    const score = await scoreSet(answerer, path.join(dir, name));
     const lost = floor.passing.filter((id) => score.passed[id] === false);
     const gained = Object.keys(score.passed).filter((id) => score.passed[id] && !floor.passing.includes(id));
     const report = `${name}: ${score.line}; lost ${lost.join(', ') || 'none'}; gained ${gained.join(', ') || 'none'}`;
