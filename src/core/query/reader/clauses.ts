@@ -55,9 +55,11 @@ function maskQuotes(text: string): string {
 
 /**
  * Each clause's intent completed from the others: the plan and place named anywhere apply to every
- * clause, a section named earlier to the clauses after it, and a clause without a theme of its own
- * ("et comment le mesure-t-on ?") takes the theme of the clause before it (or else after it). A
- * clause left with nothing to look for ("Can you list them?") is dropped; so are repeats.
+ * clause, a section named earlier to the clauses after it; a later clause with little of its own
+ * ("et comment le mesure-t-on ?", "avec quel montant ?") adds to the theme of the clause before it,
+ * a first clause without a theme takes the next one's, a clause asking for the structure (axes,
+ * objectives) keeps none. A clause left with nothing to look for ("Can you list them?") is dropped;
+ * so are repeats.
  */
 export function completeParts(whole: QueryIntent, parts: QueryIntent[]): QueryIntent[] {
   const done: QueryIntent[] = parts.map((part) => ({

@@ -15,7 +15,7 @@ import type { WordBook } from './dictionary.ts';
 import { readQuotes, readScopes, readSectionRefs, readsAsComparison, readUnknownPlaces } from './facets.ts';
 import { plansQuoted, readPlans } from './plan-names.ts';
 import { Speller } from './spelling.ts';
-import { purposeClauses, sceneClauses, type Token, takeForms, tokenize } from './tokens.ts';
+import { sceneClauses, type Token, takeForms, tokenize } from './tokens.ts';
 
 /** Words a short form may stand for ("éduc": éducation, éducatif, éducative…). */
 const MAX_EXPANSIONS = 12;
@@ -72,14 +72,15 @@ export class QuestionReader {
     const read = readQuotes(question);
     const rest = read.rest;
     // A quoted plan name ("the 'École de la confiance' one") names the plan, not a section.
-    const quotedPlans = read.quoted.flatMap((quote) => plansQuoted(quote, library));
-    const quoted = read.quoted.filter((quote) => !plansQuoted(quote, library).length);
+    const quotes = read.quoted.map((quote) => ({ quote, plans: plansQuoted(quote, library) }));
+    const quotedPlans = quotes.flatMap((q) => q.plans);
+    const quoted = quotes.filter((q) => !q.plans.length).map((q) => q.quote);
     const tokens = tokenize(rest);
     const lang = detectLanguage(question);
     this.mendTypos(tokens, lang);
-    const scene = sceneClauses(tokens, rest, words.firstPerson);
-    for (const clause of purposeClauses(tokens, rest, (word) => this.sources.dictionary.isVerb(word)))
-      scene.add(clause);
+    const scene = sceneClauses(tokens, rest, words.firstPerson, (word) =>
+      this.sources.dictionary.isVerb(word),
+    );
     const scopes = readScopes(tokens, library, this.codeFollowers());
     const unknownPlaces = readUnknownPlaces(tokens, this.sources.places);
     const byName = readPlans(tokens, rest, library, words.planWords);

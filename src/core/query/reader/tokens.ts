@@ -66,44 +66,34 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/**
- * Clauses that set the scene rather than ask: in the first person, with another clause of the
- * question after them ("Je suis principale dans l'Allier et … : que prévoit …").
- */
-export function sceneClauses(tokens: Token[], text: string, firstPerson: ReadonlySet<string>): Set<number> {
-  // The delimiters that end each clause, in the order tokenize() split them.
-  const ends = [...text.matchAll(/[.;:!?]+(?=\s|$)/gu)].map((m) => m[0]);
-  const scene = new Set<number>();
-  const last = Math.max(0, ...tokens.map((token) => token.clause));
-  // "… sur le redoublement ? Je représente des collègues.": after the question too, once one asks.
-  const asked = ends.some((end) => end.includes('?'));
-  for (let clause = 0; clause <= last; clause++) {
-    if ((ends[clause] ?? '').includes('?') || (clause === last && !asked)) continue;
-    const own = tokens.filter((token) => token.clause === clause);
-    if (own.some((token) => firstPerson.has(token.folded))) scene.add(clause);
-  }
-  return scene;
-}
-
 /** "Pour préparer le comité de pilotage : …", "To brief the board: …": why the asker asks, not what. */
 const PURPOSE = new Set(['pour', 'afin', 'for', 'to']);
 
 /**
- * Clauses ending before the question (":" or "."), not asking themselves, that open with a
- * purpose and a verb ("pour préparer", "to prepare"): they set the scene. "Pour les directeurs
- * d'école : …" names a public and stays a theme.
+ * Clauses that set the scene rather than ask: in the first person, with another clause of the
+ * question before or after them ("Je suis principale dans l'Allier et … : que prévoit …", "… ? Je
+ * représente des collègues."), or opening with a purpose and a verb before the question ("pour
+ * préparer …", "to prepare …"; "Pour les directeurs d'école : …" names a public and stays a theme).
  */
-export function purposeClauses(tokens: Token[], text: string, isVerb: (word: string) => boolean): number[] {
+export function sceneClauses(
+  tokens: Token[],
+  text: string,
+  firstPerson: ReadonlySet<string>,
+  isVerb: (word: string) => boolean,
+): Set<number> {
+  // The delimiters that end each clause, in the order tokenize() split them.
   const ends = [...text.matchAll(/[.;:!?]+(?=\s|$)/gu)].map((m) => m[0]);
+  const scene = new Set<number>();
   const last = Math.max(0, ...tokens.map((token) => token.clause));
-  const found: number[] = [];
-  for (let clause = 0; clause < last; clause++) {
-    if ((ends[clause] ?? '').includes('?')) continue;
+  const asked = ends.some((end) => end.includes('?'));
+  for (let clause = 0; clause <= last; clause++) {
+    if ((ends[clause] ?? '').includes('?') || (clause === last && !asked)) continue;
     const own = tokens.filter((token) => token.clause === clause);
     const verb = own[1]?.folded === 'de' ? own[2] : own[1];
-    if (PURPOSE.has(own[0]?.folded ?? '') && verb && isVerb(verb.folded)) found.push(clause);
+    const purpose = clause < last && PURPOSE.has(own[0]?.folded ?? '') && verb && isVerb(verb.folded);
+    if (purpose || own.some((token) => firstPerson.has(token.folded))) scene.add(clause);
   }
-  return found;
+  return scene;
 }
 
 /** Whether `words` (folded) start at token i, none of them taken unless `allowUsed`. */
